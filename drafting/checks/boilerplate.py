@@ -1,0 +1,56 @@
+"""boilerplate: stock phrasing any company could paste, bare apologies, and reuse of past reports.
+
+The test from the labelling guide: could this sentence be pasted unchanged into another
+company's report? Stock phrases come from data/rules/boilerplate.yaml plus the company's
+banned phrases; an apology is bare when it names no real impact (no number, time or loss).
+Reuse against the team's own past reports is asked of the library when one is configured.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ..findings import Finding
+from ..resources import rules
+from .base import Analysis, phrase_spans
+
+
+def _is_bare_apology(sent: Span, data: dict) -> bool:
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if not lemmas & set(data["apology_lemmas"]):
+        return False
+    low = sent.text.lower()
+    if "sorry to hear" in low or "sorry to see" in low:
+        return False
+    return not any(re.search(p, low) for p in data["impact_patterns"])
+
+
+def run(a: Analysis) -> list[Finding]:
+    data = rules("boilerplate")
+    found: list[Finding] = []
+    flagged_sents: set[int] = set()
+    for span, _ in phrase_spans(a.doc, "boilerplate.stock", data["phrases"]):
+        found.append(a.finding("boilerplate", "default", span.start_char, span.end_char, 0.9))
+        flagged_sents.add(span.sent.start)
+    if a.config.banned_phrases:
+        for span, _ in phrase_spans(a.doc, "boilerplate.banned." + a.config.fingerprint(), a.config.banned_phrases):
+            found.append(a.finding("boilerplate", "banned", span.start_char, span.end_char, 0.95))
+            flagged_sents.add(span.sent.start)
+    for sent in a.sentences:
+        if sent.start in flagged_sents:
+            continue
+        if _is_bare_apology(sent, data):
+            found.append(a.finding("boilerplate", "bare_apology", sent.start_char, sent.end_char, 0.8))
+    if a.library is not None:
+        found.extend(a.library.reuse_findings(a))
+    return _merge(found)
+
+
+def _merge(found: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
+        if out and f.start < out[-1].end and f.rule != "reuse" and out[-1].rule != "reuse":
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,97 @@
+"""conjecture: a guess (cause, scope, recovery time) presented to the reader as if it were news.
+
+Hedges come from data/rules/conjecture.yaml. The parse keeps the honest cases out:
+a hedge inside "we have not yet confirmed whether..." or "we are investigating whether..."
+says what is unknown, and "may" with a permission verb ("you may request a refund") is not a guess.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ..context import Stage
+from ..findings import Finding
+from ..resources import rules
+from .base import Analysis, merge_overlapping, phrase_spans
+
+
+def _in_honest_scope(tok: Token, data: dict) -> bool:
+    """True when the hedge sits under a negated/ongoing 'confirm/investigate/know' or a 'whether' clause."""
+    verbs = set(data["uncertainty_verbs"])
+    node = tok
+    for _ in range(8):
+        if any(c.lower_ in ("whether", "if") and c.dep_ == "mark" for c in node.children):
+            return True
+        if node.lemma_.lower() in verbs and node is not tok:
+            negated = any(c.dep_ == "neg" for c in node.children)
+            ongoing = node.tag_ == "VBG" or any(c.lower_ in ("still", "yet") for c in node.children)
+            if negated or ongoing:
+                return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _sentence_is_honest(sent: Span, data: dict) -> bool:
+    low = sent.text.lower()
+    return any(p in low for p in data["honest_phrases"][:-1])  # 'whether' is scope-checked, not sentence-wide
+
+
+def _modal_guess(tok: Token, data: dict) -> bool:
+    """'may/might/could have <done>', 'may be related', but not 'may' of permission."""
+    low = tok.lower_
+    if low not in ("may", "might", "could"):
+        return False
+    head = tok.head
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "have" and head.tag_ == "VBN":
+        # "could have caught" aimed at a person is blame's business, not a guess
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if low == "could" and subj and subj[0].ent_type_ == "PERSON":
+            return False
+        return True
+    if low == "might":
+        return True
+    if low == "may":
+        if head.lemma_.lower() in set(data["permission_verbs"]):
+            return False
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in ("you", "customers", "users", "anyone", "operators", "admins", "administrators"):
+            return False
+        if any(c.dep_ == "agent" for c in head.children):  # "may be rolled back by any operator"
+            return False
+        if head.lemma_ == "be" or (nxt is not None and nxt.lower_ == "be"):
+            return True
+        return head.lemma_.lower() in ("affect", "cause", "contribute", "relate", "stem", "lose", "experience", "see", "notice", "take", "need", "recur", "happen", "return")
+    return False
+
+
+def run(a: Analysis) -> list[Finding]:
+    data = rules("conjecture")
+    preliminary = a.ctx.stage is Stage.PRELIMINARY
+    rule = "preliminary" if preliminary else "default"
+    conf = 0.9 if preliminary else 0.85
+    found: list[Finding] = []
+    hedge_words = set(data["words"])
+    for span, phrase in phrase_spans(a.doc, "conjecture.phrases", data["phrases"]):
+        if _in_honest_scope(span.root, data):
+            continue
+        r = "preliminary_cause" if "cause" in phrase and ("preliminary" in phrase or "initial" in phrase) else rule
+        found.append(a.finding("conjecture", r, span.start_char, span.end_char, conf))
+    for tok in a.doc:
+        if tok.lower_ in hedge_words or _modal_guess(tok, data):
+            if tok.lower_ == "likely" and tok.i + 1 < len(a.doc) and a.doc[tok.i - 1].lower_ in ("less", "more") and a.doc[tok.i + 1].lower_ == "to":
+                continue  # "less likely to recur" describes a change's effect
+            if _in_honest_scope(tok, data) or _sentence_is_honest(tok.sent, data):
+                continue
+            end_tok = tok
+            if tok.lower_ in ("may", "might", "could") and tok.head.i > tok.i:
+                end_tok = tok.head
+            found.append(a.finding("conjecture", rule, tok.idx, end_tok.idx + len(end_tok), conf))
+    for sent in a.sentences:
+        for pat in data["eta_patterns"]:
+            for m in re.finditer(pat, sent.text, re.I):
+                found.append(a.finding("conjecture", "eta", sent.start_char + m.start(), sent.start_char + m.end(), 0.8))
+    return merge_overlapping(found)

@@ -1,0 +1,100 @@
+"""jargon: technical terms and acronyms the audience can't be expected to know, unexplained.
+
+General and executive readers get the glossary (data/glossary.yaml plus the company's own),
+unknown acronyms and patterns like "p99" or "5xx"; technical readers only get internal
+shorthand no outsider knows ("ledger-svc", "the blue cluster"). A term explained in place,
+in brackets or an appositive, is fine, and so are the company's product names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..context import Audience
+from ..findings import Finding
+from ..resources import data_dir, rules
+from .base import Analysis, merge_overlapping, phrase_spans
+
+import yaml
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,5}s?$")
+_STATUS_WORDS = {"UPDATE", "RESOLVED", "MONITORING", "INVESTIGATING", "IDENTIFIED", "NOTE", "IMPORTANT", "URGENT", "FIXED",
+                 "NOTICE", "SUMMARY", "IMPACT", "TIMELINE", "STATUS", "NOT", "ALL", "NEW", "NOW", "THE", "AND", "OUR", "YOU", "FOR"}
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    with open(data_dir() / "glossary.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _explained(text: str, start: int, end: int, plain: str) -> bool:
+    after = text[end:end + 40]
+    before = text[max(0, start - 3):start]
+    if re.match(r"\s*(\(|—|–|--| - |, (which|that|the|a|an|meaning|i\.e\.|or)\b|: )", after):
+        return True
+    if "(" in before:
+        return True
+    if plain:
+        window = text[max(0, start - 200):end + 200].lower()
+        core = [w for w in re.findall(r"[a-z]{4,}", plain.lower()) if w not in {"that", "this", "with", "from", "your", "their", "ours"}]
+        if core and all(w in window for w in core[:3]) and len(core) >= 2:
+            return True
+    return False
+
+
+def run(a: Analysis) -> list[Finding]:
+    g = glossary()
+    audience = a.ctx.audience
+    found: list[Finding] = []
+    products = [p.lower() for p in a.config.product_names]
+    product_spans = [(m.start(), m.end()) for p in products for m in re.finditer(re.escape(p), a.text.lower())]
+
+    def in_product(s: int, e: int) -> bool:
+        return any(ps <= s and e <= pe for ps, pe in product_spans)
+
+    for pat in g.get("internal_patterns", []):
+        for m in re.finditer(pat, a.text, re.I):
+            if not in_product(m.start(), m.end()) and not _explained(a.text, m.start(), m.end(), ""):
+                found.append(a.finding("jargon", "internal", m.start(), m.end(), 0.8, audience=audience.value))
+    if audience is Audience.TECHNICAL:
+        return merge_overlapping(found)
+    terms: dict[str, str] = {k.lower(): str(v) for k, v in g["terms"].items()}
+    terms.update({k.lower(): v for k, v in a.config.glossary.items()})
+    if audience is Audience.EXECUTIVE:
+        for known in g.get("executive_known", []):
+            if known not in a.config.glossary:
+                terms.pop(str(known).lower(), None)
+    explained_terms: set[str] = set()
+    for span, term in phrase_spans(a.doc, "jargon.glossary." + a.config.fingerprint() + audience.value, terms.keys()):
+        s, e = span.start_char, span.end_char
+        if in_product(s, e):
+            continue
+        plain = terms.get(term.lower(), "")
+        if term in explained_terms or _explained(a.text, s, e, plain):
+            explained_terms.add(term)
+            continue
+        found.append(a.finding("jargon", "glossary", s, e, 0.85, audience=audience.value, plain=plain))
+    known = {x.upper() for x in g.get("common_acronyms", [])} | {t.upper() for t in terms}
+    seen: set[str] = set()
+    for tok in a.doc:
+        word = tok.text
+        if not _ACRONYM.match(word) or word.upper() in known or word.rstrip("s").upper() in known or word in _STATUS_WORDS:
+            continue
+        line_start = a.text.rfind("\n", 0, tok.idx) + 1
+        line_end = a.text.find("\n", tok.idx)
+        line = a.text[line_start: line_end if line_end >= 0 else len(a.text)]
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+            continue  # a shouted heading, not an acronym
+        if in_product(tok.idx, tok.idx + len(tok)) or word in seen:
+            continue
+        if _explained(a.text, tok.idx, tok.idx + len(tok), ""):
+            seen.add(word)
+            continue
+        found.append(a.finding("jargon", "acronym", tok.idx, tok.idx + len(tok), 0.6, audience=audience.value))
+    for pat in g.get("jargon_patterns", []):
+        for m in re.finditer(pat, a.text):
+            if not _explained(a.text, m.start(), m.end(), ""):
+                found.append(a.finding("jargon", "default", m.start(), m.end(), 0.8, audience=audience.value, plain="plain words for what customers saw"))
+    return merge_overlapping(found)

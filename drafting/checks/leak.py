@@ -1,0 +1,104 @@
+"""leak: internal-only detail in a customer-facing stage (names, hosts, IPs, tickets, channels, secrets).
+
+Patterns run on the original text (so a link target in HTML or Markdown is seen too);
+staff names come from the parse (PERSON entities, or a capitalised name next to a staff cue
+such as "on the SRE team"). In a follow-up, the greeting and the person to reply to are allowed.
+Not flagged in the internal stage, where these details belong.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..findings import Finding
+from ..resources import rules
+from .base import Analysis
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[list[tuple[str, re.Pattern]], list[re.Pattern]]:
+    data = rules("leak")
+    pats = [(kind, re.compile(p, re.I)) for kind, plist in data["patterns"].items() for p in plist]
+    public = [re.compile(p, re.I) for p in data["public_codes"]]
+    return pats, public
+
+
+def detect(text: str, config=None) -> list[tuple[str, int, int]]:
+    """Pattern-based internal details as (kind, start, end); shared with drafting's redaction."""
+    pats, public = _compiled()
+    hits: list[tuple[str, int, int]] = []
+    for kind, pat in pats:
+        for m in pat.finditer(text):
+            if kind == "ticket id" and any(p.match(text, m.start()) for p in public):
+                continue
+            hits.append((kind, m.start(), m.end()))
+    if config is not None:
+        for kind, pat in config.compiled_leak_patterns():
+            for m in pat.finditer(text):
+                hits.append((kind.rstrip("s") if kind != "other" else "internal detail", m.start(), m.end()))
+        for name in config.other_customers:
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
+                hits.append(("customer", m.start(), m.end()))
+    return _longest(hits)
+
+
+def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for h in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
+        if out and h[1] < out[-1][2]:
+            continue
+        out.append(h)
+    return out
+
+
+def staff_names(a: Analysis) -> list[tuple[int, int]]:
+    """Character spans of employee names found by the parse."""
+    data = rules("leak")
+    cues = data["staff_cues"]
+    public = {n.lower() for n in a.config.public_names} | {a.config.company.lower()} | {p.lower() for p in a.config.product_names}
+    spans: list[tuple[int, int]] = []
+    for ent in a.doc.ents:
+        if ent.label_ == "PERSON" and ent.text.lower() not in public and not _is_allowed_contact(a, ent.sent, ent.start_char):
+            spans.append((ent.start_char, ent.end_char))
+    for tok in a.doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "LOC", "DATE", "TIME"):
+            continue
+        if tok.text.lower() in public:
+            continue
+        after = a.text[tok.idx + len(tok): tok.idx + len(tok) + 40].lower()
+        before = a.text[max(0, tok.idx - 30): tok.idx].lower()
+        cue_after = any(after.lstrip(" ,(").startswith(c) for c in cues)
+        cue_before = re.search(r"\b(engineer|developer|sre|admin|operator|on-call|oncall|colleague|teammate|manager|lead)\s*,?\s*$", before)
+        if (cue_after or cue_before) and not _is_allowed_contact(a, tok.sent, tok.idx):
+            spans.append((tok.idx, tok.idx + len(tok)))
+    return spans
+
+
+def _is_allowed_contact(a: Analysis, sent, char: int) -> bool:
+    """Greeting and sign-off in a follow-up, or the person the customer should contact."""
+    data = rules("leak")
+    low = sent.text.lower()
+    if any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in data["contact_cues"]):
+        return True
+    first_line_end = a.text.find("\n")
+    if a.ctx.stage.value == "followup" and (first_line_end < 0 or char < first_line_end):
+        return True
+    tail = a.text.rstrip()
+    last_lines_start = max(tail.rfind("\n", 0, max(0, len(tail) - 1)) , 0)
+    for _ in range(2):
+        last_lines_start = max(tail.rfind("\n", 0, last_lines_start), 0)
+    return a.ctx.stage.value == "followup" and char >= last_lines_start
+
+
+def run(a: Analysis) -> list[Finding]:
+    if not a.ctx.stage.is_external:
+        return []
+    found: list[Finding] = []
+    for kind, s, e in detect(a.text, a.config):
+        rule = "secret" if kind == "secret" else "customer" if kind == "customer" else "default"
+        found.append(a.finding("leak", rule, s, e, 0.9, kind=kind))
+    taken = [(f.start, f.end) for f in found]
+    for s, e in staff_names(a):
+        if not any(ts <= s < te for ts, te in taken):
+            found.append(a.finding("leak", "person", s, e, 0.75, kind="employee name"))
+    return sorted(found, key=lambda f: f.start)

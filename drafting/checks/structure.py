@@ -1,0 +1,110 @@
+"""structure: the parts a draft needs for its stage (data/rules/structure.yaml), and, in a report,
+change items too vague to verify later ("improve monitoring" instead of "add an alert when...").
+
+A missing part is one finding naming the part, anchored at the start of the document.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..resources import rules
+from .base import Analysis
+
+
+def _has_part(a: Analysis, part: dict) -> bool:
+    text = a.text
+    if "any" in part and not any(re.search(p, text, re.I | re.M) for p in part["any"]):
+        return False
+    if "all" in part and not all(re.search(p, text, re.I | re.M) for p in part["all"]):
+        return False
+    if "min_sentences" in part and len(a.sentences) < int(part["min_sentences"]):
+        return False
+    if part.get("person") and not _names_a_person(a):
+        return False
+    return True
+
+
+def _names_a_person(a: Analysis) -> bool:
+    """A person to reply to: a PERSON entity, or a sign-off line that is a name."""
+    if any(e.label_ == "PERSON" for e in a.doc.ents):
+        return True
+    public = [n for n in a.config.public_names if n.lower() in a.text.lower()]
+    if public:
+        return True
+    lines = [ln.strip(" -—–,") for ln in a.text.strip().splitlines() if ln.strip()]
+    for ln in lines[-4:]:
+        if re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?:,.*)?", ln) and ln.split()[0].lower() not in (
+            "thanks", "regards", "best", "cheers", "sincerely", "thank", "warm", "kind", "the", "team", "support"
+        ):
+            return True
+    return False
+
+
+def missing_parts(a: Analysis) -> list[dict]:
+    """The required parts of this stage that the draft does not contain."""
+    table = rules("structure")["stages"].get(a.ctx.stage.value, [])
+    return [part for part in table if not _has_part(a, part)]
+
+
+def present_parts(a: Analysis) -> list[str]:
+    table = rules("structure")["stages"].get(a.ctx.stage.value, [])
+    return [part["part"] for part in table if _has_part(a, part)]
+
+
+def change_items(a: Analysis) -> list[tuple[int, int]]:
+    """Character spans of the items under a 'what we are changing' heading (bullets or sentences)."""
+    data = rules("structure")
+    text = a.text
+    items: list[tuple[int, int]] = []
+    for pat in data["change_headings"]:
+        for m in re.finditer(pat, text, re.I | re.M):
+            pos = m.end()
+            rest = text[pos:]
+            stop = re.search(r"\n\s*\n\s*(#+\s|\*\*|[A-Z][^\n]{0,60}:?\s*\n)", rest)
+            block_end = pos + (stop.start() if stop else len(rest))
+            block = text[pos:block_end]
+            bullets = list(re.finditer(r"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+(.+)$", block, re.M))
+            if bullets:
+                items += [(pos + b.start(1), pos + b.end(1)) for b in bullets]
+            else:
+                for sent in a.sentences:
+                    if pos <= sent.start_char < block_end:
+                        items.append((sent.start_char, min(sent.end_char, block_end)))
+    return items
+
+
+def _is_vague(a: Analysis, start: int, end: int) -> bool:
+    data = rules("structure")
+    span = a.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    item = a.text[start:end].lower()
+    has_bound = any(re.search(p, item) for p in data["bound_patterns"])
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_ not in ("be", "have", "will", "do")]
+    if not verbs:
+        # "Better monitoring." has no action at all
+        return not has_bound
+    main = verbs[0]
+    objects = [t for t in span if t.dep_ in ("dobj", "pobj", "obj", "nsubjpass") and t.head in verbs]
+    vague_verb = main.lemma_.lower() in data["vague_verbs"]
+    vague_obj = bool(objects) and all(o.lemma_.lower() in data["vague_objects"] or o.lower_ in data["vague_objects"] for o in objects)
+    if has_bound:
+        return False
+    return vague_verb or vague_obj
+
+
+def run(a: Analysis) -> list[Finding]:
+    found: list[Finding] = []
+    stage = a.ctx.stage.value
+    if not a.text.strip():
+        return found
+    for part in missing_parts(a):
+        f = a.finding("structure", "missing_part", 0, 0, 0.8, part=part["part"], stage=stage, hint=part.get("hint", ""))
+        f.rule = "missing_part"
+        found.append(f)
+    if stage == "report":
+        for s, e in change_items(a):
+            if _is_vague(a, s, e):
+                found.append(a.finding("structure", "vague_action", s, e, 0.75))
+    return found

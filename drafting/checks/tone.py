@@ -1,0 +1,56 @@
+"""tone: wording that does not fit the impact; the verdict depends on severity and stage.
+
+Minimising is wrong at sev1/sev2, alarmist wording at sev3/sev4, flippancy and emoji in any
+external stage, stacked apologies and defensive boasting anywhere.
+"""
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding
+from ..resources import rules
+from .base import Analysis, merge_overlapping, phrase_spans
+
+_EMOJI = re.compile(
+    "[\U0001F300-\U0001FAFF\U00002600-\U000027BF\U0001F000-\U0001F2FF\U0001F900-\U0001F9FF\u2B50\u2B55\u203C\u2049]"
+    "|(?<![\\w])[:;]-?[)(DPp](?![\\w])"
+)
+_BANGS = re.compile(r"!{2,}|\?!|!\?")
+
+
+def run(a: Analysis) -> list[Finding]:
+    data = rules("tone")
+    sev = a.ctx.severity
+    external = a.ctx.stage.is_external
+    found: list[Finding] = []
+    label = sev.value
+    if sev.is_high:
+        for span, phrase in phrase_spans(a.doc, "tone.minimising", data["minimising"]):
+            found.append(a.finding("tone", "minimising", span.start_char, span.end_char, 0.85, severity=label))
+    if sev.is_low:
+        for span, _ in phrase_spans(a.doc, "tone.alarmist", data["alarmist"]):
+            found.append(a.finding("tone", "alarmist", span.start_char, span.end_char, 0.85, severity=label))
+    if external:
+        for span, _ in phrase_spans(a.doc, "tone.flippant", data["flippant"]):
+            found.append(a.finding("tone", "flippant", span.start_char, span.end_char, 0.9))
+        for m in _EMOJI.finditer(a.text):
+            found.append(a.finding("tone", "flippant", m.start(), m.end(), 0.9))
+        for m in _BANGS.finditer(a.text):
+            found.append(a.finding("tone", "flippant", m.start(), m.end(), 0.85))
+    for span, _ in phrase_spans(a.doc, "tone.grovelling", data["grovelling"]):
+        found.append(a.finding("tone", "grovelling", span.start_char, span.end_char, 0.85))
+    apology = set(data["apology_words"])
+    intensifiers = set(data["intensifiers"])
+    for sent in a.sentences:
+        words = [t.lower_ for t in sent]
+        n_apology = sum(1 for t in sent if t.lower_ in apology or t.lemma_.lower() in apology)
+        stacked = any(words[i] in intensifiers and words[i + 1] in intensifiers for i in range(len(words) - 1))
+        repeated = any(words[i] == words[i + 1] and words[i] in intensifiers for i in range(len(words) - 1))
+        if n_apology >= 3 or (n_apology >= 2 and (stacked or repeated)) or (n_apology and repeated):
+            found.append(a.finding("tone", "grovelling", sent.start_char, sent.end_char, 0.8))
+    for span, _ in phrase_spans(a.doc, "tone.defensive", data["defensive"]):
+        found.append(a.finding("tone", "defensive", span.start_char, span.end_char, 0.8))
+    for pat in data["defensive_patterns"]:
+        for m in re.finditer(pat, a.text, re.I):
+            found.append(a.finding("tone", "defensive", m.start(), m.end(), 0.75))
+    return merge_overlapping(found)

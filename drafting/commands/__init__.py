@@ -1,0 +1,1 @@
+"""Subcommands of incident-draft; each module has register(subparsers) and sets func."""

@@ -1,0 +1,94 @@
+"""check(): one parse, every check, the classifier's verdict, grammar; merged into a CheckResult."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import offline  # noqa: F401
+from .checks import RULE_CHECKS, grammar
+from .checks.base import Analysis
+from .config import CompanyConfig
+from .context import Context
+from .errors import InputError
+from .findings import CheckResult, Finding
+from .nlp import parse, parse_many
+from .readability import grade
+from .textprep import mask_markup, validate
+
+
+def _context(severity: Any, audience: Any, stage: Any) -> Context:
+    return Context.of(severity, audience, stage)
+
+
+def _prepare(text: Any) -> str:
+    text = validate(text)
+    if not text.strip():
+        raise InputError("The draft is empty. Paste the text of your update or report and check again.")
+    return text
+
+
+def _model_findings(a: Analysis) -> list[Finding]:
+    try:
+        from .classifier.predict import model_findings
+    except ImportError:
+        return []
+    return model_findings(a)
+
+
+def analyse(a: Analysis, use_model: bool = True, use_grammar: bool = True) -> CheckResult:
+    """Run every check over an already-parsed draft."""
+    findings: list[Finding] = []
+    for run in RULE_CHECKS.values():
+        findings.extend(run(a))
+    if use_model:
+        from .combine import combine
+
+        findings = combine(findings, _model_findings(a), a)
+    grammar_findings, status = grammar.check(a.text, a.config.grammar_server()) if use_grammar else (
+        [], grammar.GrammarStatus(False, "Grammar checking was not requested."))
+    findings.extend(grammar_findings)
+    findings.sort(key=lambda f: (f.start, f.end, f.category))
+    sentences = a.sentences
+    stats = {
+        "words": sum(1 for t in a.doc if t.is_alpha),
+        "sentences": len(sentences),
+        "readability_grade": grade(a.text, len(sentences)),
+    }
+    return CheckResult(text=a.text, context=a.ctx, findings=findings, grammar=status, stats=stats)
+
+
+def check(
+    text: str,
+    severity: Any = "sev2",
+    audience: Any = "general",
+    stage: Any = "report",
+    *,
+    config: CompanyConfig | None = None,
+    library: Any = None,
+    use_model: bool = True,
+    use_grammar: bool = True,
+) -> CheckResult:
+    """Review one customer-facing draft for its severity, audience and stage."""
+    ctx = _context(severity, audience, stage)
+    text = _prepare(text)
+    config = config or CompanyConfig()
+    doc = parse(mask_markup(text))
+    a = Analysis(text=text, doc=doc, ctx=ctx, config=config, library=library)
+    return analyse(a, use_model=use_model, use_grammar=use_grammar)
+
+
+def check_many(
+    items: Iterable[tuple[str, Context]],
+    *,
+    config: CompanyConfig | None = None,
+    library: Any = None,
+    use_model: bool = True,
+    use_grammar: bool = True,
+) -> Iterator[CheckResult]:
+    """Review many drafts with one streamed spaCy pass (nlp.pipe)."""
+    config = config or CompanyConfig()
+    items = [(_prepare(t), c) for t, c in items]
+    docs = parse_many(mask_markup(t) for t, _ in items)
+    for (text, ctx), doc in zip(items, docs):
+        a = Analysis(text=text, doc=doc, ctx=ctx, config=config, library=library)
+        yield analyse(a, use_model=use_model, use_grammar=use_grammar)

