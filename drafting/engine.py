@@ -28,10 +28,9 @@ def _prepare(text: Any) -> str:
 
 
 def _model_findings(a: Analysis) -> list[Finding]:
-    try:
-        from .classifier.predict import model_findings
-    except ImportError:
-        return []
+    """The trained classifier's sentence findings; none when no model is shipped."""
+    from .classifier.predict import model_findings
+
     return model_findings(a)
 
 

@@ -1,7 +1,7 @@
 """jargon: technical terms and acronyms the audience can't be expected to know, unexplained.
 
 General and executive readers get the glossary (data/glossary.yaml plus the company's own),
-unknown acronyms and patterns like "p99" or "5xx"; technical readers only get internal
+and patterns like "p99" or "5xx"; technical readers only get internal
 shorthand no outsider knows ("ledger-svc", "the blue cluster"). A term explained in place,
 in brackets or an appositive, is fine, and so are the company's product names.
 """
@@ -12,14 +12,11 @@ from functools import lru_cache
 
 from ..context import Audience
 from ..findings import Finding
-from ..resources import data_dir, rules
+from ..resources import data_dir
 from .base import Analysis, merge_overlapping, phrase_spans
 
 import yaml
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/]{1,5}s?$")
-_STATUS_WORDS = {"UPDATE", "RESOLVED", "MONITORING", "INVESTIGATING", "IDENTIFIED", "NOTE", "IMPORTANT", "URGENT", "FIXED",
-                 "NOTICE", "SUMMARY", "IMPACT", "TIMELINE", "STATUS", "NOT", "ALL", "NEW", "NOW", "THE", "AND", "OUR", "YOU", "FOR"}
 
 
 @lru_cache(maxsize=1)
@@ -75,24 +72,6 @@ def run(a: Analysis) -> list[Finding]:
             explained_terms.add(term)
             continue
         found.append(a.finding("jargon", "glossary", s, e, 0.85, audience=audience.value, plain=plain))
-    known = {x.upper() for x in g.get("common_acronyms", [])} | {t.upper() for t in terms}
-    seen: set[str] = set()
-    for tok in a.doc:
-        word = tok.text
-        if not _ACRONYM.match(word) or word.upper() in known or word.rstrip("s").upper() in known or word in _STATUS_WORDS:
-            continue
-        line_start = a.text.rfind("\n", 0, tok.idx) + 1
-        line_end = a.text.find("\n", tok.idx)
-        line = a.text[line_start: line_end if line_end >= 0 else len(a.text)]
-        letters = [c for c in line if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-            continue  # a shouted heading, not an acronym
-        if in_product(tok.idx, tok.idx + len(tok)) or word in seen:
-            continue
-        if _explained(a.text, tok.idx, tok.idx + len(tok), ""):
-            seen.add(word)
-            continue
-        found.append(a.finding("jargon", "acronym", tok.idx, tok.idx + len(tok), 0.6, audience=audience.value))
     for pat in g.get("jargon_patterns", []):
         for m in re.finditer(pat, a.text):
             if not _explained(a.text, m.start(), m.end(), ""):

@@ -58,7 +58,8 @@ def staff_names(a: Analysis) -> list[tuple[int, int]]:
     public = {n.lower() for n in a.config.public_names} | {a.config.company.lower()} | {p.lower() for p in a.config.product_names}
     spans: list[tuple[int, int]] = []
     for ent in a.doc.ents:
-        if ent.label_ == "PERSON" and ent.text.lower() not in public and not _is_allowed_contact(a, ent.sent, ent.start_char):
+        # a lone capitalised word tagged PERSON is often a product ("Wayfinder"): it needs a staff cue below
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text.lower() not in public and not _is_allowed_contact(a, ent.sent, ent.start_char):
             spans.append((ent.start_char, ent.end_char))
     for tok in a.doc:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "LOC", "DATE", "TIME"):
@@ -78,7 +79,7 @@ def _is_allowed_contact(a: Analysis, sent, char: int) -> bool:
     """Greeting and sign-off in a follow-up, or the person the customer should contact."""
     data = rules("leak")
     low = sent.text.lower()
-    if any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in data["contact_cues"]):
+    if a.ctx.stage.value == "followup" and any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in data["contact_cues"]):
         return True
     first_line_end = a.text.find("\n")
     if a.ctx.stage.value == "followup" and (first_line_end < 0 or char < first_line_end):

@@ -1,0 +1,394 @@
+"""The Streamlit app: Review, Draft, Batch and Library pages, and the company config in the sidebar.
+
+Layout only: every check, draft, score and library call goes to the `drafting` engine;
+the small presentation helpers (escaped highlighting, sentence replacement, upload reading,
+per-session memory) live in drafting/ui/.  Run it with `./run app` or
+`.venv/bin/streamlit run app.py`.
+"""
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import streamlit as st
+
+import drafting
+from drafting import config as config_mod
+from drafting.context import Audience, Context, Severity, Stage
+from drafting.errors import DraftingError
+from drafting.ui.cards import finding_card, omitted_html, rewrite_card
+from drafting.ui.edit import replace_sentence
+from drafting.ui.features import Feature, optional
+from drafting.ui.highlight import highlight_html, legend_html
+from drafting.ui.settings import load_settings
+from drafting.ui.state import Memo, review_key
+from drafting.ui.uploads import CONFIG_TYPES, TABLE_TYPES, TEXT_TYPES, read_upload, upload_inputs
+
+SEVERITIES = [s.value for s in Severity]
+AUDIENCES = [a.value for a in Audience]
+STAGES = [s.value for s in Stage]
+UI = load_settings()
+
+
+# ---------------------------------------------------------------- shared, once per process
+@st.cache_resource(show_spinner="Loading the language models (once per server)...")
+def engine_ready() -> bool:
+    """Load spaCy and the classifier once per server process; the engine shares them across sessions."""
+    drafting.check("A configuration change removed a table.", use_grammar=False)
+    return True
+
+
+@st.cache_resource
+def features() -> dict[str, Feature]:
+    """The optional engine parts this build has."""
+    return {
+        "rewrite": optional("rewrite", "rewrite"),
+        "draft": optional("draft", "draft"),
+        "batch": optional("batch", "score_reports"),
+        "batch_report": optional("batch_report"),
+        "corpus": optional("corpus", "Library"),
+    }
+
+
+@st.cache_resource
+def open_library(path: str):
+    """One Library object per database file, shared by every session (it locks its own connection)."""
+    return features()["corpus"].module.Library(path)
+
+
+def accepts(func, name: str) -> bool:
+    try:
+        return name in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+# ---------------------------------------------------------------- sidebar: company config
+def load_config_upload() -> None:
+    upload = st.session_state.get("config_upload")
+    if upload is None:
+        return
+    try:
+        st.session_state["config_yaml"] = read_upload(upload.name, upload.getvalue(), CONFIG_TYPES, UI.upload_bytes)
+        st.session_state["config_upload_error"] = ""
+    except DraftingError as exc:
+        st.session_state["config_upload_error"] = str(exc)
+
+
+def use_example_config() -> None:
+    st.session_state["config_yaml"] = config_mod.EXAMPLE
+
+
+def sidebar_config() -> drafting.CompanyConfig:
+    """Company config from the sidebar YAML; errors shown plainly, the empty default used meanwhile."""
+    sb = st.sidebar
+    sb.header("Company config")
+    sb.caption("Glossary, banned phrases, product names, leak patterns and contact, as YAML. Every key is optional.")
+    sb.file_uploader(
+        f"Upload a config (.yaml, up to {UI.upload_mb} MB)", key="config_upload", max_upload_size=UI.upload_mb,
+        on_change=load_config_upload,
+    )
+    if st.session_state.get("config_upload_error"):
+        sb.error(st.session_state["config_upload_error"])
+    sb.text_area("Config YAML", key="config_yaml", height=220, placeholder="company: Example Pay\nbanned_phrases:\n  - world-class service")
+    sb.button("Start from the example", on_click=use_example_config)
+    text = st.session_state.get("config_yaml", "")
+    if not text.strip():
+        sb.caption("No company config: the built-in lists are used.")
+        return drafting.CompanyConfig()
+    try:
+        cfg = config_mod.from_yaml(text, "Company config")
+    except DraftingError as exc:
+        sb.error(f"{exc} Until it is fixed, the built-in lists are used.")
+        return drafting.CompanyConfig()
+    sb.success(
+        f"Config OK: {cfg.company or 'no company name'}; {len(cfg.glossary)} glossary term(s), "
+        f"{len(cfg.banned_phrases)} banned phrase(s), {len(cfg.product_names)} product name(s), "
+        f"{sum(len(v) for v in cfg.leak_patterns.values())} leak pattern(s)."
+    )
+    return cfg
+
+
+def library_for(cfg: drafting.CompanyConfig):
+    """The past-reports library used for reuse detection, or None when this build has none."""
+    if not features()["corpus"].available:
+        return None
+    try:
+        st.session_state.pop("library_error", None)
+        return open_library(str(Path(cfg.library).expanduser() if cfg.library else features()["corpus"].module.default_path()))
+    except DraftingError as exc:
+        st.session_state["library_error"] = str(exc)
+    except Exception as exc:  # an unreadable database must not stop reviews
+        st.session_state["library_error"] = f"The library could not be opened ({exc.__class__.__name__}: {exc})."
+    return None
+
+
+def checked(text: str, ctx: Context, cfg: drafting.CompanyConfig, library) -> drafting.CheckResult:
+    """drafting.check, remembered per session by text + context + config, so unchanged reruns are free."""
+    memo = Memo(st.session_state, "_check_memo", UI.results_kept)
+    key = review_key(text, ctx.key(), cfg.fingerprint(), str(id(library)) if library is not None else "")
+    return memo.get(key, lambda: drafting.check(
+        text, ctx.severity, ctx.audience, ctx.stage, config=cfg, library=library))
+
+
+def show_review(result: drafting.CheckResult, text: str) -> None:
+    """Summary row, legend and the draft with findings highlighted inline."""
+    counts = result.counts()
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric("Findings", len(result.findings))
+    c2.metric("Score", f"{result.score}/100")
+    c3.metric("Readability grade", result.stats.get("readability_grade", "n/a"))
+    c4.metric("Grammar", "on" if result.grammar.enabled else "off")
+    if not result.grammar.enabled:
+        st.caption(result.grammar.message)
+    st.html(legend_html(counts, UI))
+    st.html(highlight_html(text, result.findings, UI))
+
+
+def context_pickers(prefix: str, stage_default: str = "report") -> Context:
+    c1, c2, c3 = st.columns(3)
+    severity = c1.selectbox("Severity", SEVERITIES, index=1, key=f"{prefix}_severity",
+                            help="sev1 = full outage or data loss; sev4 = cosmetic, few users")
+    audience = c2.selectbox("Audience", AUDIENCES, index=1, key=f"{prefix}_audience",
+                            help="technical: engineers; general: business users; executive: leadership of a key account")
+    stage = c3.selectbox("Stage", STAGES, index=STAGES.index(stage_default), key=f"{prefix}_stage",
+                         help="preliminary update, full report, personal follow-up, or internal review")
+    return Context.of(severity, audience, stage)
+
+
+# ---------------------------------------------------------------- Review
+def load_review_upload() -> None:
+    upload = st.session_state.get("review_upload")
+    if upload is None:
+        return
+    try:
+        st.session_state["review_text"] = read_upload(upload.name, upload.getvalue(), TEXT_TYPES, UI.upload_bytes)
+        st.session_state["review_upload_error"] = ""
+    except DraftingError as exc:
+        st.session_state["review_upload_error"] = str(exc)
+
+
+def apply_rewrite(state_key: str, start: int, end: int, option: str) -> None:
+    """Replace the finding's sentence with the chosen rewrite; keep the old text for undo."""
+    text = st.session_state.get(state_key, "")
+    st.session_state.setdefault(f"{state_key}_undo", []).append(text)
+    st.session_state[state_key] = replace_sentence(text, start, end, option)
+    st.session_state[f"{state_key}_applied"] = option
+
+
+def undo_rewrite(state_key: str) -> None:
+    stack = st.session_state.get(f"{state_key}_undo") or []
+    if stack:
+        st.session_state[state_key] = stack.pop()
+    st.session_state[f"{state_key}_applied"] = ""
+
+
+def rewrites_for(f: drafting.Finding, text: str, ctx: Context, cfg: drafting.CompanyConfig) -> list[str]:
+    """The engine's replacement sentences for one finding, remembered per session."""
+    feature = features()["rewrite"]
+    if not feature.available or f.end <= f.start:
+        return []
+    func = feature.module.rewrite
+    memo = Memo(st.session_state, "_rewrite_memo", UI.results_kept * 8)
+    key = (text, ctx.key(), cfg.fingerprint(), f.category, f.rule, f.start, f.end)
+
+    def compute() -> list[str]:
+        kwargs = {"config": cfg} if accepts(func, "config") else {}
+        try:
+            options = func(f, text, ctx, **kwargs) or []
+        except DraftingError:
+            return []
+        return [o for o in options if isinstance(o, str) and o.strip()][: UI.rewrites_shown]
+
+    return memo.get(key, compute)
+
+
+def findings_list(result: drafting.CheckResult, text: str, ctx: Context, cfg, state_key: str) -> None:
+    """Findings grouped by category, each with its rewrites and a one-click apply."""
+    if not result.findings:
+        st.success("No findings: this draft reads well for its severity, audience and stage.")
+        return
+    if not features()["rewrite"].available:
+        st.caption(features()["rewrite"].message("Suggested rewrites"))
+    for category, items in result.by_category().items():
+        if not items:
+            continue
+        with st.expander(f"{UI.label(category)} ({len(items)})", expanded=category != "structure"):
+            for i, f in enumerate(items):
+                st.html(finding_card(f, UI))
+                for j, option in enumerate(rewrites_for(f, text, ctx, cfg)):
+                    st.html(rewrite_card(option))
+                    st.button(
+                        "Apply this rewrite", key=f"{state_key}_apply_{category}_{i}_{j}",
+                        on_click=apply_rewrite, args=(state_key, f.start, f.end, option),
+                    )
+
+
+def review_page(cfg: drafting.CompanyConfig) -> None:
+    st.subheader("Review a draft")
+    st.caption("Paste your update, report or email. Findings are marked in the text; hover a mark for why and what to write instead.")
+    st.file_uploader(
+        f"Or open a file (.txt, .md, .html; up to {UI.upload_mb} MB)", key="review_upload", max_upload_size=UI.upload_mb,
+        on_change=load_review_upload,
+    )
+    if st.session_state.get("review_upload_error"):
+        st.error(st.session_state["review_upload_error"])
+    text = st.text_area("Draft", key="review_text", height=220,
+                        placeholder="We are investigating an issue with payments...")
+    ctx = context_pickers("review")
+    applied = st.session_state.get("review_text_applied")
+    if applied:
+        c1, c2 = st.columns([4, 1])
+        c1.caption(f"Rewrite applied and re-checked: {applied}")
+        c2.button("Undo rewrite", on_click=undo_rewrite, args=("review_text",))
+    if not text.strip():
+        st.info("Paste a draft above to review it.")
+        return
+    library = library_for(cfg)
+    try:
+        result = checked(text, ctx, cfg, library)
+    except DraftingError as exc:
+        st.error(str(exc))
+        return
+    show_review(result, text)
+    st.download_button("Download this draft (.md)", data=text, file_name="draft.md", mime="text/markdown",
+                       key="review_download")
+    st.markdown("#### Findings")
+    findings_list(result, text, ctx, cfg, "review_text")
+
+
+# ---------------------------------------------------------------- pages not yet in this build
+def unavailable(feature: Feature, what: str) -> bool:
+    if feature.available:
+        return False
+    st.warning(feature.message(what))
+    return True
+
+
+def draft_page(cfg: drafting.CompanyConfig) -> None:
+    st.subheader("Draft from an internal write-up")
+    if unavailable(features()["draft"], "Drafting"):
+        return
+
+
+def batch_page(cfg: drafting.CompanyConfig) -> None:
+    st.subheader("Score many reports")
+    if unavailable(features()["batch"], "Batch scoring"):
+        return
+
+
+def library_page(cfg: drafting.CompanyConfig) -> None:
+    st.subheader("Past-reports library")
+    if unavailable(features()["corpus"], "The past-reports library"):
+        return
+    st.caption("Reports your company has already published. The review flags a paragraph that repeats one of them.")
+    lib = library_for(cfg)
+    if lib is None:
+        st.error(st.session_state.get("library_error") or "The library could not be opened.")
+        return
+    if st.session_state.get("library_notice"):
+        st.success(st.session_state.pop("library_notice"))
+    for problem in st.session_state.pop("library_problems", []):
+        st.warning(problem)
+    st.caption(f"Library file: {lib.path}")
+    records = lib.list()
+    c1, c2 = st.columns(2)
+    c1.metric("Reports", len(records))
+    c2.metric("Passages indexed", lib.passage_count())
+
+    st.markdown("#### Add reports")
+    st.file_uploader(
+        f"Files (.md, .txt, .html, or .csv/.jsonl with a text column; up to {UI.upload_mb} MB each)",
+        accept_multiple_files=True, key="library_upload", max_upload_size=UI.upload_mb,
+    )
+    st.button("Add files to the library", key="library_add_files", on_click=add_library_files, args=(lib,))
+    with st.expander("Or paste one report"):
+        st.text_input("Title", key="library_title")
+        st.text_input("Date (YYYY-MM-DD, optional)", key="library_date")
+        st.text_area("Report text", key="library_text", height=150)
+        st.button("Add this report", key="library_add_text", on_click=add_library_text, args=(lib,))
+
+    st.markdown("#### Stored reports")
+    if not records:
+        st.info("The library is empty. Add the reports your team has published to catch reused paragraphs.")
+        return
+    st.dataframe(
+        [{"id": r.id, "title": r.title, "date": r.date or "", "severity": r.severity or "", "words": r.words,
+          "added": r.added_at, "source": r.source or ""} for r in records],
+        hide_index=True, width="stretch",
+    )
+    labels = {r.id: f"{r.id}: {r.title}" for r in records}
+    c1, c2 = st.columns([3, 1])
+    chosen = c1.selectbox("Report to remove", list(labels), format_func=labels.get, key="library_remove_id")
+    c2.button("Remove", key="library_remove", on_click=remove_library_report, args=(lib, chosen))
+    c1, c2 = st.columns(2)
+    c1.download_button("Export (JSONL)", data=lib.export("jsonl"), file_name="library.jsonl",
+                       mime="application/jsonl", key="library_export_jsonl")
+    c2.download_button("Export (CSV)", data=lib.export("csv"), file_name="library.csv", mime="text/csv",
+                       key="library_export_csv")
+
+
+def add_library_files(lib) -> None:
+    files = st.session_state.get("library_upload") or []
+    if not files:
+        st.session_state["library_problems"] = ["Choose one or more files first."]
+        return
+    inputs, problems = upload_inputs([(f.name, f.getvalue()) for f in files], UI.upload_bytes)
+    added = duplicates = 0
+    for item in inputs:
+        try:
+            record = lib.add_text(item.text, title=item.title, date=item.date, source=item.source,
+                                  severity=item.severity, audience=item.audience, stage=item.stage)
+        except DraftingError as exc:
+            problems.append(f"{item.source}: {exc}")
+            continue
+        duplicates += record.duplicate
+        added += not record.duplicate
+    st.session_state["library_notice"] = f"Added {added} report(s); {duplicates} already in the library."
+    st.session_state["library_problems"] = problems
+
+
+def add_library_text(lib) -> None:
+    try:
+        record = lib.add_text(st.session_state.get("library_text", ""), title=st.session_state.get("library_title") or None,
+                              date=st.session_state.get("library_date") or None, source="pasted in the app")
+    except DraftingError as exc:
+        st.session_state["library_problems"] = [str(exc)]
+        return
+    if record.duplicate:
+        st.session_state["library_notice"] = f"That report is already in the library (id {record.id})."
+    else:
+        st.session_state["library_notice"] = f"Added report {record.id}: {record.title}."
+        st.session_state["library_text"] = ""
+
+
+def remove_library_report(lib, report_id: int | None) -> None:
+    if report_id is None:
+        return
+    try:
+        record = lib.remove(report_id)
+    except DraftingError as exc:
+        st.session_state["library_problems"] = [str(exc)]
+        return
+    st.session_state["library_notice"] = f"Removed report {record.id}: {record.title}."
+
+
+# ---------------------------------------------------------------- layout
+def main() -> None:
+    st.set_page_config(page_title="Incident drafting", page_icon="📝", layout="wide")
+    st.title("Incident communications: review and draft")
+    cfg = sidebar_config()
+    engine_ready()
+    review, draft, batch, library = st.tabs(["Review", "Draft", "Batch", "Library"])
+    with review:
+        review_page(cfg)
+    with draft:
+        draft_page(cfg)
+    with batch:
+        batch_page(cfg)
+    with library:
+        library_page(cfg)
+
+
+main()

@@ -1,0 +1,1 @@
+"""The trained sentence classifier: encoder, model definition, training, prediction, evaluation."""

@@ -1,0 +1,37 @@
+"""Per-category precision, recall, F1 and the false-positive rate on clean sentences."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..findings import SENTENCE_CATEGORIES
+
+
+def score(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str, dict[str, float]]:
+    table: dict[str, dict[str, float]] = {}
+    for cat in SENTENCE_CATEGORIES:
+        tp = sum(1 for g, p in zip(gold, pred) if cat in g and cat in p)
+        fp = sum(1 for g, p in zip(gold, pred) if cat not in g and cat in p)
+        fn = sum(1 for g, p in zip(gold, pred) if cat in g and cat not in p)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        table[cat] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
+    clean = [p for g, p in zip(gold, pred) if not g]
+    table["_clean"] = {
+        "flagged_rate": sum(1 for p in clean if p) / len(clean) if clean else 0.0,
+        "support": len(clean),
+    }
+    f1s = [table[c]["f1"] for c in SENTENCE_CATEGORIES]
+    table["_macro"] = {"f1": sum(f1s) / len(f1s)}
+    return table
+
+
+def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
+    lines = [f"{name}", f"  {'category':<12} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>8}"]
+    for cat in SENTENCE_CATEGORIES:
+        r = table[cat]
+        lines.append(f"  {cat:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} {int(r['support']):>8}")
+    lines.append(f"  {'macro F1':<12} {'':>6} {'':>6} {table['_macro']['f1']:>6.3f}")
+    c = table["_clean"]
+    lines.append(f"  clean sentences flagged with anything: {c['flagged_rate']:.1%} of {int(c['support'])}")
+    return "\n".join(lines)

@@ -1,0 +1,24 @@
+"""incident-draft train: reproduce the shipped classifier from data/ in one seeded command."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub) -> None:
+    p = sub.add_parser("train", help="retrain the sentence classifier from data/train and data/dev (seeded)")
+    p.add_argument("--epochs", type=int, default=None, help="training epochs (default from the model card)")
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--out", metavar="DIR", help="write the model here instead of models/classifier/")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..classifier.card import write_card
+    from ..classifier.train import train
+
+    out = Path(args.out) if args.out else None
+    meta = train(epochs=args.epochs, seed=args.seed, out=out)
+    card = write_card(meta, out)
+    print(f"model card: {card}")
+    return 0

@@ -1,0 +1,116 @@
+"""The in-memory reuse index: MinHash/LSH finds candidates fast, an exact shingle similarity confirms them.
+
+One entry per distinct passage (by normal form), holding every report it appears in, so a
+closing paragraph pasted into forty reports is one entry with forty references and is
+reported once, with the count.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Hashable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .text import NUM_PERM, jaccard, minhash, settings, shingles, text_hash, words
+
+
+@dataclass
+class Entry:
+    """One distinct passage and the reports (refs) it appears in."""
+
+    key: str
+    text: str
+    refs: set[Hashable] = field(default_factory=set)
+    _shingles: frozenset[str] | None = None
+
+    @property
+    def shingles(self) -> frozenset[str]:
+        if self._shingles is None:
+            self._shingles = shingles(self.text)
+        return self._shingles
+
+
+@dataclass
+class Match:
+    """A stored passage that repeats the queried one, how closely, and in which reports."""
+
+    entry: Entry
+    similarity: float
+    refs: set[Hashable]
+    semantic: bool = False
+
+
+class ReuseIndex:
+    """Exact and near-duplicate passage lookup (optionally semantic, when vectors are given)."""
+
+    def __init__(self) -> None:
+        cfg = settings()
+        self.threshold = float(cfg["similarity_threshold"])
+        self.lsh = MinHashLSH(threshold=float(cfg["candidate_threshold"]), num_perm=NUM_PERM)
+        self.entries: dict[str, Entry] = {}
+        self._vec_keys: list[str] = []
+        self._vec_rows: list[np.ndarray] = []
+        self._matrix: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def add(self, text: str, ref: Hashable, mh: MinHash | None = None, key: str | None = None,
+            vector: np.ndarray | None = None) -> None:
+        key = key or text_hash(text)
+        entry = self.entries.get(key)
+        if entry is not None:
+            entry.refs.add(ref)
+            return
+        entry = Entry(key, text, {ref})
+        self.entries[key] = entry
+        self.lsh.insert(key, mh if mh is not None else minhash(entry.shingles), check_duplication=False)
+        if vector is not None:
+            self._vec_keys.append(key)
+            self._vec_rows.append(np.asarray(vector, dtype=np.float32))
+            self._matrix = None
+
+    @property
+    def has_vectors(self) -> bool:
+        return bool(self._vec_rows)
+
+    def matches(self, text: str, exclude: Hashable = None, vector: np.ndarray | None = None) -> list[Match]:
+        """Every stored passage at or above the similarity threshold, best first."""
+        key = text_hash(text)
+        sh = shingles(text)
+        if not sh:
+            return []
+        candidates = set(self.lsh.query(minhash(sh)))
+        if key in self.entries:
+            candidates.add(key)
+        found: dict[str, Match] = {}
+        for cand in candidates:
+            entry = self.entries[cand]
+            refs = entry.refs - {exclude}
+            if not refs:
+                continue
+            sim = 1.0 if cand == key else jaccard(sh, entry.shingles)
+            if sim >= self.threshold:
+                found[cand] = Match(entry, sim, refs)
+        if vector is not None and self._vec_rows:
+            for match in self._semantic(text, vector, exclude):
+                found.setdefault(match.entry.key, match)
+        return sorted(found.values(), key=lambda m: -m.similarity)
+
+    def _semantic(self, text: str, vector: np.ndarray, exclude: Hashable) -> list[Match]:
+        """Reworded passages: very close in meaning AND sharing a fair part of their words."""
+        cfg = settings()
+        if self._matrix is None:
+            self._matrix = np.vstack(self._vec_rows)
+        sims = self._matrix @ np.asarray(vector, dtype=np.float32)
+        out: list[Match] = []
+        mine = set(words(text))
+        for i in np.nonzero(sims >= float(cfg["semantic_threshold"]))[0]:
+            entry = self.entries[self._vec_keys[int(i)]]
+            refs = entry.refs - {exclude}
+            theirs = set(words(entry.text))
+            overlap = len(mine & theirs) / max(1, len(mine | theirs))
+            if refs and overlap >= float(cfg["semantic_min_overlap"]):
+                out.append(Match(entry, float(sims[i]), refs, semantic=True))
+        return out

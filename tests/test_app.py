@@ -1,0 +1,220 @@
+"""The Streamlit app, driven by Streamlit's own AppTest: each page's main flow as a liaison would use it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+BLAME_AND_STOCK = (
+    "An engineer mistakenly deleted the production table. "
+    "We apologize for any inconvenience this may have caused."
+)
+
+
+def start(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def tab(at: AppTest, label: str):
+    return next(t for t in at.tabs if t.label == label)
+
+
+def html_of(block) -> str:
+    return "\n".join(h.value for h in block.get("html"))
+
+
+def marked_categories(block) -> set[str]:
+    cats = re.findall(r'<mark[^>]*data-categories="([^"]*)"', html_of(block))
+    return {c for group in cats for c in group.split()}
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def review(at: AppTest, text: str, **context) -> AppTest:
+    at.text_area(key="review_text").input(text)
+    for name, value in context.items():
+        at.selectbox(key=f"review_{name}").select(value)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+# ------------------------------------------------------------------ Review
+def test_review_marks_blame_and_a_stock_apology_and_sums_up():
+    at = review(start(), BLAME_AND_STOCK, severity="sev2", audience="general", stage="report")
+    page = tab(at, "Review")
+    assert {"blame", "boilerplate"} <= marked_categories(page)
+    assert int(metric(at, "Findings")) >= 2
+    assert re.fullmatch(r"\d+/100", metric(at, "Score"))
+    assert metric(at, "Grammar") in {"on", "off"}
+    if metric(at, "Grammar") == "off":
+        assert any("LANGUAGETOOL_URL" in c.value for c in at.caption)
+    cards = html_of(page)
+    assert 'class="finding-card" data-category="blame"' in cards
+    assert {e.label.split(" (")[0] for e in page.expander} >= {"Blame", "Stock phrasing"}
+
+
+def test_a_clean_plain_sentence_has_no_inline_marks():
+    at = review(start(), "A configuration change removed the production table at 09:12 UTC.", stage="internal")
+    assert marked_categories(tab(at, "Review")) == set()
+
+
+def test_a_draft_containing_script_is_shown_as_text():
+    text = 'Update: <script>alert("owned")</script> <img src=x onerror=alert(1)> An engineer broke it.'
+    at = review(start(), text)
+    shown = html_of(tab(at, "Review"))
+    assert "<script" not in shown and "<img" not in shown
+    assert "&lt;script&gt;alert(&quot;owned&quot;)&lt;/script&gt;" in shown
+    assert "blame" in marked_categories(tab(at, "Review"))
+
+
+def test_changing_the_severity_changes_the_verdict_and_an_unchanged_rerun_is_not_rechecked():
+    text = "The wrong icon on the settings page was a catastrophic failure."
+    at = review(start(), text, severity="sev1", audience="general", stage="report")
+    assert "tone" not in marked_categories(tab(at, "Review"))
+    computed = at.session_state["_check_memo"].computed
+    at.run()
+    assert at.session_state["_check_memo"].computed == computed
+    at.selectbox(key="review_severity").select("sev4").run()
+    assert at.session_state["_check_memo"].computed == computed + 1
+    assert "tone" in marked_categories(tab(at, "Review"))  # alarmist for a cosmetic bug
+
+
+def test_an_empty_draft_asks_for_text_instead_of_failing():
+    at = review(start(), "   ")
+    assert any("Paste a draft" in i.value for i in at.info)
+    assert not at.error
+
+
+def test_uploading_a_draft_fills_the_text_box():
+    at = start()
+    at.file_uploader(key="review_upload").set_value(("update.md", BLAME_AND_STOCK.encode(), "text/markdown")).run()
+    assert at.text_area(key="review_text").value == BLAME_AND_STOCK
+    assert "blame" in marked_categories(tab(at, "Review"))
+
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [
+        ("notes.md", b"\xff\xfe\x00b\x00i\x00n", "binary"),
+        ("notes.txt", "caf\u00e9 au lait".encode("latin-1"), "UTF-8"),
+        ("notes.txt", b"   ", "empty"),
+    ],
+)
+def test_an_unreadable_upload_gets_a_clear_message_and_keeps_the_text(name, data, expected):
+    at = review(start(), BLAME_AND_STOCK)
+    at.file_uploader(key="review_upload").set_value((name, data, "text/plain")).run()
+    assert not at.exception
+    assert any(expected in e.value for e in at.error)
+    assert at.text_area(key="review_text").value == BLAME_AND_STOCK
+    assert "blame" in marked_categories(tab(at, "Review"))
+
+
+def test_the_upload_size_limit_is_stated_on_the_page():
+    at = start()
+    labels = [u.label for u in at.file_uploader]
+    assert any(re.search(r"up to \d+ MB", label) for label in labels)
+
+
+# ------------------------------------------------------------------ Sidebar: company config
+def test_a_broken_config_is_reported_plainly_and_the_review_still_runs():
+    at = start()
+    at.sidebar.text_area(key="config_yaml").input("glossary: [not, a, mapping]\n").run()
+    errors = [e.value for e in at.sidebar.error]
+    assert errors and "glossary" in errors[0] and "Traceback" not in errors[0]
+    review(at, BLAME_AND_STOCK)
+    assert "blame" in marked_categories(tab(at, "Review"))
+
+
+def test_invalid_yaml_names_the_line():
+    at = start()
+    at.sidebar.text_area(key="config_yaml").input("company: Acme\n  contact: [oops\n").run()
+    assert any("line" in e.value and "YAML" in e.value for e in at.sidebar.error)
+
+
+def test_a_banned_phrase_from_the_config_is_flagged_in_the_review():
+    text = "Our world-class service was down for two hours on 4 March."
+    at = review(start(), text, stage="internal")
+    assert "boilerplate" not in marked_categories(tab(at, "Review"))
+    at.sidebar.text_area(key="config_yaml").input("company: Example Pay\nbanned_phrases:\n  - world-class service\n").run()
+    assert any("Config OK" in s.value for s in at.sidebar.success)
+    assert "boilerplate" in marked_categories(tab(at, "Review"))
+
+
+def test_the_example_config_loads_and_a_yaml_file_can_be_uploaded():
+    at = start()
+    at.sidebar.button[0].click().run()
+    assert "company: Example Pay" in at.sidebar.text_area(key="config_yaml").value
+    at.sidebar.file_uploader(key="config_upload").set_value(
+        ("acme.yaml", b"company: Acme\ncontact: help@acme.test\n", "application/yaml")).run()
+    assert at.sidebar.text_area(key="config_yaml").value.startswith("company: Acme")
+    at.sidebar.file_uploader(key="config_upload").set_value(("acme.exe", b"MZ", "application/octet-stream")).run()
+    assert any(".yaml" in e.value for e in at.sidebar.error)
+
+
+# ------------------------------------------------------------------ Library
+PAST_REPORT = (
+    "# Checkout outage on 2 February 2025\n\n"
+    "On 2 February card payments failed for forty minutes because a certificate expired on the payment gateway.\n\n"
+    "We know how much you rely on us to keep your business running, and we are reviewing every part of our "
+    "release process so that our customers can keep trusting the platform they build on every single day.\n"
+)
+
+
+@pytest.fixture
+def library_file(tmp_path, monkeypatch):
+    path = tmp_path / "library.sqlite3"
+    monkeypatch.setenv("INCIDENT_DRAFT_DB", str(path))
+    return path
+
+
+def test_library_add_files_list_and_remove(library_file):
+    at = start()
+    page = tab(at, "Library")
+    assert any("library is empty" in i.value for i in page.info)
+    at.file_uploader(key="library_upload").set_value([
+        ("checkout-outage.md", PAST_REPORT.encode(), "text/markdown"),
+        ("logo.png", b"\x89PNG\r\n", "image/png"),
+        ("broken.txt", b"\x00\x01\x02", "text/plain"),
+    ]).run()
+    at.button(key="library_add_files").click().run()
+    assert not at.exception
+    assert any("Added 1 report(s)" in s.value for s in at.success)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "logo.png" in warnings and "broken.txt" in warnings and "binary" in warnings
+    table = at.dataframe[0].value
+    assert list(table["title"]) == ["Checkout outage on 2 February 2025"]
+    assert list(table["source"]) == ["checkout-outage.md"]
+
+    at.file_uploader(key="library_upload").set_value(("again.md", PAST_REPORT.encode(), "text/markdown")).run()
+    at.button(key="library_add_files").click().run()
+    assert any("1 already in the library" in s.value for s in at.success)
+
+    at.button(key="library_remove").click().run()
+    assert any("Removed report" in s.value for s in at.success)
+    assert any("library is empty" in i.value for i in tab(at, "Library").info)
+
+
+def test_a_paragraph_reused_from_a_past_report_is_flagged_in_the_review(library_file):
+    at = start()
+    with tab(at, "Library").expander[0] as _:
+        pass
+    at.text_input(key="library_title").input("Checkout outage")
+    at.text_area(key="library_text").input(PAST_REPORT).run()
+    at.button(key="library_add_text").click().run()
+    assert any("Added report" in s.value for s in at.success)
+    draft = "Payments failed on 9 March for an hour.\n\n" + PAST_REPORT.split("\n\n")[2]
+    review(at, draft, stage="report")
+    cards = html_of(tab(at, "Review"))
+    assert 'data-category="boilerplate" data-rule="reuse"' in cards
+    assert "Checkout outage" in cards

@@ -1,0 +1,141 @@
+"""End to end: the real `streamlit run app.py` server on localhost, driven in Debian's headless Chromium.
+
+A liaison pastes a draft with blame and a stock apology, sees both highlighted, applies a
+rewrite and sees the count drop; the test saves a screenshot of each page to docs/screenshots/
+for the README. Skips only when /usr/bin/chromium is absent (./run test installs it).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "docs" / "screenshots"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DRAFT = (
+    "Between 09:10 and 10:40 UTC on 4 March, card payments failed for most customers.\n\n"
+    "An engineer mistakenly deleted the production table during maintenance. "
+    "We apologize for any inconvenience this may have caused."
+)
+WRITEUP = (
+    "Incident 2025-03-04. 09:10 UTC card payments started failing (checkout returned errors). "
+    "10:40 UTC fixed by restoring the ledger table from backup. About 70% of checkout attempts failed. "
+    "Cause: a maintenance script dropped the ledger table; the script ran without review. "
+    "Actions: require review for maintenance scripts; add an alert when payment errors pass 1%."
+)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """Start the app exactly as users do, on a free port, with a throwaway library database."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (`./run test` installs it)")
+    port = free_port()
+    env = {**os.environ, "INCIDENT_DRAFT_DB": str(tmp_path_factory.mktemp("lib") / "library.sqlite3"),
+           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 40
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                log.seek(0)
+                pytest.fail(f"the app server did not start:\n{log.read()[-3000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1500})
+        pg = context.new_page()
+        pg.set_default_timeout(30_000)
+        pg.goto(server)
+        pg.get_by_role("tab", name="Review").wait_for()
+        yield pg
+        browser.close()
+
+
+def findings_count(pg) -> int:
+    metric = pg.locator('[data-testid="stMetric"]').filter(has_text="Findings")
+    return int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
+
+
+def wait_idle(pg) -> None:
+    """Wait until Streamlit has finished the current run (the running indicator is gone)."""
+    pg.wait_for_timeout(300)
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=30_000,
+    )
+
+
+def test_review_highlights_blame_and_stock_apology_and_a_rewrite_lowers_the_count(page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box = page.get_by_label("Draft", exact=True)
+    box.fill(DRAFT)
+    box.press("Control+Enter")
+    blame = page.locator('mark[data-categories~="blame"]')
+    stock = page.locator('mark[data-categories~="boilerplate"]')
+    blame.first.wait_for()
+    stock.first.wait_for()
+    assert "deleted" in " ".join(blame.all_inner_texts())
+    assert "apologize" in " ".join(stock.all_inner_texts())
+    assert "message" not in (blame.first.get_attribute("title") or "message")  # a real message, not empty
+    before = findings_count(page)
+    page.screenshot(path=str(SHOTS / "review.png"), full_page=True)
+
+    page.get_by_role("button", name="Apply this rewrite").first.click()
+    page.wait_for_function(
+        """(before) => {
+            const m = [...document.querySelectorAll('[data-testid="stMetric"]')].find(e => e.innerText.includes('Findings'));
+            const v = m && m.querySelector('[data-testid="stMetricValue"]');
+            return v && parseInt(v.innerText) < before;
+        }""",
+        arg=before,
+    )
+    assert findings_count(page) < before
+    assert page.get_by_label("Draft", exact=True).input_value() != DRAFT
