@@ -2,12 +2,62 @@
 
 Rules point at exact words; the model catches phrasings the lists miss. Where both flag the
 same category in the same sentence, the rule finding (tighter span) is kept and its confidence
-raised; a model-only finding covers its sentence.
+raised; a model-only finding covers its sentence, unless the parse shows the rule-side reason
+it is fine (an honest "not yet confirmed", a configured product name, the follow-up's own
+greeting or sign-off, a leak with nothing internal-looking in it).
 """
 from __future__ import annotations
 
+import re
+
+from spacy.tokens import Span
+
+from .checks import leak as leak_check
 from .checks.base import Analysis
 from .findings import Finding
+from .resources import rules
+
+_CODE_LIKE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]")
+
+
+def _sentence(a: Analysis, f: Finding) -> Span | None:
+    return a.doc.char_span(f.start, f.end, alignment_mode="expand")
+
+
+def _honest_uncertainty(sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(p in low for p in rules("conjecture")["honest_phrases"])
+
+
+def _mentions_product(a: Analysis, sent: Span) -> bool:
+    low = sent.text.lower()
+    return any(p.lower() in low for p in a.config.product_names)
+
+
+def _leak_evidence(a: Analysis, sent: Span) -> bool:
+    """Something internal-looking: a name outside the greeting/sign-off, a code, a channel, a key."""
+    for tok in sent:
+        if tok.like_url or tok.like_email:
+            continue
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
+            if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in {n.lower() for n in a.config.public_names}:
+                return True
+        if _CODE_LIKE.search(tok.text):
+            return True
+    return False
+
+
+def _vetoed(mf: Finding, a: Analysis) -> bool:
+    sent = _sentence(a, mf)
+    if sent is None:
+        return False
+    if mf.category == "conjecture":
+        return _honest_uncertainty(sent)
+    if mf.category == "jargon":
+        return _mentions_product(a, sent)
+    if mf.category == "leak":
+        return not _leak_evidence(a, sent)
+    return False
 
 
 def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Analysis) -> list[Finding]:
@@ -19,6 +69,8 @@ def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Anal
         if overlapping:
             for f in overlapping:
                 f.confidence = max(f.confidence, min(0.99, (f.confidence + mf.confidence) / 2 + 0.1))
+            continue
+        if _vetoed(mf, a):
             continue
         out.append(mf)
     return out

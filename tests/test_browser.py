@@ -139,3 +139,51 @@ def test_review_highlights_blame_and_stock_apology_and_a_rewrite_lowers_the_coun
     )
     assert findings_count(page) < before
     assert page.get_by_label("Draft", exact=True).input_value() != DRAFT
+
+
+SHARED_CLOSE = (
+    "Thank you for your patience and understanding while our engineers worked around the clock "
+    "to restore service for every one of our valued customers."
+)
+ARCHIVE = [
+    ("2025-01-login.md", "# Login outage\n\nDate: 2025-01-10\n\nAn engineer deleted the session table; "
+     "nobody could log in for 40 minutes.\n\n" + SHARED_CLOSE),
+    ("2025-02-dashboards.md", "# Slow dashboards\n\nDate: 2025-02-12\n\nDashboards loaded slowly for two hours "
+     "while an index was rebuilt. It was a minor hiccup.\n\n" + SHARED_CLOSE),
+    ("2025-03-checkout.md", "# Checkout errors\n\nDate: 2025-03-04\n\nCard payments failed for 25 minutes "
+     "after a certificate expired. We think the renewal job probably failed.\n\n" + SHARED_CLOSE),
+]
+
+
+def open_tab(pg, name: str):
+    pg.get_by_role("tab", name=name).click()
+    panel = pg.locator('[role="tabpanel"]:visible')
+    panel.first.wait_for()
+    return panel
+
+
+def upload(panel, files) -> None:
+    panel.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
+        [{"name": n, "mimeType": "text/markdown", "buffer": t.encode()} for n, t in files])
+
+
+def test_batch_and_library_pages_work_in_the_browser(page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    panel = open_tab(page, "Library")
+    upload(panel, ARCHIVE[:2])
+    panel.get_by_text("2025-02-dashboards.md").wait_for()
+    panel.get_by_role("button", name="Add files to the library").click()
+    panel.get_by_text("Added 2 report(s)").wait_for()
+    panel.get_by_text("Login outage").first.wait_for()
+    wait_idle(page)
+    page.screenshot(path=str(SHOTS / "library.png"), full_page=True)
+
+    panel = open_tab(page, "Batch")
+    upload(panel, ARCHIVE)
+    panel.get_by_text("2025-03-checkout.md").wait_for()
+    panel.get_by_role("button", name="Score these reports").click()
+    panel.get_by_text("Most reused passages").wait_for()
+    panel.get_by_text("Findings per category").wait_for()
+    wait_idle(page)
+    page.wait_for_timeout(800)  # let the charts draw
+    page.screenshot(path=str(SHOTS / "batch.png"), full_page=True)

@@ -59,7 +59,7 @@ def staff_names(a: Analysis) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in a.doc.ents:
         # a lone capitalised word tagged PERSON is often a product ("Wayfinder"): it needs a staff cue below
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text.lower() not in public and not _is_allowed_contact(a, ent.sent, ent.start_char):
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text.lower() not in public and not is_allowed_contact(a, ent.sent, ent.start_char):
             spans.append((ent.start_char, ent.end_char))
     for tok in a.doc:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "LOC", "DATE", "TIME"):
@@ -70,25 +70,27 @@ def staff_names(a: Analysis) -> list[tuple[int, int]]:
         before = a.text[max(0, tok.idx - 30): tok.idx].lower()
         cue_after = any(after.lstrip(" ,(").startswith(c) for c in cues)
         cue_before = re.search(r"\b(engineer|developer|sre|admin|operator|on-call|oncall|colleague|teammate|manager|lead)\s*,?\s*$", before)
-        if (cue_after or cue_before) and not _is_allowed_contact(a, tok.sent, tok.idx):
+        if (cue_after or cue_before) and not is_allowed_contact(a, tok.sent, tok.idx):
             spans.append((tok.idx, tok.idx + len(tok)))
     return spans
 
 
-def _is_allowed_contact(a: Analysis, sent, char: int) -> bool:
-    """Greeting and sign-off in a follow-up, or the person the customer should contact."""
+def is_allowed_contact(a: Analysis, sent, char: int) -> bool:
+    """In a follow-up: the greeting line, a short sign-off line, or a sentence telling the reader whom to contact."""
+    if a.ctx.stage.value != "followup":
+        return False
     data = rules("leak")
+    line_start = a.text.rfind("\n", 0, char) + 1
+    line_end = a.text.find("\n", char)
+    line = a.text[line_start: line_end if line_end >= 0 else len(a.text)].strip()
+    if re.match(r"(hi|hello|dear|hey|good (morning|afternoon|evening))\b", line, re.I) and len(line.split()) <= 6:
+        return True
+    lines = [ln for ln in a.text.strip().splitlines() if ln.strip()]
+    if len(lines) >= 3 and line in [ln.strip() for ln in lines[-3:]] and len(line.split()) <= 8:
+        return True
     low = sent.text.lower()
-    if a.ctx.stage.value == "followup" and any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in data["contact_cues"]):
-        return True
-    first_line_end = a.text.find("\n")
-    if a.ctx.stage.value == "followup" and (first_line_end < 0 or char < first_line_end):
-        return True
-    tail = a.text.rstrip()
-    last_lines_start = max(tail.rfind("\n", 0, max(0, len(tail) - 1)) , 0)
-    for _ in range(2):
-        last_lines_start = max(tail.rfind("\n", 0, last_lines_start), 0)
-    return a.ctx.stage.value == "followup" and char >= last_lines_start
+    cues = "|".join(re.escape(c) for c in data["contact_cues"])
+    return bool(re.search(rf"\b({cues})\b", low)) and not any(c in low for c in data["staff_cues"][:4])
 
 
 def run(a: Analysis) -> list[Finding]:

@@ -27,15 +27,17 @@ def _has_part(a: Analysis, part: dict) -> bool:
 
 def _names_a_person(a: Analysis) -> bool:
     """A person to reply to: a PERSON entity, or a sign-off line that is a name."""
-    if any(e.label_ == "PERSON" for e in a.doc.ents):
-        return True
+    first_line_end = a.text.find("\n") if "\n" in a.text else 0
+    if any(e.label_ == "PERSON" and e.start_char > first_line_end for e in a.doc.ents):
+        return True  # the greeting's name is the reader, not the person to reply to
     public = [n for n in a.config.public_names if n.lower() in a.text.lower()]
     if public:
         return True
     lines = [ln.strip(" -—–,") for ln in a.text.strip().splitlines() if ln.strip()]
     for ln in lines[-4:]:
         if re.fullmatch(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}(?:,.*)?", ln) and ln.split()[0].lower() not in (
-            "thanks", "regards", "best", "cheers", "sincerely", "thank", "warm", "kind", "the", "team", "support"
+            "thanks", "regards", "best", "cheers", "sincerely", "thank", "warm", "kind", "the", "team", "support",
+            "hi", "hello", "dear", "hey", "good",
         ):
             return True
     return False

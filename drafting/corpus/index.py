@@ -75,8 +75,13 @@ class ReuseIndex:
     def has_vectors(self) -> bool:
         return bool(self._vec_rows)
 
-    def matches(self, text: str, exclude: Hashable = None, vector: np.ndarray | None = None) -> list[Match]:
-        """Every stored passage at or above the similarity threshold, best first."""
+    def matches(self, text: str, exclude: Hashable = None, vector: np.ndarray | None = None,
+                min_coverage: float = 0.0) -> list[Match]:
+        """Every stored passage at or above the similarity threshold, best first.
+
+        min_coverage: share of the queried passage's shingles the stored one must hold (a paragraph
+        that only contains a stored sentence is not a reused paragraph).
+        """
         key = text_hash(text)
         sh = shingles(text)
         if not sh:
@@ -91,7 +96,7 @@ class ReuseIndex:
             if not refs:
                 continue
             sim = 1.0 if cand == key else jaccard(sh, entry.shingles)
-            if sim >= self.threshold:
+            if sim >= self.threshold and (min_coverage <= 0 or len(sh & entry.shingles) >= min_coverage * len(sh)):
                 found[cand] = Match(entry, sim, refs)
         if vector is not None and self._vec_rows:
             for match in self._semantic(text, vector, exclude):

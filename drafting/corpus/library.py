@@ -280,7 +280,10 @@ class Library:
     def reuse_findings(self, a: Any) -> list:
         """boilerplate/reuse findings for a draft (an Analysis): passages repeating stored reports."""
         index, meta = self.index()
-        return findings_for(a, index, meta, encoder=_encode if self.semantic else None)
+        with self._lock:  # a report already in the library is not reuse of itself
+            row = self._conn.execute("SELECT id FROM reports WHERE content_hash=?", (content_hash(a.text),)).fetchone()
+        return findings_for(a, index, meta, encoder=_encode if self.semantic else None,
+                            exclude=None if row is None else int(row[0]))
 
 
 def _vec_bytes(vector: np.ndarray | None) -> bytes | None:

@@ -55,11 +55,12 @@ def most_recent(refs: set[Hashable], meta: dict[Hashable, ReportRef]) -> Hashabl
 
 
 def findings_for(a: Analysis, index: ReuseIndex, meta: dict[Hashable, ReportRef],
-                 encoder: Encoder | None = None) -> list[Finding]:
+                 encoder: Encoder | None = None, exclude: Hashable = None) -> list[Finding]:
     """One finding per reused paragraph, or per reused long sentence outside a reused paragraph."""
     if not len(index):
         return []
     masked, units = draft_units(a)
+    min_cover = float(settings()["paragraph_min_coverage"])
     vectors = None
     if encoder is not None and index.has_vectors and units:
         vectors = encoder([masked[s:e] for _, s, e in units])
@@ -68,7 +69,8 @@ def findings_for(a: Analysis, index: ReuseIndex, meta: dict[Hashable, ReportRef]
     for i, (kind, s, e) in enumerate(units):
         if any(cs <= s and e <= ce for cs, ce in covered):
             continue
-        matches = index.matches(masked[s:e], vector=None if vectors is None else vectors[i])
+        matches = index.matches(masked[s:e], exclude=exclude, vector=None if vectors is None else vectors[i],
+                                min_coverage=min_cover if kind == "para" else 0.0)
         if not matches:
             continue
         out.append(_finding(a, s, e, matches, meta))

@@ -1,0 +1,180 @@
+"""Benchmark: batch scoring throughput and the library's reuse query.
+
+    .venv/bin/python bench/bench_batch.py            # 500 reports, 1,000-report library, --jobs 2; 10,000 paragraphs
+    .venv/bin/python bench/bench_batch.py --quick    # smaller, to try it out
+
+Targets (issue 5): >= 15 reports/s with jobs=2 on 2 cores; reuse query < 20 ms median against a
+10,000-paragraph library. The synthetic corpus is generated here from a fixed seed; scoring
+uses check()'s defaults at the time of the run (the trained classifier if one is installed).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from drafting import Context  # noqa: E402
+from drafting.batch import score_reports  # noqa: E402
+from drafting.checks.base import Analysis  # noqa: E402
+from drafting.config import CompanyConfig  # noqa: E402
+from drafting.corpus import Library  # noqa: E402
+from drafting.corpus.ingest import ReportInput  # noqa: E402
+from drafting.nlp import parse_many  # noqa: E402
+
+SERVICES = ["checkout", "login", "search", "billing", "the mobile app", "exports", "notifications", "the dashboard",
+            "file uploads", "the public API", "payments", "reporting", "sign-up", "the admin console", "webhooks",
+            "scheduled jobs", "invoices", "the help centre", "single sign-on", "data sync"]
+WHO = ["customers", "administrators", "new users", "customers in Europe", "teams on the enterprise plan", "shoppers",
+       "mobile users", "partners using the API", "account owners", "people signing in for the first time"]
+SYMPTOM = ["saw error pages", "could not sign in", "waited several minutes for pages to load", "received duplicate emails",
+           "saw out-of-date figures", "could not download their files", "were charged twice", "saw empty lists",
+           "had their sessions ended", "could not save changes"]
+CAUSE = ["a configuration change", "an expired certificate", "a full disk on a storage node", "a database upgrade",
+         "a bulk import that filled a queue", "a change to how requests were routed", "a bug in the latest release",
+         "a failed network link between two data centres", "a limit on the number of open connections",
+         "a scheduled task that ran twice"]
+ACTION = ["added an automatic check before each change is released", "set an alert that fires well before disks fill",
+          "moved certificate renewals to a monitored job", "doubled the capacity of the affected queue",
+          "added a test that uses the live settings", "made the release roll out to a small share of users first",
+          "written a runbook for this kind of failure", "added a second network link",
+          "raised the connection limit and alert on it", "made the scheduled task safe to run twice"]
+FILLER = ["This is the full account of what happened and what we are changing.",
+          "We have reviewed every step of the incident with the teams involved.",
+          "The timeline below is in Coordinated Universal Time.",
+          "No data was lost, and no personal information was exposed at any point.",
+          "Service was fully restored once the change was reversed.",
+          "We know how much you rely on this, and we are sorry it let you down.",
+          "Affected requests were retried automatically once service came back.",
+          "We confirmed the fix by watching error rates for a full day afterwards."]
+CLOSINGS = [
+    "If you have any questions about this incident, reply to this email and a member of our support team will get back "
+    "to you within one business day.",
+    "We apologize for any inconvenience this may have caused and thank you for your patience and understanding while "
+    "we worked to resolve the issue.",
+    "Your trust is our top priority, and we take this matter very seriously as we continue to improve our platform for "
+    "every customer.",
+]
+
+
+def sentence(rng: random.Random) -> str:
+    kind = rng.randrange(6)
+    h1, m1 = rng.randrange(24), rng.randrange(60)
+    dur = rng.randrange(5, 240)
+    if kind == 0:
+        return (f"Between {h1:02d}:{m1:02d} and {(h1 + 1 + dur // 60) % 24:02d}:{(m1 + dur) % 60:02d} UTC on "
+                f"{rng.randrange(1, 29)} {rng.choice(['March', 'April', 'May', 'June', 'July'])}, {rng.choice(WHO)} "
+                f"using {rng.choice(SERVICES)} {rng.choice(SYMPTOM)}.")
+    if kind == 1:
+        return (f"The problem started when {rng.choice(CAUSE)} affected {rng.choice(SERVICES)}, and about "
+                f"{rng.randrange(2, 95)}% of requests failed for {dur} minutes.")
+    if kind == 2:
+        return f"We have {rng.choice(ACTION)}, and we have {rng.choice(ACTION)}."
+    if kind == 3:
+        return (f"{rng.choice(WHO).capitalize()} who {rng.choice(SYMPTOM)} during that time do not need to do "
+                f"anything, because {rng.choice(SERVICES)} has caught up on its own.")
+    if kind == 4:
+        return (f"Our monitoring caught the rise in errors after {rng.randrange(1, 20)} minutes, and engineers reversed "
+                f"{rng.choice(CAUSE)} {rng.randrange(5, 60)} minutes later.")
+    return rng.choice(FILLER)
+
+
+def paragraph(rng: random.Random, n: int) -> str:
+    return " ".join(sentence(rng) for _ in range(n))
+
+
+def report(rng: random.Random, i: int, paragraphs: int = 5) -> ReportInput:
+    paras = [paragraph(rng, rng.randrange(3, 5)) for _ in range(paragraphs - 1)]
+    paras.append(rng.choice(CLOSINGS) if rng.random() < 0.6 else paragraph(rng, 3))
+    title = f"Incident {i}: {rng.choice(SERVICES)} {rng.choice(['outage', 'errors', 'slowdown', 'delays'])}"
+    date = f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+    return ReportInput(text=f"# {title}\n\n" + "\n\n".join(paras) + "\n", title=title, source=f"synthetic #{i}", date=date)
+
+
+def build_library(path: Path, reports: list[ReportInput]) -> tuple[Library, float]:
+    lib = Library(path)
+    t = time.perf_counter()
+    for r in reports:
+        lib.add_text(r.text, title=r.title, date=r.date, source=r.source)
+    return lib, time.perf_counter() - t
+
+
+def bench_scoring(n_reports: int, n_library: int, jobs: int, tmp: Path) -> dict:
+    rng = random.Random(20240515)
+    library_reports = [report(rng, i) for i in range(n_library)]
+    lib, add_s = build_library(tmp / "score-library.sqlite3", library_reports)
+    batch = [report(rng, 100_000 + i) for i in range(n_reports)]
+    words = statistics.median(len(r.text.split()) for r in batch)
+    result = score_reports(batch, library=lib, jobs=jobs)
+    return {
+        "reports": len(result.rows), "median_words": words, "seconds": result.seconds,
+        "reports_per_s": len(result.rows) / result.seconds, "library_add_reports_per_s": n_library / add_s,
+        "reports_with_library_reuse": sum(1 for r in result.rows if r.library_reuse),
+    }
+
+
+def bench_reuse_query(n_paragraphs: int, n_queries: int, tmp: Path) -> dict:
+    rng = random.Random(7)
+    per_report = 5
+    reports = [report(rng, i, paragraphs=per_report) for i in range(n_paragraphs // per_report)]
+    lib, add_s = build_library(tmp / "query-library.sqlite3", reports)
+    paras = lib._conn.execute("SELECT COUNT(*) FROM passages WHERE kind='para'").fetchone()[0]
+    t = time.perf_counter()
+    lib.index()
+    build_s = time.perf_counter() - t
+    drafts = []
+    for i in range(n_queries):  # half repeat (and lightly edit) a stored paragraph, half are new
+        base = report(rng, 500_000 + i).text
+        if i % 2 == 0:
+            stored = rng.choice(reports).text.split("\n\n")[rng.randrange(1, per_report)]
+            base += "\n" + stored.replace(" the ", " our ", 1) + "\n"
+        drafts.append(base)
+    ctx = Context.of()
+    analyses = [Analysis(text=t, doc=d, ctx=ctx, config=CompanyConfig()) for t, d in zip(drafts, parse_many(drafts))]
+    times, hits = [], 0
+    for a in analyses:
+        t = time.perf_counter()
+        found = lib.reuse_findings(a)
+        times.append((time.perf_counter() - t) * 1000)
+        hits += bool(found)
+    return {"paragraphs": paras, "passages": lib.passage_count(), "index_build_s": build_s,
+            "median_ms": statistics.median(times), "p90_ms": sorted(times)[int(0.9 * len(times))],
+            "drafts_with_reuse": hits, "queries": len(times), "add_reports_per_s": len(reports) / add_s}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--reports", type=int, default=500)
+    ap.add_argument("--library", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--paragraphs", type=int, default=10_000)
+    ap.add_argument("--queries", type=int, default=100)
+    ap.add_argument("--quick", action="store_true", help="60 reports, 200-report library, 2,000 paragraphs")
+    args = ap.parse_args()
+    if args.quick:
+        args.reports, args.library, args.paragraphs, args.queries = 60, 200, 2000, 40
+    with tempfile.TemporaryDirectory() as tmp:
+        q = bench_reuse_query(args.paragraphs, args.queries, Path(tmp))
+        print(f"reuse query: {q['paragraphs']:,} paragraphs ({q['passages']:,} passages incl. long sentences); "
+              f"index build {q['index_build_s']:.2f} s (once per process/change); "
+              f"median {q['median_ms']:.2f} ms, p90 {q['p90_ms']:.2f} ms over {q['queries']} drafts "
+              f"({q['drafts_with_reuse']} with reuse found; target < 20 ms median); "
+              f"library add {q['add_reports_per_s']:.0f} reports/s")
+        s = bench_scoring(args.reports, args.library, args.jobs, Path(tmp))
+        parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"batch scoring: {s['reports']} reports (median {s['median_words']:.0f} words), library of "
+              f"{args.library:,} reports, jobs={args.jobs}: {s['seconds']:.1f} s, {s['reports_per_s']:.1f} reports/s "
+              f"(target >= 15; ratio {s['reports_per_s'] / 15:.2f}); {s['reports_with_library_reuse']} reports "
+              f"reuse the library; library add {s['library_add_reports_per_s']:.0f} reports/s")
+        print(f"peak memory (max RSS): parent {parent:.0f} MB, largest worker {child:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

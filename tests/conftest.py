@@ -1,0 +1,22 @@
+"""Shared helpers for the user-story tests."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.pop("LANGUAGETOOL_URL", None)
+
+import drafting  # noqa: E402
+
+
+def categories(text: str, severity: str = "sev2", audience: str = "general", stage: str = "report", **kw) -> set[str]:
+    """The categories a liaison would see highlighted (document-level structure left out)."""
+    result = drafting.check(text, severity, audience, stage, **kw)
+    return {f.category for f in result.findings if f.category != "structure"}
+
+
+@pytest.fixture
+def cats():
+    return categories

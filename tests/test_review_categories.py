@@ -1,0 +1,168 @@
+"""Given a draft sentence, at a severity, for an audience, in a stage: expect these findings and not those."""
+import pytest
+
+import drafting
+
+
+# ---- blame ---------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A database administrator carelessly wiped the customer table on Tuesday night.",
+    "Tomasz forgot to renew the signing certificate before it expired.",
+    "The networking team pushed a faulty firewall rule to every region.",
+    "This whole outage came down to human error on the night shift.",
+    "Our on-call engineer ignored the first three pages.",
+    "Our payment vendor's incompetence left checkout broken for an afternoon.",
+])
+def test_blame_is_flagged_in_a_report(cats, text):
+    assert "blame" in cats(text, "sev2", "general", "report")
+
+
+@pytest.mark.parametrize("text", [
+    "A configuration change removed the index that search depends on.",
+    "The release pipeline let a change skip the staged rollout.",
+    "We made the wrong call during the migration, and we own that.",
+    "Our card network had an outage of its own between 14:00 and 14:40 UTC, which delayed settlements.",
+])
+def test_system_language_and_ownership_are_not_blame(cats, text):
+    assert "blame" not in cats(text, "sev2", "general", "report")
+
+
+def test_hindsight_aimed_at_a_person_is_blame_in_the_internal_review(cats):
+    assert "blame" in cats("Marisol should have checked the replica lag before failing over.", "sev1", "technical", "internal")
+
+
+def test_the_internal_review_asks_what_allowed_it(cats):
+    assert "blame" not in cats("What allowed the failover to start while the replica was still behind?", "sev1", "technical", "internal")
+
+
+# ---- conjecture ----------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "We believe a storage controller failure caused the slowdown.",
+    "The errors were probably triggered by the end-of-month billing run.",
+    "It seems the queue filled up faster than the workers could drain it.",
+    "Some invoices may have been sent twice.",
+    "Everything should be back to normal within the next half hour.",
+])
+def test_guesses_are_conjecture_in_a_preliminary_update(cats, text):
+    assert "conjecture" in cats(text, "sev2", "general", "preliminary")
+
+
+@pytest.mark.parametrize("text", [
+    "We will publish the full incident report by Thursday 9 October.",
+    "We have not yet confirmed the cause and will share it in the full report.",
+    "We are still investigating whether the database upgrade played a part.",
+    "Account owners may export their data at any time from the settings page.",
+])
+def test_plans_known_unknowns_and_permission_are_not_conjecture(cats, text):
+    assert "conjecture" not in cats(text, "sev2", "general", "preliminary")
+
+
+# ---- boilerplate ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "We apologise for any inconvenience this may have caused.",
+    "Please know that we take the reliability of our platform very seriously.",
+    "Thank you for your patience and understanding while we worked on this.",
+    "The entire team extends its sincere apologies.",
+])
+def test_stock_phrases_and_bare_apologies_are_boilerplate(cats, text):
+    assert "boilerplate" in cats(text, "sev2", "general", "report")
+
+
+def test_an_apology_that_names_the_impact_is_not_boilerplate(cats):
+    text = "We're sorry: for ninety minutes your shop could not take card payments, during your busiest hour."
+    assert "boilerplate" not in cats(text, "sev1", "general", "report")
+
+
+def test_company_banned_phrases_are_boilerplate(cats):
+    cfg = drafting.CompanyConfig(banned_phrases=["world-class service"])
+    assert "boilerplate" in cats("Restoring world-class service is what we do.", config=cfg)
+
+
+# ---- tone ----------------------------------------------------------------
+def test_minimising_a_sev1_outage_is_a_tone_problem(cats):
+    assert "tone" in cats("Checkout had a brief blip this morning.", "sev1", "general", "report")
+
+
+def test_minor_is_fine_for_a_sev4_cosmetic_bug(cats):
+    assert "tone" not in cats("A minor display issue showed the wrong currency symbol on receipts.", "sev4", "general", "report")
+
+
+def test_alarmist_words_for_a_sev4_bug(cats):
+    assert "tone" in cats("A catastrophic failure put the wrong icon on the settings page.", "sev4", "general", "report")
+
+
+@pytest.mark.parametrize("text", ["Oops, our bad, the app went down for a bit 🙈", "Everything is back up!!"])
+def test_flippant_wording_in_an_external_stage(cats, text):
+    assert "tone" in cats(text, "sev2", "general", "preliminary")
+
+
+def test_stacked_apologies_read_as_grovelling(cats):
+    assert "tone" in cats("We are so, so sorry, we truly cannot apologise enough for this.", "sev2", "general", "report")
+
+
+# ---- jargon --------------------------------------------------------------
+def test_jargon_depends_on_the_audience(cats):
+    text = "Requests failed because of etcd quorum loss in one region."
+    assert "jargon" in cats(text, "sev2", "general", "report")
+    assert "jargon" not in cats(text, "sev2", "technical", "report")
+
+
+def test_a_term_explained_in_place_is_not_jargon(cats):
+    text = "Our content delivery network (the servers that deliver pages close to you) slowed down in Europe."
+    assert "jargon" not in cats(text, "sev2", "general", "report")
+
+
+def test_internal_shorthand_is_jargon_even_for_engineers(cats):
+    assert "jargon" in cats("Traffic was moved to the green cluster after ledger-svc stopped responding.", "sev2", "technical", "report")
+
+
+def test_company_product_names_are_never_jargon(cats):
+    cfg = drafting.CompanyConfig(product_names=["PayPort API"])
+    assert "jargon" not in cats("PayPort API requests were slow for an hour.", "sev3", "general", "report", config=cfg)
+
+
+# ---- leak ----------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Traffic failed over from pg-main-03.eu.internal at 09:14.",
+    "The bad request came from 10.40.2.17.",
+    "See JIRA OPS-4471 for details.",
+    "The team coordinated in #inc-checkout-latency.",
+    "The retry used api_key=sk_live_51Hx9c2eZvKq.",
+    "Rohan on the payments team restarted the service.",
+])
+def test_internal_details_leak_in_customer_stages(cats, text):
+    assert "leak" in cats(text, "sev2", "technical", "report")
+
+
+def test_internal_details_belong_in_the_internal_review(cats):
+    assert "leak" not in cats("Traffic failed over from pg-main-03.eu.internal at 09:14 (OPS-4471).", "sev2", "technical", "internal")
+
+
+def test_company_leak_patterns_from_config(cats):
+    cfg = drafting.config.from_yaml("leak_patterns:\n  tickets: ['\\bCARE-\\d+\\b']\n")
+    assert "leak" in cats("This was logged as CARE-88.", "sev3", "general", "followup", config=cfg)
+
+
+# ---- overpromise ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "We can promise you this will never happen again.",
+    "From today we guarantee 100% uptime.",
+    "The new design has eliminated all risk of losing an order.",
+])
+def test_absolute_promises_are_overpromises(cats, text):
+    assert "overpromise" in cats(text, "sev1", "general", "report")
+
+
+def test_a_specific_change_is_not_an_overpromise(cats):
+    text = "We have added a check that halts a deploy when checkout errors pass 2% for three minutes."
+    assert "overpromise" not in cats(text, "sev1", "general", "report")
+
+
+# ---- clean drafts --------------------------------------------------------
+def test_a_well_written_report_paragraph_is_clean(cats):
+    text = (
+        "On 12 March between 09:05 and 10:20 UTC, customers in Europe could not log in to the mobile app. "
+        "Logins on the website kept working. A change to how we check passwords was released that morning "
+        "and rejected valid sign-ins; we reversed it at 10:15."
+    )
+    assert cats(text, "sev2", "general", "report") == set()
