@@ -174,7 +174,9 @@ def apply_rewrite(state_key: str, start: int, end: int, option: str) -> None:
     """Replace the finding's sentence with the chosen rewrite; keep the old text for undo."""
     text = st.session_state.get(state_key, "")
     st.session_state.setdefault(f"{state_key}_undo", []).append(text)
-    st.session_state[state_key] = replace_sentence(text, start, end, option)
+    rewrite_mod = features()["rewrite"].module
+    st.session_state[state_key] = replace_sentence(text, start, end, option,
+                                                   getattr(rewrite_mod, "sentence_bounds", None))
     st.session_state[f"{state_key}_applied"] = option
 
 

@@ -118,12 +118,25 @@ _state: dict[str, Any] = {}
 
 def _init_worker(db_path: str | None, semantic: bool, config: CompanyConfig | None, use_model: bool,
                  use_grammar: bool) -> None:
+    if use_model and multiprocessing.parent_process() is not None:
+        _one_thread_per_worker()
     library = None
     if db_path:
         from .corpus import Library
 
         library = Library(db_path, semantic=semantic)
     _state.update(library=library, config=config, use_model=use_model, use_grammar=use_grammar)
+
+
+def _one_thread_per_worker() -> None:
+    """N worker processes on N cores: each uses one thread, instead of all fighting for every core."""
+    os.environ["OMP_NUM_THREADS"] = "1"
+    try:
+        import torch
+
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
 
 
 def _worst_sentences(result: CheckResult) -> list[dict[str, Any]]:

@@ -98,6 +98,11 @@ def page(server):
         browser.close()
 
 
+def metric_value(scope, label: str) -> str:
+    metric = scope.locator('[data-testid="stMetric"]').filter(has=scope.page.get_by_text(label, exact=True))
+    return metric.first.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
 def findings_count(pg) -> int:
     metric = pg.locator('[data-testid="stMetric"]').filter(has_text="Findings")
     return int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
@@ -162,28 +167,33 @@ def open_tab(pg, name: str):
     return panel
 
 
-def upload(panel, files) -> None:
+def upload(pg, panel, files) -> None:
+    """Drop files on the page's upload box and wait until the app has received them all."""
     panel.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         [{"name": n, "mimeType": "text/markdown", "buffer": t.encode()} for n, t in files])
+    pg.wait_for_function(
+        "(n) => document.querySelectorAll('[role=tabpanel] [data-testid=stFileChip]').length >= n", arg=len(files))
+    wait_idle(pg)
 
 
 def test_batch_and_library_pages_work_in_the_browser(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     panel = open_tab(page, "Library")
-    upload(panel, ARCHIVE[:2])
-    panel.get_by_text("2025-02-dashboards.md").wait_for()
+    upload(page, panel, ARCHIVE[:2])
     panel.get_by_role("button", name="Add files to the library").click()
     panel.get_by_text("Added 2 report(s)").wait_for()
-    panel.get_by_text("Login outage").first.wait_for()
     wait_idle(page)
+    assert metric_value(panel, "Reports") == "2"
+    panel.get_by_role("gridcell", name="Login outage").wait_for(state="attached")
+    page.wait_for_timeout(500)  # the table is drawn on a canvas
     page.screenshot(path=str(SHOTS / "library.png"), full_page=True)
 
     panel = open_tab(page, "Batch")
-    upload(panel, ARCHIVE)
-    panel.get_by_text("2025-03-checkout.md").wait_for()
+    upload(page, panel, ARCHIVE)
     panel.get_by_role("button", name="Score these reports").click()
     panel.get_by_text("Most reused passages").wait_for()
     panel.get_by_text("Findings per category").wait_for()
+    assert metric_value(panel, "Reports scored") == "3"
     wait_idle(page)
     page.wait_for_timeout(800)  # let the charts draw
     page.screenshot(path=str(SHOTS / "batch.png"), full_page=True)

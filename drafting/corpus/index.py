@@ -15,7 +15,12 @@ from datasketch import MinHash, MinHashLSH
 from .text import NUM_PERM, jaccard, minhash, settings, shingles, text_hash, words
 
 
-@dataclass
+# 64 permutations estimate a similarity to within about 0.06 (one standard error) near 0.5;
+# a margin of 0.2 keeps true matches (over three standard errors) while skipping most candidates.
+_ESTIMATE_MARGIN = 0.2
+
+
+@dataclass(eq=False)
 class Entry:
     """One distinct passage and the reports (refs) it appears in."""
 
@@ -49,6 +54,9 @@ class ReuseIndex:
         self.threshold = float(cfg["similarity_threshold"])
         self.lsh = MinHashLSH(threshold=float(cfg["candidate_threshold"]), num_perm=NUM_PERM)
         self.entries: dict[str, Entry] = {}
+        self._by_pos: list[Entry] = []       # LSH keys are positions in this list
+        self._sig_rows: list[np.ndarray] = []
+        self._sigs: np.ndarray | None = None  # stacked MinHash signatures, for a vectorised first cut
         self._vec_keys: list[str] = []
         self._vec_rows: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
@@ -64,12 +72,21 @@ class ReuseIndex:
             entry.refs.add(ref)
             return
         entry = Entry(key, text, {ref})
+        mh = mh if mh is not None else minhash(entry.shingles)
         self.entries[key] = entry
-        self.lsh.insert(key, mh if mh is not None else minhash(entry.shingles), check_duplication=False)
+        self.lsh.insert(len(self._by_pos), mh, check_duplication=False)
+        self._by_pos.append(entry)
+        self._sig_rows.append(np.asarray(mh.hashvalues, dtype=np.uint64))
+        self._sigs = None
         if vector is not None:
             self._vec_keys.append(key)
             self._vec_rows.append(np.asarray(vector, dtype=np.float32))
             self._matrix = None
+
+    def warm(self) -> None:
+        """Compute every entry's shingles now, so the first queries are as fast as the rest."""
+        for entry in self._by_pos:
+            entry.shingles  # noqa: B018
 
     @property
     def has_vectors(self) -> bool:
@@ -86,18 +103,28 @@ class ReuseIndex:
         sh = shingles(text)
         if not sh:
             return []
-        candidates = set(self.lsh.query(minhash(sh)))
-        if key in self.entries:
-            candidates.add(key)
+        mh = minhash(sh)
+        candidates = self.lsh.query(mh)
+        if candidates:
+            # MinHash estimate first (vectorised), exact shingle similarity only for plausible ones
+            if self._sigs is None:
+                self._sigs = np.vstack(self._sig_rows)
+            pos = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+            estimate = (self._sigs[pos] == np.asarray(mh.hashvalues, dtype=np.uint64)).mean(axis=1)
+            entries = [self._by_pos[int(i)] for i in pos[estimate >= self.threshold - _ESTIMATE_MARGIN]]
+        else:
+            entries = []
+        exact = self.entries.get(key)
+        if exact is not None and exact not in entries:
+            entries.append(exact)
         found: dict[str, Match] = {}
-        for cand in candidates:
-            entry = self.entries[cand]
+        for entry in entries:
             refs = entry.refs - {exclude}
             if not refs:
                 continue
-            sim = 1.0 if cand == key else jaccard(sh, entry.shingles)
+            sim = 1.0 if entry.key == key else jaccard(sh, entry.shingles)
             if sim >= self.threshold and (min_coverage <= 0 or len(sh & entry.shingles) >= min_coverage * len(sh)):
-                found[cand] = Match(entry, sim, refs)
+                found[entry.key] = Match(entry, sim, refs)
         if vector is not None and self._vec_rows:
             for match in self._semantic(text, vector, exclude):
                 found.setdefault(match.entry.key, match)

@@ -260,6 +260,7 @@ class Library:
                 "SELECT report_id, text, norm_hash, minhash, embedding FROM passages ORDER BY id"):
             vector = np.frombuffer(emb, dtype=np.float32) if (emb is not None and self.semantic) else None
             index.add(text, int(rid), mh=minhash_from_bytes(mh), key=key, vector=vector)
+        index.warm()
         return index, meta
 
     def _fill_missing_vectors(self) -> None:

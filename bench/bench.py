@@ -1,0 +1,79 @@
+"""Benchmark the review engine: median warm check() time on 100/500/2,000-word drafts, the classifier's
+share for a 500-word draft, and the process's peak memory. Run: ./run bench  (or python bench/bench.py)."""
+from __future__ import annotations
+
+import resource
+import statistics
+import time
+
+import drafting
+from drafting.classifier import predict
+from drafting.nlp import parse
+from drafting.textprep import mask_markup
+
+SENTENCES = [
+    "Between 09:12 and 10:47 UTC on 4 March, customers in Europe could not complete card payments.",
+    "We think a configuration change to the payment gateway caused the errors.",
+    "An engineer on the platform team pushed the change without the usual review.",
+    "We apologize for any inconvenience this may have caused.",
+    "Requests to our API returned 5xx errors while the database failover completed.",
+    "Refunds for duplicate charges were issued automatically by 14:00 UTC the same day.",
+    "We have added an alert that pages the on-call engineer when payment errors pass 1% for five minutes.",
+    "This will never happen again.",
+    "If you have questions, reply to this email or write to support@example.com.",
+    "Roughly 12,400 payments were declined during the window, most of them in Germany and France.",
+    "Our status page was updated at 09:30 UTC and every 20 minutes after that.",
+    "The change has been reversed and payments have worked normally since 10:47 UTC.",
+]
+
+
+def draft_of(words: int, salt: int = 0) -> str:
+    out, n, i = [], 0, 0
+    while n < words:
+        s = SENTENCES[i % len(SENTENCES)].replace("UTC", f"UTC ({salt}-{i})")
+        out.append(s)
+        n += len(s.split())
+        i += 1
+    return " ".join(out)
+
+
+def median_ms(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    drafting.check(draft_of(100), "sev2", "general", "report")  # warm: load spaCy and the model
+    print("check() median, warm (same text re-checked: sentence cache hit) and fresh (every sentence new):")
+    for words in (100, 500, 2000):
+        text = draft_of(words)
+        repeats = 15 if words < 2000 else 7
+        warm = median_ms(lambda: drafting.check(text, "sev2", "general", "report"), repeats)
+        counter = iter(range(10_000))
+        fresh = median_ms(lambda: drafting.check(draft_of(words, next(counter) + 1), "sev2", "general", "report"), repeats)
+        rules_only = median_ms(lambda: drafting.check(text, "sev2", "general", "report", use_model=False), repeats)
+        print(f"  {words:>5} words: warm {warm:7.1f} ms | fresh {fresh:7.1f} ms | rules only {rules_only:7.1f} ms")
+    text = draft_of(500)
+    doc = parse(mask_markup(text))
+    sents = [s.text.strip() for s in doc.sents]
+    ctx = drafting.Context.of("sev2", "general", "report")
+    counter = iter(range(10_000))
+
+    def classify_fresh() -> None:
+        salt = next(counter)
+        predict.probabilities([f"{s} [{salt}]" for s in sents], ctx)
+
+    model_ms = median_ms(classify_fresh, 15)
+    parse_ms = median_ms(lambda: parse(mask_markup(text)), 15)
+    print(f"  classifier on the {len(sents)} sentences of a 500-word draft (none cached): {model_ms:.1f} ms median")
+    print(f"  spaCy parse of the same draft: {parse_ms:.1f} ms median")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory (max RSS): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""Keep internal detail out of customer drafts, and turn blame in the write-up into system language.
+
+Internal details are found by the same detection as the ``leak`` check (drafting.checks.leak.detect,
+plus the company config's patterns and other customers), staff names by the write-up's one
+spaCy parse (checks.leak.staff_names) plus chat handles; blame sentences by the ``blame`` check
+on that same parse, each rewritten to say what the process allowed (drafting.rewrite.systemize).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .checks import blame as blame_check
+from .checks import leak
+from .checks.base import Analysis
+from .checks.jargon import glossary
+from .config import CompanyConfig
+from .context import Context
+from .extract import Span
+from .nlp import parse
+from .resources import data_dir
+from .textprep import mask_markup
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict[str, Any]:
+    with open(data_dir() / "drafting" / "templates.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+_HANDLE_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]\s*)?(?P<h>[a-z][\w.-]{1,30}):\s", re.M)
+_AT_HANDLE = re.compile(r"(?<![\w.])@[a-z][\w.-]+", re.I)
+_FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+_PLAIN_WORDS = {"The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Status", "Resolved", "Team", "Data", "Platform"}
+
+
+@dataclass
+class Removal:
+    kind: str
+    value: str
+
+
+@dataclass
+class Redactor:
+    """Built once per write-up; hands out public (customer) and blameless (internal) text for any span."""
+
+    writeup: str
+    config: CompanyConfig = field(default_factory=CompanyConfig)
+    staff: list[str] = field(default_factory=list)
+    blame_edits: list[tuple[int, int, str]] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, writeup: str, config: CompanyConfig | None = None) -> "Redactor":
+        config = config or CompanyConfig()
+        doc = parse(mask_markup(writeup))
+        a = Analysis(text=writeup, doc=doc, ctx=Context.of("sev2", "technical", "internal"), config=config)
+        r = cls(writeup=writeup, config=config)
+        r.staff = _staff(a, writeup, config)
+        r.blame_edits = _blame_edits(a)
+        return r
+
+    # -- text for a span of the write-up
+
+    def blameless(self, span: Span) -> str:
+        """The span with any blaming sentence replaced by system language (for the internal review)."""
+        text = self.writeup
+        out, pos = [], span.start
+        for s, e, new in self.blame_edits:
+            if e <= span.start or s >= span.end:
+                continue
+            out.append(text[pos:max(pos, s)])
+            out.append(new + (" " if e < span.end and not new.endswith(" ") else ""))
+            pos = max(pos, e)
+        out.append(text[pos:span.end])
+        return _tidy("".join(out))
+
+    def public(self, span: Span) -> str:
+        """The span as a customer may read it: blameless, with every internal detail removed."""
+        return self.public_text(self.blameless(span))
+
+    def public_text(self, text: str) -> str:
+        """Remove internal details from any text (names, hosts, IPs, URLs, tickets, channels, secrets, other customers)."""
+        edits: list[tuple[int, int, str, str]] = []
+        repl = templates()["redaction"]
+        for kind, s, e in leak.detect(text, self.config):
+            value = text[s:e]
+            new = repl.get(kind, "")
+            if kind == "ticket id":
+                new = "" if re.search(r"\b(change|ticket|incident|issue|case|job|bug|under|in|see|ref)\s*:?\s*$", text[max(0, s - 12):s], re.I) else "the change"
+            edits.append((s, e, new, kind))
+            self.removed.append(Removal(kind, value))
+        for name in self.staff:
+            for m in re.finditer(r"(?<![\w@.-])" + re.escape(name) + r"(?:'s)?(?![\w-])", text):
+                if any(s <= m.start() < e for s, e, _, _ in edits):
+                    continue
+                poss = m.group(0).endswith("'s")
+                edits.append((m.start(), m.end(), repl["person"] + ("'s" if poss else ""), "person"))
+                self.removed.append(Removal("employee name", name))
+        for m in _AT_HANDLE.finditer(text):
+            if not any(s <= m.start() < e for s, e, _, _ in edits):
+                edits.append((m.start(), m.end(), "", "person"))
+        for pat in glossary().get("internal_patterns", []):
+            for m in re.finditer(pat, text, re.I):
+                if any(s < m.end() and m.start() < e for s, e, _, _ in edits):
+                    continue
+                edits.append((m.start(), m.end(), _service_words(m.group(0), text[:m.start()]), "internal name"))
+                self.removed.append(Removal("internal service name", m.group(0)))
+        edits = _widen_to_parentheses(text, edits)
+        out, pos = [], 0
+        for s, e, new, _ in sorted(edits):
+            if s < pos:
+                continue
+            out.append(text[pos:s])
+            out.append(new)
+            pos = e
+        out.append(text[pos:])
+        return _tidy("".join(out))
+
+
+def _service_words(name: str, before: str) -> str:
+    """'payment-auth-svc' -> 'the payment auth service' (plain words, no internal shorthand)."""
+    suffixes = templates()["service_suffixes"]
+    core = re.sub(r"^the\s+", "", name, flags=re.I)
+    parts = [p for p in re.split(r"[-_]", core) if p and not re.fullmatch(r"\d+|v\d+|prod|stg|eu|us|[a-z]{1,2}\d*", p)]
+    if not parts:
+        return "one of our services"
+    last = parts[-1].lower()
+    if last in suffixes:
+        parts[-1] = suffixes[last]
+    words = " ".join(parts)
+    article = "" if re.search(r"\b(the|a|an|our|its|their)\s*$", before, re.I) else "the "
+    return article + words
+
+
+def _widen_to_parentheses(text: str, edits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A redaction inside "( ... )" removes the whole bracket: "(OPS-4415, owner: Priya)" says nothing to customers."""
+    out = []
+    for s, e, new, kind in edits:
+        open_ = text.rfind("(", 0, s)
+        close = text.find(")", e)
+        if open_ >= 0 and close >= 0 and ")" not in text[open_:s] and "(" not in text[e:close] and "\n" not in text[open_:close] and close - open_ < 160:
+            start = open_
+            while start > 0 and text[start - 1] == " ":
+                start -= 1
+            out.append((start, close + 1, "", kind))
+        else:
+            out.append((s, e, new, kind))
+    return out
+
+
+def _tidy(text: str) -> str:
+    """Clean up after removals: empty brackets, doubled spaces, dangling words before punctuation."""
+    t = re.sub(r"\(\s*[,;:]*\s*\)", "", text)
+    t = re.sub(r"\b(our team)(?:,? and our team)+", r"\1", t)
+    t = re.sub(r"\b(?:at|on|in|via|see|to|from|under|for|through|logs at|grafana|kibana|dashboard)\s*(?=[.;,:)]|$)", "", t, flags=re.I)
+    t = re.sub(r"[ \t]{2,}", " ", t)
+    t = re.sub(r"\s+([.,;:!?)])", r"\1", t)
+    t = re.sub(r"([,;:])\s*(?=[,;:.])", "", t)
+    t = re.sub(r"\(\s+", "(", t)
+    t = re.sub(r"^[\s,;:—–-]+", "", t)
+    t = re.sub(r"[\s,;:—–-]+$", "", t) if not t.rstrip().endswith((".", "!", "?", '"', ")")) else t.rstrip()
+    return t.strip()
+
+
+def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
+    """Employee names and handles in the write-up: from the parse, chat speakers and "On call:" style fields."""
+    public = {n.lower() for n in config.public_names} | {config.company.lower()} | {p.lower() for p in config.product_names}
+    names: set[str] = set()
+    for s, e in leak.staff_names(a):
+        names.add(text[s:e])
+    for ent in a.doc.ents:
+        if ent.label_ == "PERSON":
+            names.add(ent.text.strip())
+    for m in _HANDLE_LINE.finditer(text):
+        names.add(m.group("h"))
+    for m in _FIELD_NAMES.finditer(text):
+        for nm in _NAME.finditer(re.sub(r"\([^)]*\)", "", m.group("v"))):
+            names.add(nm.group(0))
+    cleaned: set[str] = set()
+    for n in names:
+        n = re.sub(r"'s$", "", n.strip(" .,:;()"))
+        if not n or n.lower() in public or n in _PLAIN_WORDS or len(n) < 3:
+            continue
+        if any(n.lower() in p or p in n.lower() for p in public if p):
+            continue
+        cleaned.add(n)
+        for part in n.split():  # "Priya Natarajan" is also "Priya" later on
+            if len(part) > 2 and part[0].isupper() and part not in _PLAIN_WORDS:
+                cleaned.add(part)
+        if "." in n:  # chat handle "ana.r" is also "ana"
+            cleaned.add(n.split(".")[0])
+    return sorted(cleaned, key=len, reverse=True)
+
+
+def _blame_edits(a: Analysis) -> list[tuple[int, int, str]]:
+    """Sentences of the write-up that blame someone, each with its system-language rewrite."""
+    from .rewrite import systemize
+
+    edits: dict[tuple[int, int], str] = {}
+    for f in blame_check.run(a):
+        span = a.doc.char_span(f.start, f.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        key = (sent.start_char, sent.end_char)
+        if key in edits:
+            continue
+        edits[key] = systemize(sent, f)
+    return sorted((s, e, new) for (s, e), new in edits.items())

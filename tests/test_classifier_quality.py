@@ -1,0 +1,57 @@
+"""The shipped classifier: its dev figures can't silently regress, and re-checks only classify what changed."""
+import pytest
+
+import drafting
+from drafting.classifier import artifact, predict
+from drafting.classifier.evaluate import evaluate
+from drafting.classifier.train import dev_file
+from drafting.findings import SENTENCE_CATEGORIES
+
+TOLERANCE = 0.02
+
+
+@pytest.fixture(scope="module")
+def dev_tables():
+    return evaluate(dev_file())
+
+
+def test_shipped_model_is_small_safetensors_only():
+    folder = artifact.folder()
+    weights = folder / artifact.WEIGHTS
+    assert weights.stat().st_size < 25 * 1024 * 1024
+    assert not list(folder.glob("*.bin")) and not list(folder.glob("*.pt")) and not list(folder.glob("*.pkl"))
+
+
+def test_dev_figures_stay_at_or_above_the_model_card(dev_tables):
+    card = artifact.load_meta()["dev_metrics_model"]
+    model = dev_tables["model"]
+    for cat in SENTENCE_CATEGORIES:
+        assert model[cat]["f1"] >= card[cat]["f1"] - TOLERANCE, (cat, model[cat], card[cat])
+    assert model["_clean"]["flagged_rate"] <= card["_clean"]["flagged_rate"] + TOLERANCE
+
+
+def test_combined_verdict_meets_the_targets_on_dev(dev_tables):
+    combined = dev_tables["combined"]
+    for cat in SENTENCE_CATEGORIES:
+        assert combined[cat]["f1"] >= 0.85, (cat, combined[cat])
+    assert combined["_clean"]["flagged_rate"] <= 0.05
+
+
+@pytest.mark.parametrize("text,category", [
+    ("Lena's rollback came too late to save the morning batch.", "blame"),
+    ("We are grateful to every one of you for sticking with us through this.", "boilerplate"),
+])
+def test_the_model_catches_phrasings_the_lists_miss(text, category):
+    r = drafting.check(text, "sev2", "general", "report")
+    assert any(f.category == category and f.source == "model" for f in r.findings)
+    rules_only = drafting.check(text, "sev2", "general", "report", use_model=False)
+    assert not any(f.category == category for f in rules_only.findings)
+
+
+def test_editing_one_sentence_reclassifies_only_that_sentence():
+    base = ("Card payments failed for 40 minutes on Monday. Refunds were issued the same day. "
+            "We have added an alert on card errors. Questions? Reply to this email.")
+    drafting.check(base, "sev2", "general", "report")
+    before = predict.stats["classified"]
+    drafting.check(base.replace("Monday", "Tuesday"), "sev2", "general", "report")
+    assert predict.stats["classified"] - before == 1
