@@ -10,8 +10,10 @@ from .context import Audience, Context, Severity, Stage
 from .engine import check, check_many
 from .errors import ConfigError, ContextError, DraftingError, InputError
 from .findings import CATEGORIES, CheckResult, Finding
+from .draft import draft  # noqa: E402  (binds the function over the submodule of the same name)
+
 
 __all__ = [
-    "check", "check_many", "CheckResult", "Finding", "CATEGORIES", "Context", "Severity", "Audience", "Stage",
+    "check", "check_many", "draft", "CheckResult", "Finding", "CATEGORIES", "Context", "Severity", "Audience", "Stage",
     "CompanyConfig", "DraftingError", "InputError", "ConfigError", "ContextError",
 ]

@@ -117,11 +117,11 @@ _state: dict[str, Any] = {}
 
 
 def _init_worker(db_path: str | None, semantic: bool, config: CompanyConfig | None, use_model: bool,
-                 use_grammar: bool) -> None:
+                 use_grammar: bool, open_library: bool = True) -> None:
     if use_model and multiprocessing.parent_process() is not None:
         _one_thread_per_worker()
     library = None
-    if db_path:
+    if db_path and open_library:
         from .corpus import Library
 
         library = Library(db_path, semantic=semantic)
@@ -304,7 +304,9 @@ def score_reports(
             progress(done, len(work))
 
     if jobs == 1:
-        _init_worker(*init_args)
+        _init_worker(*init_args, open_library=isinstance(library, (str, os.PathLike)))
+        if library is not None and not isinstance(library, (str, os.PathLike)):
+            _state["library"] = library  # same process: use the caller's Library and its loaded index
         per_report, most = batch_reuse(items)
         for chunk in _chunks(work, size):
             collect(_check_chunk(chunk))

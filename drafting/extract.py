@@ -361,7 +361,7 @@ def _times(text: str, written: date | None, doc_zone: tuple[str, tzinfo] | None,
             after = _parse_date(dm, default_year) if dm else None
         raws.append(_Raw(m, clock, mer, m.group("zone") or m.group("offset") or m.group("isoz"), after))
         if am:
-            after_spans.add(m.end() + am.start("d"))
+            after_spans.add(am.start("d"))
     # range partners share zone and am/pm: "from 2:09 to 3:38pm PT", "16:40 to 17:25 GMT"
     for a, b in zip(raws, raws[1:]):
         between = text[a.m.end(): b.m.start()]
@@ -387,7 +387,7 @@ def _times(text: str, written: date | None, doc_zone: tuple[str, tzinfo] | None,
                 state.last = None
             di += 1
         zone = zone_of(r.zone_word) if r.zone_word else None
-        if zone is not None and not m.group("isoz"):
+        if zone is not None:
             state.zone, state.zone_name = zone, r.zone_word.upper()
         if zone is None:
             zone = state.zone
@@ -717,7 +717,8 @@ def _cause(facts: Facts, text: str, lines: list[_Line], fields: dict) -> None:
 def _symptoms(text: str, lines: list[_Line]) -> list[Span]:
     cfg = rules()
     first = next((ln for ln in lines if ln.text.strip()), None)
-    lines = [ln for ln in lines if ln is not first]
+    if first is not None and len(first.text.split()) < 12:  # a title, not a description of impact
+        lines = [ln for ln in lines if ln is not first]
     pool = _section_items(text, lines, "impact") + _section_items(text, lines, "summary")
     if not pool:
         pool = [s for ln in lines if ln.section in ("preamble", "other") and not ln.heading for s in _sentences(text, ln.start, ln.end)]
@@ -791,7 +792,7 @@ def extract(writeup: str, config: Any = None, timezone_name: str = "UTC") -> Fac
         facts.omit("symptoms", "The write-up does not describe what customers saw; add it before sending.")
     pool = _section_items(writeup, lines, "impact") + _section_items(writeup, lines, "summary")
     if not pool:
-        pool = _section_items(writeup, lines, "preamble")
+        pool = _section_items(writeup, lines, "preamble") + _section_items(writeup, lines, "other")
     facts.numbers = _numbers(facts.symptoms + pool)
     _cause(facts, writeup, lines, fields)
     facts.resolution = _section_items(writeup, lines, "resolution")

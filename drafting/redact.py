@@ -36,6 +36,9 @@ _HANDLE_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]\s*)?(?P<h>[a-z][\w.-]{1,30}):\s"
 _AT_HANDLE = re.compile(r"(?<![\w.])@[a-z][\w.-]+", re.I)
 _FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+_DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
+_BY_NAME = re.compile(r"\b(?:by|to|from|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _PLAIN_WORDS = {"The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Status", "Resolved", "Team", "Data", "Platform"}
 
 
@@ -80,6 +83,20 @@ class Redactor:
         out.append(text[pos:span.end])
         return _tidy("".join(out))
 
+    def internal(self, span: Span) -> str:
+        """For the internal review: blameless, internal service shorthand in plain words, everything else kept."""
+        text = self.blameless(span)
+        out, pos = [], 0
+        for pat in _service_patterns():
+            for m in sorted(re.finditer(pat, text, re.I), key=lambda m: m.start()):
+                if m.start() < pos:
+                    continue
+                out.append(text[pos:m.start()])
+                out.append(_service_words(m.group(0), text[:m.start()]))
+                pos = m.end()
+            text, out, pos = "".join(out) + text[pos:], [], 0
+        return text
+
     def public(self, span: Span) -> str:
         """The span as a customer may read it: blameless, with every internal detail removed."""
         return self.public_text(self.blameless(span))
@@ -105,7 +122,7 @@ class Redactor:
         for m in _AT_HANDLE.finditer(text):
             if not any(s <= m.start() < e for s, e, _, _ in edits):
                 edits.append((m.start(), m.end(), "", "person"))
-        for pat in glossary().get("internal_patterns", []):
+        for pat in _service_patterns():
             for m in re.finditer(pat, text, re.I):
                 if any(s < m.end() and m.start() < e for s, e, _, _ in edits):
                     continue
@@ -121,6 +138,11 @@ class Redactor:
             pos = e
         out.append(text[pos:])
         return _tidy("".join(out))
+
+
+def _service_patterns() -> list[str]:
+    """Internal shorthand: the jargon check's patterns plus the drafting list (data/drafting/templates.yaml)."""
+    return list(templates().get("service_name_patterns", [])) + list(glossary().get("internal_patterns", []))
 
 
 def _service_words(name: str, before: str) -> str:
@@ -158,6 +180,7 @@ def _tidy(text: str) -> str:
     """Clean up after removals: empty brackets, doubled spaces, dangling words before punctuation."""
     t = re.sub(r"\(\s*[,;:]*\s*\)", "", text)
     t = re.sub(r"\b(our team)(?:,? and our team)+", r"\1", t)
+    t = re.sub(r"\banother customer(?:(?:,| and|, and) another customer)+", "other customers", t)
     t = re.sub(r"\b(?:at|on|in|via|see|to|from|under|for|through|logs at|grafana|kibana|dashboard)\s*(?=[.;,:)]|$)", "", t, flags=re.I)
     t = re.sub(r"[ \t]{2,}", " ", t)
     t = re.sub(r"\s+([.,;:!?)])", r"\1", t)
@@ -179,6 +202,11 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             names.add(ent.text.strip())
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
+    for m in _DOTTED_HANDLE.finditer(text):
+        names.add(m.group(0))
+    for m in _BY_NAME.finditer(text):
+        if not _NOT_NAMES.match(m.group("n")):
+            names.add(m.group("n"))
     for m in _FIELD_NAMES.finditer(text):
         for nm in _NAME.finditer(re.sub(r"\([^)]*\)", "", m.group("v"))):
             names.add(nm.group(0))

@@ -43,7 +43,7 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def rewrite(finding: Finding, text: str, ctx: Any, config: CompanyConfig | None = None) -> list[str]:
+def rewrite(finding: Finding, text: str, ctx: Any, config: CompanyConfig | None = None, use_model: bool = True) -> list[str]:
     """Replacement sentences for the sentence that holds ``finding``; none raises the same category again."""
     ctx = ctx if isinstance(ctx, Context) else Context.of(*ctx) if isinstance(ctx, (tuple, list)) else Context.of()
     config = config or CompanyConfig()
@@ -61,7 +61,7 @@ def rewrite(finding: Finding, text: str, ctx: Any, config: CompanyConfig | None 
         cand = _finish(cand)
         if cand in out or cand == sentence:
             continue
-        if _passes(cand, finding.category, ctx, config):
+        if _passes(cand, finding.category, ctx, config, use_model):
             out.append(cand)
     return out
 
@@ -76,10 +76,10 @@ def _finish(s: str) -> str:
     return s
 
 
-def _passes(candidate: str, category: str, ctx: Context, config: CompanyConfig) -> bool:
+def _passes(candidate: str, category: str, ctx: Context, config: CompanyConfig, use_model: bool = True) -> bool:
     from .engine import check
 
-    result = check(candidate, ctx.severity, ctx.audience, ctx.stage, config=config, use_grammar=False)
+    result = check(candidate, ctx.severity, ctx.audience, ctx.stage, config=config, use_model=use_model, use_grammar=False)
     return not any(f.category == category for f in result.findings)
 
 
@@ -128,7 +128,7 @@ def systemize(sent: SpacySpan, finding: Finding) -> str:
             verb = tok
             break
     if verb is None:
-        return words["blame_process"]
+        return words["blame_process"][0]
     a_hit = blame_check._agent_of(verb, _FakeAnalysis())
     if a_hit and (a_hit[0].lemma_.lower() in ("vendor", "provider", "supplier", "partner") or a_hit[0].ent_type_ == "ORG"):
         return words["blame_vendor"]
@@ -140,7 +140,7 @@ def systemize(sent: SpacySpan, finding: Finding) -> str:
     target = xcomp if xcomp is not None and verb.lemma_.lower() in ("forget", "neglect", "fail", "omit") else verb
     obj = next((c for c in target.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None or obj.pos_ == "PRON":
-        return words["blame_process"]
+        return words["blame_process"][0]
     obj_tokens = list(obj.subtree)
     obj_text = _phrase(obj_tokens)
     obj_text = re.sub(r"^(?:his|her|their|my)\s+", "the ", obj_text, flags=re.I)
@@ -169,7 +169,10 @@ def _blame(f: Finding, sentence: str, text: str, ctx: Context, config: CompanyCo
     found = blame_check.run(a) or [f]
     sent = doc[:]
     out = [systemize(sent, found[0])]
-    out.append(templates()["rewrite"]["blame_process"])
+    main = out[0].split(". ")[0]
+    if main != out[0]:
+        out.append(main + ".")  # the plain statement alone, without the process sentence
+    out.extend(templates()["rewrite"]["blame_process"])
     return out
 
 

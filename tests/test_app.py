@@ -273,3 +273,81 @@ def test_batch_with_nothing_readable_says_so():
     assert not at.exception
     warnings = " ".join(w.value for w in tab(at, "Batch").warning)
     assert "notes.docx" in warnings and "No readable report" in warnings
+
+
+# ------------------------------------------------------------------ Review: rewrites
+def test_applying_a_rewrite_replaces_the_blaming_sentence_rechecks_and_can_be_undone():
+    draft = ("Between 09:10 and 10:40 UTC on 4 March, card payments failed for most customers.\n\n"
+             "An engineer mistakenly deleted the production table during maintenance.")
+    at = review(start(), draft, severity="sev2", audience="general", stage="report")
+    before = int(metric(at, "Findings"))
+    assert "blame" in marked_categories(tab(at, "Review"))
+    blame = next(e for e in tab(at, "Review").expander if e.label.startswith("Blame"))
+    options = [h.value for h in blame.get("html") if 'class="rewrite-option"' in h.value]
+    assert options, "the blame finding offers at least one rewrite"
+    blame.button[0].click().run()
+    assert not at.exception, at.exception
+    new_text = at.text_area(key="review_text").value
+    assert "An engineer mistakenly deleted" not in new_text
+    assert new_text.startswith("Between 09:10 and 10:40 UTC on 4 March")  # the rest is untouched
+    assert "blame" not in marked_categories(tab(at, "Review"))
+    assert int(metric(at, "Findings")) < before
+    assert any("Rewrite applied" in c.value for c in at.caption)
+
+    next(b for b in at.button if b.label == "Undo rewrite").click().run()
+    assert at.text_area(key="review_text").value == draft
+    assert "blame" in marked_categories(tab(at, "Review"))
+
+
+# ------------------------------------------------------------------ Draft
+def write_sample_drafts(at: AppTest, sample: str, stages: list[str]) -> AppTest:
+    at.selectbox(key="draft_sample").select(sample).run()
+    at.button(key="draft_load_sample").click().run()
+    at.multiselect(key="draft_stages").set_value(stages)
+    at.selectbox(key="draft_audience").select("general")
+    at.selectbox(key="draft_severity").select("sev1")
+    at.text_input(key="draft_company").input("Ledgerly")
+    at.text_input(key="draft_contact").input("support@ledgerly.example").run()
+    at.button(key="draft_run").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_drafts_per_stage_are_editable_reviewed_and_say_what_was_left_out():
+    at = write_sample_drafts(start(), "payments sre template", ["preliminary", "report"])
+    stage_tabs = {t.label: t for t in at.tabs if t.label.endswith(" draft")}
+    assert set(stage_tabs) == {"preliminary draft", "report draft"}
+    report = at.text_area(key="draft_text_report").value
+    assert report.startswith("#") and "Ledgerly Checkout" in report
+    for internal in ("Priya", "pay-db-prod-03", "10.4.12.31", "#inc-4821"):
+        assert internal not in report
+    omitted = html_of(stage_tabs["report draft"])
+    assert 'class="omitted-list"' in omitted and "internal detail" in omitted
+    assert [b.label for b in stage_tabs["report draft"].get("download_button")] == ["Download as Markdown"]
+
+    # the liaison edits the draft: the edit is reviewed in that tab at once
+    edited = report + "\n\nPriya on the SRE team forgot to check the pool size.\n"
+    at.text_area(key="draft_text_report").input(edited).run()
+    marked = marked_categories(next(t for t in at.tabs if t.label == "report draft"))
+    assert {"blame", "leak"} & marked
+
+
+def test_a_corrected_fact_flows_into_the_draft():
+    at = write_sample_drafts(start(), "payments sre template", ["report"])
+    assert at.text_input(key="fact_start").value == "2025-03-04 09:12 UTC"
+    assert at.text_input(key="fact_end").value == "2025-03-04 10:47 UTC"
+    assert "10:47" in at.text_area(key="draft_text_report").value
+    at.text_input(key="fact_end").input("2025-03-04 11:55 UTC").run()
+    at.button(key="draft_redraft").click().run()
+    assert not at.exception, at.exception
+    draft = at.text_area(key="draft_text_report").value
+    assert "11:55" in draft and "10:47 UTC on" not in draft
+    assert any("2 h 43 min" in c.value for c in at.caption)
+
+
+def test_a_too_short_write_up_gets_the_engines_plain_message():
+    at = start()
+    at.text_area(key="draft_writeup").input("db broke, fixed").run()
+    at.button(key="draft_run").click().run()
+    assert not at.exception
+    assert any("too short" in e.value for e in at.error)

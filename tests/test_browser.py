@@ -176,6 +176,26 @@ def upload(pg, panel, files) -> None:
     wait_idle(pg)
 
 
+def test_draft_page_writes_drafts_from_a_sample_write_up(page):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    panel = open_tab(page, "Draft")
+    panel.get_by_role("combobox", name="Sample write-ups").click()
+    page.get_by_role("option", name="payments sre template").click()
+    panel.get_by_role("button", name="Load sample").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('textarea')].some(t => t.value.includes('Card payment failures'))")
+    wait_idle(page)
+    panel.get_by_role("button", name="Write drafts").click()
+    panel.get_by_role("tab", name="report draft").wait_for(timeout=60_000)
+    wait_idle(page)
+    report = panel.get_by_label("report draft (Markdown, editable)", exact=True)
+    assert "Ledgerly Checkout" in report.input_value() and "Priya" not in report.input_value()
+    page.set_viewport_size({"width": 1400, "height": 2600})  # the app scrolls inside its own pane
+    wait_idle(page)
+    page.screenshot(path=str(SHOTS / "draft.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1500})
+
+
 def test_batch_and_library_pages_work_in_the_browser(page):
     SHOTS.mkdir(parents=True, exist_ok=True)
     panel = open_tab(page, "Library")
@@ -184,7 +204,7 @@ def test_batch_and_library_pages_work_in_the_browser(page):
     panel.get_by_text("Added 2 report(s)").wait_for()
     wait_idle(page)
     assert metric_value(panel, "Reports") == "2"
-    panel.get_by_role("gridcell", name="Login outage").wait_for(state="attached")
+    panel.locator('[role=gridcell]', has_text="Login outage").first.wait_for(state="attached")
     page.wait_for_timeout(500)  # the table is drawn on a canvas
     page.screenshot(path=str(SHOTS / "library.png"), full_page=True)
 

@@ -16,11 +16,21 @@ from ..resources import rules
 from .base import Analysis, phrase_spans
 
 
-def _is_bare_apology(sent: Span, data: dict) -> bool:
+def is_apology(sent: Span, data: dict) -> bool:
+    return bool(({t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}) & set(data["apology_lemmas"]))
+
+
+def is_bare_apology(sent: Span, data: dict) -> bool:
+    """An apology with no real impact in it or in the sentence right after it ("We're sorry. For two hours...")."""
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     if not lemmas & set(data["apology_lemmas"]):
         return False
     low = sent.text.lower()
+    doc = sent.doc
+    if sent.end < len(doc) and "\n\n" not in doc[sent.end - 1].whitespace_ + doc[sent.end].text:
+        following = doc[sent.end].sent
+        if len(sent) <= 6:
+            low += " " + following.text.lower()
     if "sorry to hear" in low or "sorry to see" in low:
         return False
     return not any(re.search(p, low) for p in data["impact_patterns"])
@@ -40,7 +50,7 @@ def run(a: Analysis) -> list[Finding]:
     for sent in a.sentences:
         if sent.start in flagged_sents:
             continue
-        if _is_bare_apology(sent, data):
+        if is_bare_apology(sent, data):
             found.append(a.finding("boilerplate", "bare_apology", sent.start_char, sent.end_char, 0.8))
     if a.library is not None:
         found.extend(a.library.reuse_findings(a))

@@ -98,3 +98,4 @@ def model_findings(a: Analysis) -> list[Finding]:
             f.source = "model"
             found.append(f)
     return found
+

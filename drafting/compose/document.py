@@ -14,12 +14,14 @@ class Unit:
     text: str
     source: str = "template"  # template | writeup
     required: bool = False    # carries a part the stage needs: rewrite it, never drop it
+    fixed: bool = False       # a heading or greeting: never reworded
 
 
 @dataclass
 class Block:
     kind: str  # h1 | h2 | p | ul | ol | line
     units: list[Unit] = field(default_factory=list)
+    fallback: Unit | None = None  # shown as a paragraph when every unit was dropped
 
 
 @dataclass
@@ -27,7 +29,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
 
     def heading(self, text: str, level: int = 2) -> None:
-        self.blocks.append(Block(f"h{level}", [Unit(text, required=True)]))
+        self.blocks.append(Block(f"h{level}", [Unit(text, required=True, fixed=True)]))
 
     def paragraph(self, *units: Unit | str | None) -> None:
         items = [u if isinstance(u, Unit) else Unit(u) for u in units if u]
@@ -40,7 +42,7 @@ class Document:
             self.blocks.append(Block("ol" if ordered else "ul", items))
 
     def line(self, text: str, required: bool = True) -> None:
-        self.blocks.append(Block("line", [Unit(text, required=required)]))
+        self.blocks.append(Block("line", [Unit(text, required=required, fixed=True)]))
 
     def units(self) -> list[Unit]:
         return [u for b in self.blocks for u in b.units]
@@ -61,24 +63,27 @@ class Document:
         first = True
         for b in self.blocks:
             units = [u for u in b.units if u.text.strip()]
+            kind = b.kind
+            if not units and b.fallback is not None:
+                units, kind = [b.fallback], "p"
             if not units:
                 continue
             if not first:
                 emit("\n\n")
             first = False
-            if b.kind in ("h1", "h2", "h3"):
-                emit("#" * int(b.kind[1]) + " ")
+            if kind in ("h1", "h2", "h3"):
+                emit("#" * int(kind[1]) + " ")
                 emit(units[0].text, units[0])
-            elif b.kind == "p":
+            elif kind == "p":
                 for i, u in enumerate(units):
                     if i:
                         emit(" ")
                     emit(u.text, u)
-            elif b.kind in ("ul", "ol"):
+            elif kind in ("ul", "ol"):
                 for i, u in enumerate(units):
                     if i:
                         emit("\n")
-                    emit(f"{i + 1}. " if b.kind == "ol" else "- ")
+                    emit(f"{i + 1}. " if kind == "ol" else "- ")
                     emit(u.text, u)
             else:
                 emit(units[0].text, units[0])

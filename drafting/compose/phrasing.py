@@ -12,7 +12,7 @@ from ..extract import Facts, Span
 from ..redact import Redactor, templates
 
 # "From 07:30 to 09:10 ET, ..." inside a copied sentence: the draft states the window once, in its own zone.
-_TIME = r"(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{1,4}\b)?(?:Z|[+-]\d{2}:?\d{2})?"
+_TIME = r"(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?-i:(?:\s*[A-Z]{1,4}\b)?)(?:Z|[+-]\d{2}:?\d{2})?"
 _WINDOW = re.compile(
     r"(?:,\s*)?\b(?:from|between|starting at|since)\s+" + _TIME + r"(?:\s+on\s+\d{1,2}\s+\w+)?[^,.;]{0,40}?\b(?:to|and|until|till)\b[^,.;]{0,30}?" + _TIME
     + r"(?:\s+on\s+\d{1,2}\s+\w+)?,?\s*"
@@ -220,6 +220,9 @@ def action_sentence(inp: Inputs, span: Span) -> str | None:
     """An action item as a customer sentence: "We will add an alert when ..."."""
     from ..extract import rules as extract_rules
 
+    if any(re.search(p, span.text, re.I) for p in extract_rules().get("internal_action_cues", [])):
+        inp.omit(span.text.strip(), "an internal task, not a change customers need to hear about")
+        return None
     text = inp.redactor.public(span)
     for pat in extract_rules()["action_noise"]:
         text = re.sub(pat, "", text, flags=re.I).strip()

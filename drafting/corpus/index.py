@@ -15,9 +15,11 @@ from datasketch import MinHash, MinHashLSH
 from .text import NUM_PERM, jaccard, minhash, settings, shingles, text_hash, words
 
 
-# 64 permutations estimate a similarity to within about 0.06 (one standard error) near 0.5;
-# a margin of 0.2 keeps true matches (over three standard errors) while skipping most candidates.
+# 64 permutations estimate a similarity to within about 0.06 (one standard error) near 0.5.
+# Candidates estimated more than 0.2 (over three standard errors) below the threshold are dropped,
+# those more than 0.2 above it are counted on the estimate; only the band between is computed exactly.
 _ESTIMATE_MARGIN = 0.2
+_EXACT_TOP = 3  # the best-looking candidates always get the exact similarity (it is what the message shows)
 
 
 @dataclass(eq=False)
@@ -105,26 +107,32 @@ class ReuseIndex:
             return []
         mh = minhash(sh)
         candidates = self.lsh.query(mh)
+        found: dict[str, Match] = {}
+        exact = self.entries.get(key)
+        if exact is not None and exact.refs - {exclude}:
+            found[key] = Match(exact, 1.0, exact.refs - {exclude})
         if candidates:
-            # MinHash estimate first (vectorised), exact shingle similarity only for plausible ones
+            # MinHash estimate first (vectorised); exact shingle similarity where the estimate is not clear-cut
             if self._sigs is None:
                 self._sigs = np.vstack(self._sig_rows)
             pos = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
             estimate = (self._sigs[pos] == np.asarray(mh.hashvalues, dtype=np.uint64)).mean(axis=1)
-            entries = [self._by_pos[int(i)] for i in pos[estimate >= self.threshold - _ESTIMATE_MARGIN]]
-        else:
-            entries = []
-        exact = self.entries.get(key)
-        if exact is not None and exact not in entries:
-            entries.append(exact)
-        found: dict[str, Match] = {}
-        for entry in entries:
-            refs = entry.refs - {exclude}
-            if not refs:
-                continue
-            sim = 1.0 if entry.key == key else jaccard(sh, entry.shingles)
-            if sim >= self.threshold and (min_coverage <= 0 or len(sh & entry.shingles) >= min_coverage * len(sh)):
-                found[entry.key] = Match(entry, sim, refs)
+            keep = estimate >= self.threshold - _ESTIMATE_MARGIN
+            pos, estimate = pos[keep], estimate[keep]
+            sure = self.threshold + _ESTIMATE_MARGIN
+            for rank, j in enumerate(np.argsort(-estimate, kind="stable")):
+                entry = self._by_pos[int(pos[j])]
+                if entry.key == key:
+                    continue
+                if rank < _EXACT_TOP or estimate[j] < sure or min_coverage > 0:
+                    sim = jaccard(sh, entry.shingles)
+                    if sim < self.threshold or (min_coverage > 0 and len(sh & entry.shingles) < min_coverage * len(sh)):
+                        continue
+                else:  # far above the threshold: the estimate is enough to count it
+                    sim = float(estimate[j])
+                refs = entry.refs - {exclude}
+                if refs:
+                    found[entry.key] = Match(entry, sim, refs)
         if vector is not None and self._vec_rows:
             for match in self._semantic(text, vector, exclude):
                 found.setdefault(match.entry.key, match)

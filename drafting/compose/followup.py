@@ -1,0 +1,42 @@
+"""followup: a short personal note to one key account: their impact, a pointer to the full report,
+and a named person to reply to."""
+from __future__ import annotations
+
+from ..redact import templates
+from .document import Document, Unit
+from .phrasing import Inputs, action_sentence, apology, cause_status_sentence, impact_clause
+
+
+def compose(inp: Inputs) -> Document:
+    t = templates()
+    fu = t["followup"]
+    v = dict(inp.values, impact=impact_clause(inp))
+    doc = Document()
+    doc.line(fu["greeting_account"].format(**v) if inp.account else fu["greeting"])
+    opening = fu["opening"] if "day" in v else fu["opening_undated"]
+    window = None
+    if "start" in v and "end" in v:
+        window = fu["window"].format(**v)
+    elif "start" in v:
+        window = fu["window_start_only"].format(**v)
+    doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)
+    doc.paragraph(Unit(apology(inp), required=True), Unit(cause_status_sentence(inp), required=True))
+    pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
+    if not inp.report_url:
+        inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")
+    main = None
+    for sp in inp.facts.actions:
+        s = action_sentence(inp, sp)
+        if s and s.startswith("We will "):
+            main = Unit(fu["main_change"].format(action=s[len("We will "):].rstrip(".")) + ".", "writeup")
+            break
+    doc.paragraph(Unit(pointer.format(**v), required=True), main)
+    doc.paragraph(Unit((fu["reply_with_address"] if inp.contact else fu["reply"]).format(**v), required=True))
+    name = inp.contact_name or fu["placeholder_name"]
+    if not inp.contact_name:
+        inp.omit("named contact", "No person to reply to was given: replace [Your name] (pass --contact \"Name <address>\").")
+    sign = [name]
+    if inp.company:
+        sign.append(inp.company)
+    doc.line("\n".join(sign))
+    return doc

@@ -1,0 +1,207 @@
+"""draft(): internal write-up -> a customer (or internal review) draft that passes its own check.
+
+extract (facts) -> redact (one parse of the write-up: names, blame) -> compose (stage, audience)
+-> check at the same stage/audience/severity -> rewrite or drop any sentence from the write-up
+that still raises a blocking finding -> Draft. What was left out, and why, is in ``omitted``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .compose import Inputs, compose
+from .compose.document import Document, Unit
+from .config import CompanyConfig
+from .context import Audience, Context
+from .engine import check
+from .errors import InputError
+from .extract import Facts, extract
+from .findings import Finding
+from .redact import Redactor
+from .rewrite import rewrite
+from .textprep import validate
+
+# A draft must never carry these (jargon only matters for general and executive readers).
+BLOCKING = ("blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise", "structure")
+MAX_ROUNDS = 4
+MIN_WORDS = 20
+
+
+@dataclass
+class Draft:
+    """A draft and what it rests on: the facts used, its own review, and what was left out on purpose."""
+
+    text: str
+    context: Context
+    facts: Facts
+    findings: list[Finding] = field(default_factory=list)
+    omitted: list[dict[str, str]] = field(default_factory=list)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clean(self) -> bool:
+        return not blocking(self.findings, self.context)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "context": self.context.to_dict(),
+            "facts": self.facts.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+            "omitted": list(self.omitted),
+            "stats": dict(self.stats),
+        }
+
+
+def blocking(findings: list[Finding], ctx: Context) -> list[Finding]:
+    """Findings a produced draft must not have at its own stage, audience and severity."""
+    return [f for f in findings if f.category in BLOCKING and not (f.category == "jargon" and ctx.audience is Audience.TECHNICAL and f.rule != "internal")]
+
+
+def _split_contact(contact: str) -> tuple[str, str]:
+    """'Dana Whitfield <dana@example.com>' -> ('Dana Whitfield', 'dana@example.com')."""
+    contact = (contact or "").strip()
+    m = re.fullmatch(r"(?P<name>[^<>@]+?)\s*<(?P<addr>[^<>\s]+)>", contact)
+    if m:
+        return m.group("name").strip(), m.group("addr")
+    if re.fullmatch(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}", contact):
+        return contact, ""
+    return "", contact
+
+
+def draft(
+    writeup: str,
+    stage: Any = "report",
+    audience: Any = "general",
+    severity: Any = "sev2",
+    company: str | None = None,
+    contact: str | None = None,
+    config: CompanyConfig | None = None,
+    *,
+    account: str = "",
+    report_url: str = "",
+    timezone: str = "UTC",
+    use_model: bool = True,
+) -> Draft:
+    """Draft a customer update (or the internal review agenda) from an internal write-up."""
+    ctx = Context.of(severity, audience, stage)
+    writeup = validate(writeup)
+    if len(re.findall(r"[A-Za-z]{2,}", writeup)) < MIN_WORDS:
+        raise InputError("The write-up is too short to draft from. Paste the full internal write-up (what happened, when, impact, cause, actions).")
+    config = config or CompanyConfig()
+    company = (company if company is not None else config.company).strip()
+    contact_name, address = _split_contact(contact if contact is not None else config.contact)
+    cfg = _with_public_names(config, [n for n in (contact_name, account, company) if n])
+    facts = extract(writeup, cfg, timezone)
+    redactor = Redactor.build(writeup, cfg)
+    inp = Inputs(facts=facts, redactor=redactor, ctx=ctx, config=cfg, company=company, contact=address,
+                 contact_name=contact_name, account=account, report_url=report_url)
+    doc = compose(inp)
+    text, result = _self_check(doc, inp, use_model)
+    omitted = list(facts.omitted) + inp.omitted
+    if ctx.stage.is_external:
+        for kind, values in _removed(redactor).items():
+            omitted.append({"item": kind, "reason": f"internal detail, removed: {', '.join(values[:6])}{' ...' if len(values) > 6 else ''}"})
+    stats = dict(result.stats)
+    return Draft(text=text, context=ctx, facts=facts, findings=result.findings, omitted=_dedupe(omitted), stats=stats)
+
+
+def _with_public_names(config: CompanyConfig, names: list[str]) -> CompanyConfig:
+    """The contact, the account and our company may be named in the draft; other people may not."""
+    if all(n in config.public_names for n in names):
+        return config
+    from dataclasses import replace
+
+    return replace(config, public_names=list(config.public_names) + [n for n in names if n not in config.public_names])
+
+
+def _removed(redactor: Redactor) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for r in redactor.removed:
+        vals = out.setdefault(r.kind, [])
+        if r.value not in vals:
+            vals.append(r.value)
+    return out
+
+
+def _dedupe(items: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen, out = set(), []
+    for o in items:
+        key = (o["item"], o["reason"])
+        if key not in seen:
+            seen.add(key)
+            out.append(o)
+    return out
+
+
+def _self_check(doc: Document, inp: Inputs, use_model: bool):
+    """Check the draft as the liaison would; rewrite or drop write-up sentences until nothing blocks.
+
+    Repair rounds use the rule checks (fast); the trained classifier, when asked for, then runs on
+    the repaired draft, and anything it flags gets one more repair and a last full check.
+    """
+    text, result = _repair_rounds(doc, inp, MAX_ROUNDS, with_model=False)
+    if use_model:
+        text, result = _repair_rounds(doc, inp, 1, with_model=True)
+    return text, result
+
+
+def _repair_rounds(doc: Document, inp: Inputs, rounds: int, with_model: bool):
+    ctx = inp.ctx
+    for round_no in range(rounds + 1):
+        text, where = doc.render()
+        result = check(text, ctx.severity, ctx.audience, ctx.stage, config=inp.config, use_model=with_model, use_grammar=False)
+        bad = [f for f in blocking(result.findings, ctx) if f.category != "structure" or f.end > f.start]
+        if not bad or round_no == rounds:
+            return text, result
+        by_unit: dict[int, tuple[Unit, int, list[Finding]]] = {}
+        for f in bad:
+            hit = next(((u, s) for u, s, e in where if s <= f.start < e and not u.fixed), None)
+            if hit is None:  # a model finding that starts in a heading belongs to the sentence after it
+                hit = next(((u, s) for u, s, e in where if s < f.end <= e and not u.fixed), None)
+            if hit is not None:
+                by_unit.setdefault(id(hit[0]), (hit[0], hit[1], []))[2].append(f)
+        for u, s, fs in by_unit.values():
+            _repair(u, s, fs, text, inp, last=not with_model and round_no == rounds - 1, use_model=with_model)
+    return text, result
+
+
+def _repair(unit: Unit, offset: int, findings: list[Finding], text: str, inp: Inputs, last: bool, use_model: bool = True) -> None:
+    """Rewrite one sentence for its first finding; drop it if it came from the write-up and cannot be fixed."""
+    if unit.fixed:
+        return
+    f = findings[0]
+    rel = Finding(f.category, f.rule, f.start - offset, f.end - offset, f.text, f.message, f.suggestion)
+    before = unit.text
+    options = [] if last else rewrite(rel, unit.text, inp.ctx, inp.config, use_model) if _single_sentence(unit.text, rel) else []
+    if not options and not last:
+        options = _rewrite_inside(unit.text, rel, inp, use_model)
+    if options:
+        unit.text = options[0]
+        inp.omit(f.text or f.category, f"{f.category}: reworded (\"{_short(before)}\" became \"{_short(unit.text)}\")")
+        return
+    if not unit.required:
+        unit.text = ""
+        inp.omit(_short(before), f"{f.category}: left out ({f.message.split('.')[0]})")
+
+
+def _single_sentence(text: str, f: Finding) -> bool:
+    return len(re.findall(r"[.!?](?:\s|$)", text.strip())) <= 1
+
+
+def _rewrite_inside(text: str, f: Finding, inp: Inputs, use_model: bool = True) -> list[str]:
+    """A unit with several sentences: rewrite the one sentence that holds the finding."""
+    from .rewrite import sentence_bounds
+
+    s, e = sentence_bounds(text, max(0, f.start))
+    options = rewrite(f, text, inp.ctx, inp.config, use_model)
+    if not options:
+        rest = (text[:s] + text[e:]).strip()
+        return [rest] if rest and rest != text.strip() else []
+    return [(text[:s] + options[0] + text[e:]).strip()]
+
+
+def _short(s: str, n: int = 90) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s if len(s) <= n else s[: n - 1] + "…"
