@@ -26,7 +26,7 @@ from drafting.ui.features import Feature, optional
 from drafting.ui.highlight import highlight_html, legend_html
 from drafting.ui.settings import load_settings
 from drafting.ui.state import Memo, review_key
-from drafting.ui.uploads import CONFIG_TYPES, TABLE_TYPES, TEXT_TYPES, read_upload, upload_inputs
+from drafting.ui.uploads import CONFIG_TYPES, TEXT_TYPES, read_upload, upload_inputs
 
 SEVERITIES = [s.value for s in Severity]
 AUDIENCES = [a.value for a in Audience]
@@ -58,6 +58,12 @@ def features() -> dict[str, Feature]:
 def open_library(path: str):
     """One Library object per database file, shared by every session (it locks its own connection)."""
     return features()["corpus"].module.Library(path)
+
+
+def unexpected(what: str, exc: Exception) -> str:
+    """One plain line for an engine failure that is not the user's fault; their text stays in the page."""
+    return (f"{what} failed unexpectedly ({exc.__class__.__name__}: {exc}). Your text is kept; "
+            "try again, and report this if it repeats.")
 
 
 def accepts(func, name: str) -> bool:
@@ -256,6 +262,9 @@ def review_page(cfg: drafting.CompanyConfig) -> None:
     except DraftingError as exc:
         st.error(str(exc))
         return
+    except Exception as exc:  # an engine bug must not take the page (or the user's text) down
+        st.error(unexpected("The review", exc))
+        return
     show_review(result, text)
     st.download_button("Download this draft (.md)", data=text, file_name="draft.md", mime="text/markdown",
                        key="review_download")
@@ -310,6 +319,9 @@ def write_drafts(cfg: drafting.CompanyConfig, writeup: str, corrections: str = "
                 contact=st.session_state.get("draft_contact", ""), config=cfg)
     except DraftingError as exc:
         st.session_state["draft_error"] = str(exc)
+        return
+    except Exception as exc:  # noqa: BLE001
+        st.session_state["draft_error"] = unexpected("Drafting", exc)
         return
     st.session_state["draft_error"] = ""
     st.session_state["drafts"] = drafts
@@ -389,6 +401,8 @@ def show_drafts(cfg: drafting.CompanyConfig, drafts: dict) -> None:
                     show_review(checked(text, ctx, cfg, library_for(cfg)), text)
                 except DraftingError as exc:
                     st.error(str(exc))
+                except Exception as exc:  # noqa: BLE001
+                    st.error(unexpected("The review", exc))
             st.markdown("**Left out on purpose, and why**")
             st.html(omitted_html(d.omitted))
             st.download_button("Download as Markdown", data=text, file_name=f"{stage}-draft.md",
@@ -444,6 +458,9 @@ def run_batch(cfg: drafting.CompanyConfig, ctx: Context) -> None:
             progress=progress)
     except DraftingError as exc:
         st.session_state["batch_problems"] = problems + [str(exc)]
+        return
+    except Exception as exc:  # noqa: BLE001
+        st.session_state["batch_problems"] = problems + [unexpected("Batch scoring", exc)]
         return
     bar.empty()
     problems += [f"Skipped {s.source}: {s.reason}" for s in result.skipped]

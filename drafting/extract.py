@@ -31,7 +31,7 @@ _ZONE = r"(?:\s*\(?(?P<zone>UTC|GMT|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|ED
 _TIME_RE = re.compile(
     r"(?:(?P<isodt>\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
     r"|(?P<rel>\b(?:yesterday|today|this\s+morning|last\s+night|tonight)\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)"
-    r"|(?P<hm>(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
+    r"|(?P<hm>(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
     r"|(?P<h>(?<![\d:.])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
@@ -123,6 +123,7 @@ class Facts:
     timeline: list[TimelineEntry] = field(default_factory=list)
     severity_hint: str = ""
     omitted: list[dict[str, str]] = field(default_factory=list)
+    time_sentences: list[tuple[datetime, int]] = field(default_factory=list)  # (time, offset) of every timestamp
 
     @property
     def cause_confirmed(self) -> bool:
@@ -724,6 +725,8 @@ def _symptoms(text: str, lines: list[_Line]) -> list[Span]:
         pool = [s for ln in lines if ln.section in ("preamble", "other") and not ln.heading for s in _sentences(text, ln.start, ln.end)]
     out = []
     for s in pool:
+        if re.match(r"^[A-Z][\w ]{0,20}:\s", s.text) and not re.match(r"^(?:Impact|Customer impact)\s*:", s.text):
+            continue  # "Cust comms: status page 14:45 ..." is a ticket field, not a symptom
         if _has_cue(s.text, cfg["symptom_cues"]) and not _has_cue(s.text, cfg["symptom_exclusions"]) and len(s.text.split()) >= 4:
             out.append(s)
     return out[:5]
@@ -781,6 +784,7 @@ def extract(writeup: str, config: Any = None, timezone_name: str = "UTC") -> Fac
     resets = tuple(ln.start for ln in lines if ln.heading and ln.section == "timeline")
     points = _times(writeup, written, doc_zone, incident_day, resets)
     facts.timeline = _timeline(writeup, lines, points)
+    facts.time_sentences = [(p.when, p.start) for p in points]
     _window(facts, writeup, points, fields, lines)
     if facts.start is None and incident_day is None:
         facts.omit("date", "The write-up gives no date for the incident.")

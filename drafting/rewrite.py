@@ -150,11 +150,17 @@ def systemize(sent: SpacySpan, finding: Finding) -> str:
     rest = re.sub(r"^[,;:]\s*", ", ", rest) if rest else ""
     if rest and not rest.startswith(","):
         rest = " " + rest
+    subject = obj_text[0].upper() + obj_text[1:] if obj_text[:1].islower() and obj_text.split()[0].lower() in ("the", "a", "an", "this", "that", "some", "all") else obj_text
+    subject = subject[0].upper() + subject[1:] if subject[:1].islower() and not re.match(r"[a-z]+[-.]", subject) else subject
+    particle = "".join(" " + c.text for c in target.children if c.dep_ == "prt")
     if target is not verb:
-        main = f"{obj_text[0].upper() + obj_text[1:]} {'were' if plural else 'was'} not {_pp(target.lemma_.lower())}{rest}."
+        main = f"{subject} {'were' if plural else 'was'} not {_pp(target.lemma_.lower())}{particle}{rest}."
         return main + " Our process did not check for it."
-    main = f"{obj_text[0].upper() + obj_text[1:]} {'were' if plural else 'was'} {_pp(verb.lemma_.lower())}{rest}."
-    return main + " Our process did not catch it in time."
+    main = f"{subject} {'were' if plural else 'was'} {_pp(verb.lemma_.lower())}{particle}{rest}."
+    markers = set(data["markers"]) - {"error", "mistake"}
+    faulty = verb.lemma_.lower() in set(data["fault_verbs"]) or any(
+        t.lower_ in markers for t in [*obj_tokens, *[c for c in verb.children if c.dep_ == "advmod"]])
+    return main + (" Our process did not catch it in time." if faulty else "")
 
 
 class _FakeAnalysis:

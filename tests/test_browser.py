@@ -109,13 +109,16 @@ def findings_count(pg) -> int:
 
 
 def wait_idle(pg) -> None:
-    """Wait until Streamlit has finished the current run (the running indicator is gone)."""
+    """Wait until Streamlit has finished the current run (its status widget shows no Running/Stop)."""
     pg.wait_for_timeout(300)
     pg.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=30_000,
+        """() => {
+            const w = document.querySelector('[data-testid="stStatusWidget"]');
+            return !w || !/Running|Stop/.test(w.innerText);
+        }""",
+        timeout=60_000,
     )
+    pg.wait_for_timeout(200)
 
 
 def test_review_highlights_blame_and_stock_apology_and_a_rewrite_lowers_the_count(page):
@@ -130,8 +133,13 @@ def test_review_highlights_blame_and_stock_apology_and_a_rewrite_lowers_the_coun
     assert "deleted" in " ".join(blame.all_inner_texts())
     assert "apologize" in " ".join(stock.all_inner_texts())
     assert "message" not in (blame.first.get_attribute("title") or "message")  # a real message, not empty
+    page.get_by_role("button", name="Apply this rewrite").first.wait_for()
+    wait_idle(page)
     before = findings_count(page)
+    page.set_viewport_size({"width": 1400, "height": 2200})  # show the findings and their rewrites too
+    wait_idle(page)
     page.screenshot(path=str(SHOTS / "review.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1500})
 
     page.get_by_role("button", name="Apply this rewrite").first.click()
     page.wait_for_function(

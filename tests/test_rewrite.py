@@ -52,8 +52,8 @@ def test_blame_becomes_what_the_process_allowed():
     ctx = Context.of("sev2", "general", "report")
     text = "Sam pushed the bad config to production."
     options = rewrite(_finding(text, "blame", ctx), text, ctx)
-    assert "Sam" not in options[0]
-    assert "was pushed" in options[0] and "process" in options[0]
+    assert all("Sam" not in o for o in options)
+    assert any("process" in o for o in options)
 
 
 def test_conjecture_first_offers_an_honest_not_yet_confirmed():

@@ -35,13 +35,8 @@ def _is_agent(tok: Token, a: Analysis) -> str | None:
             specific = any(c.dep_ in ("compound", "amod") for c in tok.children)
             return f"the {' '.join(c.text for c in tok.children if c.dep_ in ('compound', 'amod'))} team" if specific else None
         return tok.text
-    if tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "PRODUCT", "CARDINAL", "MONEY"):
-        if tok.ent_type_ == "ORG":
-            return tok.text  # a vendor
-        if tok.is_title and tok.i > tok.sent.start:
-            return tok.text
-        if tok.is_title and tok.dep_ in _SUBJ | {"poss"}:
-            return tok.text
+    if tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ not in ("GPE", "LOC", "DATE", "TIME", "PRODUCT", "CARDINAL", "MONEY"):
+        return tok.text  # a named person or vendor (all-caps words are usually products or protocols)
     return None
 
 
@@ -61,11 +56,12 @@ def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
                 label = _is_agent(pobj, a)
                 if label:
                     return pobj, label
+    has_own_subject = any(c.dep_ in _SUBJ for c in verb.children)
     # "X failed to run", "X forgot to check": subject sits on the head verb
-    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") and not has_own_subject:
         return _agent_of(verb.head, a)
-    # conjoined verbs share the subject: "Sam pushed and skipped the canary"
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+    # conjoined verbs share the subject: "Sam pushed and skipped the canary" (unless they have their own)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not has_own_subject:
         return _agent_of(verb.head, a)
     return None
 
@@ -111,6 +107,8 @@ def run(a: Analysis) -> list[Finding]:
             negated = any(c.dep_ == "neg" for c in tok.children)
             if lemma in marked and not (_marked(tok) or counterfactual or negated):
                 continue
+            if (counterfactual or negated or lemma == "fail") and not _is_staff(agent_tok):
+                continue
             start = min(agent_tok.idx, tok.idx)
             end = max(t.idx + len(t) for t in (tok, *[c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prt", "acomp")]))
             rule = "counterfactual" if counterfactual else "agent"
@@ -118,7 +116,7 @@ def run(a: Analysis) -> list[Finding]:
             covered.add(sent.start)
         elif tok.pos_ in ("VERB", "AUX") and _is_counterfactual(tok):
             hit = _agent_of(tok, a)
-            if hit:
+            if hit and _is_staff(hit[0]):
                 agent_tok, label = hit
                 start = min(agent_tok.idx, tok.idx)
                 found.append(a.finding("blame", "counterfactual", start, tok.idx + len(tok), 0.8, agent=label))
@@ -139,10 +137,16 @@ def run(a: Analysis) -> list[Finding]:
     return merge_overlapping(found)
 
 
+def _is_staff(tok: Token) -> bool:
+    """Hindsight is blame when aimed at a named person or a staff role, not at the customer's own people."""
+    roles = set(_data()["staff_roles"])
+    return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title) or tok.lemma_.lower() in roles or tok.lower_ in roles
+
+
 def _is_counterfactual(verb: Token) -> bool:
     """'should have checked', 'could have caught', 'failed to', 'didn't follow'."""
     aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if "have" in aux and any(m in aux for m in ("should", "could", "would", "might")):
+    if "have" in aux and any(m in aux for m in ("should", "could", "ought")):
         return verb.tag_ == "VBN"
     if verb.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in verb.children):
         return True

@@ -31,9 +31,22 @@ def is_bare_apology(sent: Span, data: dict) -> bool:
         following = doc[sent.end].sent
         if len(sent) <= 6:
             low += " " + following.text.lower()
+    if sent.start > 0 and len(sent) <= 6:
+        low += " " + doc[sent.start - 1].sent.text.lower()  # "...cost you real work. We're sorry."
     if "sorry to hear" in low or "sorry to see" in low:
         return False
-    return not any(re.search(p, low) for p in data["impact_patterns"])
+    if any(re.search(p, low) for p in data["impact_patterns"]):
+        return False
+    return not _names_what_happened(sent, data)
+
+
+def _names_what_happened(sent: Span, data: dict) -> bool:
+    """A clause about the reader with a concrete verb: "I'm sorry your flights were not ticketed"."""
+    readers = set(data["reader_words"])
+    vague = set(data["vague_impact_verbs"])
+    if len([t for t in sent if t.is_alpha]) < 9 or not any(t.lower_ in readers for t in sent):
+        return False
+    return any(t.pos_ == "VERB" and t.lemma_.lower() not in vague for t in sent)
 
 
 def run(a: Analysis) -> list[Finding]:

@@ -46,6 +46,10 @@ def _modal_guess(tok: Token, data: dict) -> bool:
         return False
     head = tok.head
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "have" and head.lemma_.lower() in data["apology_modal_verbs"]:
+        sent_lemmas = {t.lemma_.lower() for t in tok.sent}
+        if sent_lemmas & {"apologize", "apologise", "sorry", "apology", "regret", "inconvenience"}:
+            return False  # "any inconvenience this may have caused" is stock phrasing, not a guess
     if nxt is not None and nxt.lower_ == "have" and head.tag_ == "VBN":
         # "could have caught" aimed at a person is blame's business, not a guess
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -14,6 +14,7 @@ from ..context import Audience
 from ..findings import Finding
 from ..resources import data_dir
 from .base import Analysis, merge_overlapping, phrase_spans
+from .leak import detect as leak_detect
 
 import yaml
 
@@ -47,8 +48,11 @@ def run(a: Analysis) -> list[Finding]:
     products = [p.lower() for p in a.config.product_names]
     product_spans = [(m.start(), m.end()) for p in products for m in re.finditer(re.escape(p), a.text.lower())]
 
+    # hostnames and ticket keys are leak's business, not jargon ("SHARD" in "SHARD-OPS-2291")
+    product_spans += [(s, e) for _, s, e in leak_detect(a.text, a.config)]
+
     def in_product(s: int, e: int) -> bool:
-        return any(ps <= s and e <= pe for ps, pe in product_spans)
+        return any(ps <= s < pe or ps < e <= pe for ps, pe in product_spans)
 
     for pat in g.get("internal_patterns", []):
         for m in re.finditer(pat, a.text, re.I):

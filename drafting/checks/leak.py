@@ -57,21 +57,23 @@ def staff_names(a: Analysis) -> list[tuple[int, int]]:
     cues = data["staff_cues"]
     public = {n.lower() for n in a.config.public_names} | {a.config.company.lower()} | {p.lower() for p in a.config.product_names}
     spans: list[tuple[int, int]] = []
-    for ent in a.doc.ents:
-        # a lone capitalised word tagged PERSON is often a product ("Wayfinder"): it needs a staff cue below
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent.text.lower() not in public and not is_allowed_contact(a, ent.sent, ent.start_char):
-            spans.append((ent.start_char, ent.end_char))
+    # the small English model often tags products and places as PERSON, so every name needs a staff cue
     for tok in a.doc:
-        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("PERSON", "GPE", "LOC", "DATE", "TIME"):
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "ORG", "PRODUCT"):
             continue
         if tok.text.lower() in public:
             continue
         after = a.text[tok.idx + len(tok): tok.idx + len(tok) + 40].lower()
         before = a.text[max(0, tok.idx - 30): tok.idx].lower()
-        cue_after = any(after.lstrip(" ,(").startswith(c) for c in cues)
+        cue_after = any(after.lstrip(" ,(").startswith(c) for c in cues) and not (
+            tok.i + 1 < len(a.doc) and a.doc[tok.i + 1].pos_ == "PROPN" and a.doc[tok.i + 1].is_title)
         cue_before = re.search(r"\b(engineer|developer|sre|admin|operator|on-call|oncall|colleague|teammate|manager|lead)\s*,?\s*$", before)
         if (cue_after or cue_before) and not is_allowed_contact(a, tok.sent, tok.idx):
-            spans.append((tok.idx, tok.idx + len(tok)))
+            start = tok.idx
+            # take the whole name: "Kenji Watanabe on our team"
+            if tok.i > 0 and a.doc[tok.i - 1].pos_ == "PROPN" and a.doc[tok.i - 1].is_title:
+                start = a.doc[tok.i - 1].idx
+            spans.append((start, tok.idx + len(tok)))
     return spans
 
 
@@ -85,6 +87,12 @@ def is_allowed_contact(a: Analysis, sent, char: int) -> bool:
     line = a.text[line_start: line_end if line_end >= 0 else len(a.text)].strip()
     if re.match(r"(hi|hello|dear|hey|good (morning|afternoon|evening))\b", line, re.I) and len(line.split()) <= 6:
         return True
+    signoffs = "|".join(re.escape(w) for w in data["signoff_words"])
+    if re.match(rf"({signoffs})\b", line, re.I):
+        return True
+    name = a.doc.char_span(char, char + 1, alignment_mode="expand")
+    if name is not None and re.search(r"\b(i'm|i am|my name is|this is)\s+" + re.escape(name.text), sent.text, re.I):
+        return True  # the sender introducing themself
     lines = [ln for ln in a.text.strip().splitlines() if ln.strip()]
     if len(lines) >= 3 and line in [ln.strip() for ln in lines[-3:]] and len(line.split()) <= 8:
         return True
@@ -93,11 +101,22 @@ def is_allowed_contact(a: Analysis, sent, char: int) -> bool:
     return bool(re.search(rf"\b({cues})\b", low)) and not any(c in low for c in data["staff_cues"][:4])
 
 
+def _is_customer_reference(a: Analysis, char: int) -> bool:
+    """"Your case reference is CV-40218": a code the customer quotes is theirs, not an internal ticket."""
+    span = a.doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    low = span.sent.text.lower()
+    return any(c in low for c in rules("leak")["customer_reference_cues"])
+
+
 def run(a: Analysis) -> list[Finding]:
     if not a.ctx.stage.is_external:
         return []
     found: list[Finding] = []
     for kind, s, e in detect(a.text, a.config):
+        if kind == "ticket id" and _is_customer_reference(a, s):
+            continue
         rule = "secret" if kind == "secret" else "customer" if kind == "customer" else "default"
         found.append(a.finding("leak", rule, s, e, 0.9, kind=kind))
     taken = [(f.start, f.end) for f in found]

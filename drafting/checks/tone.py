@@ -25,13 +25,19 @@ def run(a: Analysis) -> list[Finding]:
     found: list[Finding] = []
     label = sev.value
     if sev.is_high:
-        for span, phrase in phrase_spans(a.doc, "tone.minimising", data["minimising"]):
+        words = data["minimising"] + (data["minimising_sev1"] if sev.value == "sev1" else [])
+        for span, phrase in phrase_spans(a.doc, "tone.minimising." + sev.value, words):
+            before = a.doc[max(span.sent.start, span.start - 3):span.start].text.lower()
+            if "more than" in before or "not a" in before or "not just" in before:
+                continue  # "more than an inconvenience" says the opposite
             found.append(a.finding("tone", "minimising", span.start_char, span.end_char, 0.85, severity=label))
     if sev.is_low:
         for span, _ in phrase_spans(a.doc, "tone.alarmist", data["alarmist"]):
             found.append(a.finding("tone", "alarmist", span.start_char, span.end_char, 0.85, severity=label))
     if external:
         for span, _ in phrase_spans(a.doc, "tone.flippant", data["flippant"]):
+            if span.end < len(a.doc) and a.doc[span.end].pos_ in ("NOUN", "ADJ") and span[-1].lower_ == "bad":
+                continue  # "our bad rule" is not "our bad"
             found.append(a.finding("tone", "flippant", span.start_char, span.end_char, 0.9))
         for m in _EMOJI.finditer(a.text):
             found.append(a.finding("tone", "flippant", m.start(), m.end(), 0.9))

@@ -10,6 +10,20 @@ from .document import Document, Unit
 from .phrasing import Inputs, say_duration, window_sentence
 
 
+def prose_timeline(facts, text: str) -> list:
+    """A narrative write-up has no timeline list: its sentences that carry a time, in order, stand in."""
+    from ..extract import TimelineEntry, _sentence_around
+
+    out, seen = [], set()
+    for when, span in facts.time_sentences:
+        sent = _sentence_around(text, span)
+        if sent.start in seen:
+            continue
+        seen.add(sent.start)
+        out.append(TimelineEntry(when, "", sent))
+    return sorted(out, key=lambda e: e.when)
+
+
 def compose(inp: Inputs) -> Document:
     t = templates()["internal"]
     f = inp.facts
@@ -24,7 +38,8 @@ def compose(inp: Inputs) -> Document:
     doc.paragraph(Unit(t["facts_line"].format(window=window, severity=severity, duration=v.get("duration", "not stated")), required=True))
     doc.heading(t["timeline"].format(**v))
     entries = []
-    for e in f.timeline[:30]:
+    timeline = f.timeline or prose_timeline(f, r.writeup)
+    for e in timeline[:30]:
         when = f"{f.local(e.when):%H:%M}" if e.when else e.raw_time
         text = r.internal(e.text)
         if text:

@@ -223,10 +223,11 @@ def action_sentence(inp: Inputs, span: Span) -> str | None:
     if any(re.search(p, span.text, re.I) for p in extract_rules().get("internal_action_cues", [])):
         inp.omit(span.text.strip(), "an internal task, not a change customers need to hear about")
         return None
-    text = inp.redactor.public(span)
+    text = span.text
     for pat in extract_rules()["action_noise"]:
         text = re.sub(pat, "", text, flags=re.I).strip()
-    text = re.sub(r"^[A-Z]{2,}-?\d+\s*", "", text).strip(" .;:-—")
+    text = re.sub(r"^[A-Z][A-Z0-9]{1,9}-\d+\s*[:—–-]?\s*", "", text)
+    text = inp.redactor.public_text(text).strip(" .;:-—")
     if len(text.split()) < 3:
         return None
     t = templates()["report"]

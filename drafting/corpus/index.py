@@ -6,20 +6,42 @@ reported once, with the count.
 """
 from __future__ import annotations
 
+import itertools
+import zlib
 from dataclasses import dataclass, field
 from typing import Hashable
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .text import NUM_PERM, jaccard, minhash, settings, shingles, text_hash, words
+from .text import NUM_PERM, minhash, settings, shingles, text_hash, words
 
 
-# 64 permutations estimate a similarity to within about 0.06 (one standard error) near 0.5.
-# Candidates estimated more than 0.2 (over three standard errors) below the threshold are dropped,
-# those more than 0.2 above it are counted on the estimate; only the band between is computed exactly.
-_ESTIMATE_MARGIN = 0.2
-_EXACT_TOP = 3  # the best-looking candidates always get the exact similarity (it is what the message shows)
+class Bands:
+    """MinHash LSH banding (b bands of r rows, datasketch's optimal choice for the threshold).
+
+    The same scheme as datasketch.MinHashLSH, kept in plain dicts of position lists so a query
+    gathers its candidates with numpy instead of adding them to a set one by one.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.b, self.r = params.b, params.r
+        self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.b)]
+
+    def _keys(self, mh: MinHash) -> list[bytes]:
+        hv = np.asarray(mh.hashvalues, dtype=np.uint64)
+        return [hv[i * self.r:(i + 1) * self.r].tobytes() for i in range(self.b)]
+
+    def insert(self, position: int, mh: MinHash) -> None:
+        for table, key in zip(self.tables, self._keys(mh)):
+            table.setdefault(key, []).append(position)
+
+    def query(self, mh: MinHash) -> np.ndarray:
+        buckets = [table[key] for table, key in zip(self.tables, self._keys(mh)) if key in table]
+        if not buckets:
+            return np.zeros(0, dtype=np.int64)
+        return np.unique(np.fromiter(itertools.chain.from_iterable(buckets), dtype=np.int64))
 
 
 @dataclass(eq=False)
@@ -29,13 +51,22 @@ class Entry:
     key: str
     text: str
     refs: set[Hashable] = field(default_factory=set)
-    _shingles: frozenset[str] | None = None
+    _ids: np.ndarray | None = None
 
     @property
     def shingles(self) -> frozenset[str]:
-        if self._shingles is None:
-            self._shingles = shingles(self.text)
-        return self._shingles
+        return shingles(self.text)
+
+    def shingle_ids(self) -> np.ndarray:
+        """Kept as a small integer array rather than a set of strings (a 10,000-paragraph library stays small)."""
+        if self._ids is None:
+            self._ids = shingle_ids(self.shingles)
+        return self._ids
+
+
+def shingle_ids(sh: frozenset[str]) -> np.ndarray:
+    """32-bit ids of a shingle set, sorted and unique (so overlaps can be counted with numpy)."""
+    return np.unique(np.fromiter((zlib.crc32(x.encode("utf-8")) for x in sh), dtype=np.uint32, count=len(sh)))
 
 
 @dataclass
@@ -54,11 +85,10 @@ class ReuseIndex:
     def __init__(self) -> None:
         cfg = settings()
         self.threshold = float(cfg["similarity_threshold"])
-        self.lsh = MinHashLSH(threshold=float(cfg["candidate_threshold"]), num_perm=NUM_PERM)
+        self.lsh = Bands(float(cfg["candidate_threshold"]))
         self.entries: dict[str, Entry] = {}
         self._by_pos: list[Entry] = []       # LSH keys are positions in this list
-        self._sig_rows: list[np.ndarray] = []
-        self._sigs: np.ndarray | None = None  # stacked MinHash signatures, for a vectorised first cut
+        self._flat: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # all shingle ids, offsets, lengths
         self._vec_keys: list[str] = []
         self._vec_rows: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
@@ -76,19 +106,40 @@ class ReuseIndex:
         entry = Entry(key, text, {ref})
         mh = mh if mh is not None else minhash(entry.shingles)
         self.entries[key] = entry
-        self.lsh.insert(len(self._by_pos), mh, check_duplication=False)
+        self.lsh.insert(len(self._by_pos), mh)
         self._by_pos.append(entry)
-        self._sig_rows.append(np.asarray(mh.hashvalues, dtype=np.uint64))
-        self._sigs = None
+        self._flat = None
         if vector is not None:
             self._vec_keys.append(key)
             self._vec_rows.append(np.asarray(vector, dtype=np.float32))
             self._matrix = None
 
     def warm(self) -> None:
-        """Compute every entry's shingles now, so the first queries are as fast as the rest."""
-        for entry in self._by_pos:
-            entry.shingles  # noqa: B018
+        """Lay out every entry's shingle ids now, so the first queries are as fast as the rest."""
+        self._flat_ids()
+
+    def _flat_ids(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._flat is None:
+            parts = [e.shingle_ids() for e in self._by_pos]
+            lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+            offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else np.zeros(0, dtype=np.int64)
+            flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
+            self._flat = (flat, offsets.astype(np.int64), lengths)
+        return self._flat
+
+    def _overlaps(self, query_ids: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(shared shingles, stored set size) for each candidate position, in one vectorised pass."""
+        flat, offsets, lengths = self._flat_ids()
+        if not len(pos):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        lens = lengths[pos]
+        starts = offsets[pos]
+        seg = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        index = np.repeat(starts - seg, lens) + np.arange(int(lens.sum()))
+        elems = flat[index]
+        at = np.minimum(np.searchsorted(query_ids, elems), len(query_ids) - 1)
+        hits = (query_ids[at] == elems).astype(np.int64)
+        return np.add.reduceat(hits, seg), lens
 
     @property
     def has_vectors(self) -> bool:
@@ -106,33 +157,29 @@ class ReuseIndex:
         if not sh:
             return []
         mh = minhash(sh)
-        candidates = self.lsh.query(mh)
+        pos = self.lsh.query(mh)
         found: dict[str, Match] = {}
         exact = self.entries.get(key)
         if exact is not None and exact.refs - {exclude}:
             found[key] = Match(exact, 1.0, exact.refs - {exclude})
-        if candidates:
-            # MinHash estimate first (vectorised); exact shingle similarity where the estimate is not clear-cut
-            if self._sigs is None:
-                self._sigs = np.vstack(self._sig_rows)
-            pos = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
-            estimate = (self._sigs[pos] == np.asarray(mh.hashvalues, dtype=np.uint64)).mean(axis=1)
-            keep = estimate >= self.threshold - _ESTIMATE_MARGIN
-            pos, estimate = pos[keep], estimate[keep]
-            sure = self.threshold + _ESTIMATE_MARGIN
-            for rank, j in enumerate(np.argsort(-estimate, kind="stable")):
+        if len(pos):
+            # exact shingle similarity of every LSH candidate at once (numpy), not one set at a time
+            qids = shingle_ids(sh)
+            # Jaccard >= t needs the smaller set to be at least t times the larger: drop the rest unread
+            lengths = self._flat_ids()[2][pos]
+            pos = pos[(lengths >= self.threshold * len(qids)) & (lengths * self.threshold <= len(qids))]
+            shared, sizes = self._overlaps(qids, pos)
+            sims = shared / (sizes + len(qids) - shared)
+            ok = sims >= self.threshold
+            if min_coverage > 0:
+                ok &= shared >= min_coverage * len(qids)
+            for j in np.nonzero(ok)[0]:
                 entry = self._by_pos[int(pos[j])]
                 if entry.key == key:
                     continue
-                if rank < _EXACT_TOP or estimate[j] < sure or min_coverage > 0:
-                    sim = jaccard(sh, entry.shingles)
-                    if sim < self.threshold or (min_coverage > 0 and len(sh & entry.shingles) < min_coverage * len(sh)):
-                        continue
-                else:  # far above the threshold: the estimate is enough to count it
-                    sim = float(estimate[j])
                 refs = entry.refs - {exclude}
                 if refs:
-                    found[entry.key] = Match(entry, sim, refs)
+                    found[entry.key] = Match(entry, float(sims[j]), refs)
         if vector is not None and self._vec_rows:
             for match in self._semantic(text, vector, exclude):
                 found.setdefault(match.entry.key, match)
