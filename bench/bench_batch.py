@@ -133,12 +133,21 @@ def bench_scoring(n_reports: int, n_library: int, jobs: int, tmp: Path, use_mode
     lib, add_s = build_library(tmp / f"score-library-{use_model}.sqlite3", library_reports)
     batch = [report(rng, 100_000 + i) for i in range(n_reports)]
     words = statistics.median(len(r.text.split()) for r in batch)
+    before = _cpu_seconds()
     result = score_reports(batch, library=lib, jobs=jobs, use_model=use_model)
+    cpu = _cpu_seconds() - before
     return {
         "reports": len(result.rows), "median_words": words, "seconds": result.seconds,
         "reports_per_s": len(result.rows) / result.seconds, "library_add_reports_per_s": n_library / add_s,
         "reports_with_library_reuse": sum(1 for r in result.rows if r.library_reuse),
+        "cpu_s_per_report": cpu / len(result.rows),
     }
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished workers: what the run costs, whatever else the machine does."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def bench_reuse_query(n_paragraphs: int, n_queries: int, tmp: Path) -> dict:
@@ -201,6 +210,8 @@ def main() -> None:
                   f"{args.library:,} reports, jobs={args.jobs}: {s['seconds']:.1f} s, {s['reports_per_s']:.1f} reports/s "
                   f"(target >= 15; ratio {s['reports_per_s'] / 15:.2f}); {s['reports_with_library_reuse']} reports "
                   f"reuse the library; library add {s['library_add_reports_per_s']:.0f} reports/s")
+            print(f"  CPU {s['cpu_s_per_report'] * 1000:.0f} ms per report (all processes) -> about "
+                  f"{args.jobs / s['cpu_s_per_report']:.1f} reports/s if {args.jobs} cores were free for this run")
         parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"load average after: {os.getloadavg()[0]:.2f}")

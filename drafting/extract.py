@@ -725,6 +725,9 @@ def _symptoms(text: str, lines: list[_Line]) -> list[Span]:
         pool = [s for ln in lines if ln.section in ("preamble", "other") and not ln.heading for s in _sentences(text, ln.start, ln.end)]
     out = []
     for s in pool:
+        chat = re.match(r"^\s*\[[^\]\n]*\]\s*(?:[\w.@-]+:\s*)?", s.text)  # "[09:07] kofi: players saying ..."
+        if chat:
+            s = Span(s.start + chat.end(), s.end, s.text[chat.end():])
         if re.match(r"^[A-Z][\w ]{0,20}:\s", s.text) and not re.match(r"^(?:Impact|Customer impact)\s*:", s.text):
             continue  # "Cust comms: status page 14:45 ..." is a ticket field, not a symptom
         if _has_cue(s.text, cfg["symptom_cues"]) and not _has_cue(s.text, cfg["symptom_exclusions"]) and len(s.text.split()) >= 4:

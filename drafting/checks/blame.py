@@ -67,11 +67,11 @@ def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
 
 
 def _marked(verb: Token) -> bool:
+    """A fault marker on the verb itself ("mistakenly deleted") or on its object ("pushed a bad config")."""
     markers = set(_data()["markers"])
-    for t in verb.subtree:
-        if t.lower_ in markers or t.lemma_.lower() in markers:
-            return True
-    return False
+    near = [c for c in verb.children if c.dep_ in ("advmod", "dobj", "obj", "attr", "acomp")]
+    words = [t for c in near for t in (c.subtree if c.dep_ in ("dobj", "obj", "attr") else [c])]
+    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in words)
 
 
 def _object_text(verb: Token) -> str:
@@ -109,7 +109,7 @@ def run(a: Analysis) -> list[Finding]:
                 continue
             if (counterfactual or negated or lemma == "fail") and not _is_staff(agent_tok):
                 continue
-            start = min(agent_tok.idx, tok.idx)
+            start = min(agent_tok.left_edge.idx, tok.idx)  # "An engineer", not "engineer"
             end = max(t.idx + len(t) for t in (tok, *[c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prt", "acomp")]))
             rule = "counterfactual" if counterfactual else "agent"
             found.append(a.finding("blame", rule, start, end, 0.85, agent=label, object=_object_text(tok)))
