@@ -109,6 +109,8 @@ def run(a: Analysis) -> list[Finding]:
                 continue
             if (counterfactual or negated or lemma == "fail") and not _is_staff(agent_tok):
                 continue
+            if lemma == "fail" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+                continue  # "the primary failed over" is a switch to a backup, not a fault
             start = min(agent_tok.left_edge.idx, tok.idx)  # "An engineer", not "engineer"
             end = max(t.idx + len(t) for t in (tok, *[c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prt", "acomp")]))
             rule = "counterfactual" if counterfactual else "agent"

@@ -14,9 +14,12 @@ def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
     lines = [
         "# Sentence classifier: model card",
         "",
-        f"- Base: {meta['base_model']}; lower {6 - meta['config']['n_trainable_layers']} layers frozen (loaded from the wheel),"
-        f" top {meta['config']['n_trainable_layers']} layers and a 2-layer head fine-tuned and shipped here (safetensors, fp16).",
-        "- Input: the context as words (`severity sevN audience X stage Y`) paired with the sentence, plus a one-hot context vector beside the pooled sentence.",
+        f"- Base: {meta['base_model']}; the first {meta['config'].get('n_layers', 6)} encoder layers are used; the lower"
+        f" {meta['config'].get('n_layers', 6) - meta['config']['n_trainable_layers']} stay frozen (loaded from the wheel), the top"
+        f" {meta['config']['n_trainable_layers']} and a 2-layer head are fine-tuned and shipped here (safetensors, fp16).",
+        ("- Input: the context as words (`severity sevN audience X stage Y`) paired with the sentence, plus a one-hot context vector beside the pooled sentence."
+         if meta["config"].get("context_words", True) else
+         "- Input: the sentence; the context (severity, audience, stage) as a one-hot vector beside the pooled sentence, so the head's verdict depends on it."),
         "- Output: one probability per category (multi-label); a category is reported when it passes its threshold below.",
         f"- Training command: `incident-draft train` (or `./run train`); seed {meta['config']['seed']}, {meta['config']['epochs']} epochs,"
         f" batch {meta['config']['batch_size']}, CPU only; took {meta['train_seconds']} s on this machine.",

@@ -8,6 +8,7 @@ from ..findings import SENTENCE_CATEGORIES
 from . import predict
 from .labelled import Example, read_jsonl
 from .metrics import format_table, score
+from .text import unit_text
 
 
 def predictions(rows: list[Example]) -> dict[str, list[set[str]]]:
@@ -25,7 +26,7 @@ def predictions(rows: list[Example]) -> dict[str, list[set[str]]]:
         for i, r in enumerate(rows):
             by_ctx.setdefault(r.ctx.key(), []).append(i)
         for idx in by_ctx.values():
-            labels = predict.sentence_labels([rows[i].text.strip() for i in idx], rows[idx[0]].ctx)
+            labels = predict.sentence_labels([unit_text(rows[i].text) for i in idx], rows[idx[0]].ctx)
             for i, lab in zip(idx, labels):
                 model_pred[i] = set(lab)
     return {"rules": rules_pred, "model": model_pred, "combined": combined}

@@ -21,6 +21,14 @@ def context_words(ctx: Context) -> str:
     return f"severity {ctx.severity.value} audience {ctx.audience.value} stage {ctx.stage.value}"
 
 
+def tokenize(tok, texts: list[str], ctxs: list[Context], cfg: dict):
+    """Encode sentences, with the context as a first segment when the model was trained that way."""
+    if cfg.get("context_words", True):
+        return tok([context_words(c) for c in ctxs], texts, padding=True, truncation="only_second",
+                   max_length=cfg["max_length"], return_tensors="pt")
+    return tok(texts, padding=True, truncation=True, max_length=cfg["max_length"], return_tensors="pt")
+
+
 def context_vector(ctxs: list[Context]) -> torch.Tensor:
     vec = torch.zeros(len(ctxs), CTX_DIM)
     for i, c in enumerate(ctxs):
@@ -41,8 +49,11 @@ class Head(nn.Module):
 class SentenceClassifier(nn.Module):
     """Frozen bottom of the encoder -> trainable top layers -> mean pool -> head."""
 
-    def __init__(self, encoder, n_trainable: int = 2):
+    def __init__(self, encoder, n_trainable: int = 2, n_layers: int | None = None):
         super().__init__()
+        if n_layers is not None and n_layers < len(encoder.encoder.layer):
+            # use only the first n_layers of the encoder: fewer layers, faster on a laptop CPU
+            encoder.encoder.layer = encoder.encoder.layer[:n_layers]
         self.encoder = encoder
         self.n_trainable = n_trainable
         layers = encoder.encoder.layer

@@ -11,6 +11,7 @@ from ..checks.base import Analysis
 from ..context import Context
 from ..findings import SENTENCE_CATEGORIES, Finding
 from . import artifact
+from .text import unit_text
 
 CACHE_SIZE = 20_000
 
@@ -33,7 +34,8 @@ def _model():
         tok, enc = encoder.load()
         import copy
 
-        model = SentenceClassifier(copy.deepcopy(enc), artifact.load_meta()["config"]["n_trainable_layers"])
+        cfg = artifact.load_meta()["config"]
+        model = SentenceClassifier(copy.deepcopy(enc), cfg["n_trainable_layers"], cfg.get("n_layers"))
         model.load_trainable_state(artifact.load_state())
         model.eval()
         _loaded.update(model=model, tok=tok, meta=artifact.load_meta())
@@ -48,15 +50,14 @@ def probabilities(sentences: list[str], ctx: Context) -> list[dict[str, float]]:
     """Per-category probabilities for each sentence in this context (cached)."""
     import torch
 
-    from .model import context_vector, context_words
+    from .model import context_vector, tokenize
 
     key = ctx.key()
     with _lock:
         model, tok, meta = _model()
         missing = [s for s in dict.fromkeys(sentences) if (s, key) not in _cache]
         if missing:
-            enc = tok([context_words(ctx)] * len(missing), missing, padding=True, truncation="only_second",
-                      max_length=meta["config"]["max_length"], return_tensors="pt")
+            enc = tokenize(tok, missing, [ctx] * len(missing), meta["config"])
             with torch.inference_mode():
                 logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"], context_vector([ctx] * len(missing)))
                 probs = torch.sigmoid(logits).tolist()
@@ -90,7 +91,7 @@ def model_findings(a: Analysis) -> list[Finding]:
         return []
     sents = [s for s in a.sentences if any(ch.isalpha() for ch in s.text)]
     found: list[Finding] = []
-    for sent, labels in zip(sents, sentence_labels([s.text.strip() for s in sents], a.ctx)):
+    for sent, labels in zip(sents, sentence_labels([unit_text(s.text) for s in sents], a.ctx)):
         for cat, p in labels.items():
             f = a.finding(cat, "model", sent.start_char, sent.end_char, round(p, 3), severity=a.ctx.severity.value,
                           audience=a.ctx.audience.value, kind="internal detail", plain="plain words a customer would use",

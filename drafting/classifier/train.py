@@ -16,6 +16,8 @@ from ..resources import data_dir
 from . import artifact, encoder
 from .labelled import Example, read_many
 from .metrics import score
+from .model import tokenize
+from .text import unit_text
 
 DEFAULTS: dict[str, Any] = {
     "seed": 13,
@@ -26,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "weight_decay": 0.01,
     "n_trainable_layers": 2,
     "max_length": 96,
+    "n_layers": 6,
+    "context_words": True,
 }
 
 
@@ -41,21 +45,15 @@ def dev_file() -> Path:
     return data_dir() / "dev" / "dev.jsonl"
 
 
-def _encode(tok, rows: list[Example], max_length: int):
-    from .model import context_words
-
-    return tok([context_words(r.ctx) for r in rows], [r.text for r in rows], padding=True, truncation="only_second",
-               max_length=max_length, return_tensors="pt")
-
-
-def _cached_bottom(model, tok, rows: list[Example], max_length: int, batch: int = 64):
+def _cached_bottom(model, tok, rows: list[Example], cfg: dict, batch: int = 64):
     """Run the frozen layers once; keep (hidden, mask) per batch-of-one for reuse every epoch."""
     import torch
 
     hidden, masks = [], []
     with torch.inference_mode():
         for i in range(0, len(rows), batch):
-            enc = _encode(tok, rows[i:i + batch], max_length)
+            part = rows[i:i + batch]
+            enc = tokenize(tok, [unit_text(r.text) for r in part], [r.ctx for r in part], cfg)
             h = model.bottom(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])
             for j in range(h.shape[0]):
                 n = int(enc["attention_mask"][j].sum())
@@ -104,7 +102,7 @@ def choose_thresholds(probs, gold: list[frozenset[str]]) -> dict[str, float]:
     return thresholds
 
 
-def train(epochs: int | None = None, seed: int | None = None, out: Path | None = None, log=print) -> dict[str, Any]:
+def train(epochs: int | None = None, seed: int | None = None, out: Path | None = None, log=print, **overrides: Any) -> dict[str, Any]:
     import numpy as np
     import torch
 
@@ -115,6 +113,7 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
         cfg["epochs"] = epochs
     if seed is not None:
         cfg["seed"] = seed
+    cfg.update(overrides)
     random.seed(cfg["seed"])
     np.random.seed(cfg["seed"])
     torch.manual_seed(cfg["seed"])
@@ -126,9 +125,11 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
     dev = read_many([dev_file()])
     log(f"training on {len(rows)} sentences from {len(files)} files; dev {len(dev)}")
     tok, enc = encoder.load()
-    model = SentenceClassifier(enc, cfg["n_trainable_layers"])
-    hidden, lengths = _cached_bottom(model, tok, rows, cfg["max_length"])
-    dev_hidden, dev_lengths = _cached_bottom(model, tok, dev, cfg["max_length"])
+    import copy
+
+    model = SentenceClassifier(copy.deepcopy(enc), cfg["n_trainable_layers"], cfg["n_layers"])
+    hidden, lengths = _cached_bottom(model, tok, rows, cfg)
+    dev_hidden, dev_lengths = _cached_bottom(model, tok, dev, cfg)
     log(f"cached frozen layers in {time.time() - started:.0f}s")
     y = torch.tensor([[1.0 if c in r.labels else 0.0 for c in SENTENCE_CATEGORIES] for r in rows])
     ctx_vec = context_vector([r.ctx for r in rows])
@@ -157,7 +158,7 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
             loss.backward()
             opt.step()
             sched.step()
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
         probs = predict_probs(model, dev_hidden, dev_lengths, dev_ctx)
         t = {c: 0.5 for c in SENTENCE_CATEGORIES}
         pred = [{c for k, c in enumerate(SENTENCE_CATEGORIES) if p[k] >= t[c]} for p in probs]

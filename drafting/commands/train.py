@@ -10,6 +10,8 @@ def register(sub) -> None:
     p.add_argument("--epochs", type=int, default=None, help="training epochs (default from the model card)")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--out", metavar="DIR", help="write the model here instead of models/classifier/")
+    p.add_argument("--layers", type=int, default=None, help="encoder layers to use (default from training defaults)")
+    p.add_argument("--no-context-words", action="store_true", help="give the context to the head only, not as words")
     p.set_defaults(func=run)
 
 
@@ -18,7 +20,12 @@ def run(args: argparse.Namespace) -> int:
     from ..classifier.train import train
 
     out = Path(args.out) if args.out else None
-    meta = train(epochs=args.epochs, seed=args.seed, out=out)
+    overrides = {}
+    if args.layers:
+        overrides["n_layers"] = args.layers
+    if args.no_context_words:
+        overrides["context_words"] = False
+    meta = train(epochs=args.epochs, seed=args.seed, out=out, **overrides)
     card = write_card(meta, out)
     print(f"model card: {card}")
     return 0
