@@ -4,7 +4,7 @@ Rules point at exact words; the model catches phrasings the lists miss. Where bo
 same category in the same sentence, the rule finding (tighter span) is kept and its confidence
 raised; a model-only finding covers its sentence, unless the parse shows the rule-side reason
 it is fine (an honest "not yet confirmed", a configured product name, the follow-up's own
-greeting or sign-off, a leak with nothing internal-looking in it, a short apology whose next
+greeting or sign-off, a company owning its own mistake, a leak with nothing internal-looking in it, a short apology whose next
 sentence names the impact).
 """
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span
 
+from .checks import blame as blame_check
 from .checks import boilerplate as boilerplate_check
 from .checks import leak as leak_check
 from .checks.base import Analysis
@@ -59,6 +60,8 @@ def _vetoed(mf: Finding, a: Analysis) -> bool:
         return _mentions_product(a, sent)
     if mf.category == "leak":
         return not _leak_evidence(a, sent)
+    if mf.category == "blame":
+        return blame_check.is_collective_ownership(sent, a)
     if mf.category == "boilerplate":
         data = rules("boilerplate")
         # an apology whose next sentence names the impact ("We're sorry. For two hours...") is specific

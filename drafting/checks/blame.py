@@ -157,3 +157,15 @@ def _is_counterfactual(verb: Token) -> bool:
     ):
         return True
     return False
+
+
+def is_collective_ownership(sent, a: Analysis) -> bool:
+    """'We made the wrong call, and we own that': the company owns the fault and no one else is named.
+
+    Accountability, not blame (LABELS.md); used to veto a model-only blame verdict.
+    """
+    collective = set(_data()["collective_subjects"])
+    root_subjects = [c for c in sent.root.children if c.dep_ in _SUBJ]
+    if not root_subjects or any(s.lower_ not in collective for s in root_subjects):
+        return False
+    return not any(_is_agent(tok, a) for tok in sent)

@@ -38,6 +38,8 @@ def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
     lines += ["", f"Macro F1 {m['_macro']['f1']:.3f}. Clean dev sentences flagged with anything: {m['_clean']['flagged_rate']:.1%}"
               f" of {int(m['_clean']['support'])}.", "",
               "Rules alone, model alone and combined: run `incident-draft eval data/dev/dev.jsonl`.",
+              "A held-out test set, `data/test/test.jsonl`, written separately and never used for training or thresholds,"
+              " gives the honest figures: run `incident-draft eval data/test/test.jsonl` (README lists the last run).",
               "The test `tests/test_classifier_quality.py` fails if the shipped model falls below these dev figures (tolerance 0.02).", ""]
     path = out / "MODEL_CARD.md"
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -28,8 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "weight_decay": 0.01,
     "n_trainable_layers": 2,
     "max_length": 96,
-    "n_layers": 6,
-    "context_words": True,
+    "n_layers": 4,
+    "context_words": False,
 }
 
 
