@@ -25,7 +25,7 @@ from .config import CompanyConfig
 from .context import Context
 from .corpus.index import ReuseIndex
 from .corpus.ingest import ReportInput, Skipped, read_inputs
-from .corpus.text import jaccard, paragraph_spans, passages, sentence_spans, settings, shingles
+from .corpus.text import Fingerprint, jaccard, paragraph_spans, passages, sentence_spans, settings, shingles
 from .errors import DraftingError
 from .findings import CATEGORIES, CheckResult
 from .resources import rules
@@ -199,18 +199,19 @@ def batch_reuse(items: list[ReportInput]) -> tuple[list[list[dict[str, Any]]], l
     """Passages each report shares with other reports of the batch, and the most reused passages overall."""
     index = ReuseIndex()
     units = [passages(it.text) for it in items]
+    prints = [[Fingerprint.of(p.text) for p in ps] for ps in units]  # once per passage: add, then query
     for i, ps in enumerate(units):
-        for p in ps:
-            index.add(p.text, i)
+        for p, fp in zip(ps, prints[i]):
+            index.add(p.text, i, fp=fp)
     per_report: list[list[dict[str, Any]]] = [[] for _ in items]
     min_cover = float(settings()["paragraph_min_coverage"])
     clusters: list[tuple[frozenset[int], str]] = []
     for i, ps in enumerate(units):
         covered: list[tuple[int, int]] = []
-        for p in ps:  # paragraphs come before their sentences
+        for p, fp in zip(ps, prints[i]):  # paragraphs come before their sentences
             if any(s <= p.start and p.end <= e for s, e in covered):
                 continue
-            matches = index.matches(p.text, exclude=i, min_coverage=min_cover if p.kind == "para" else 0.0)
+            matches = index.matches(p.text, exclude=i, min_coverage=min_cover if p.kind == "para" else 0.0, fp=fp)
             if not matches:
                 continue
             refs: set[Hashable] = set()

@@ -16,6 +16,9 @@ from .readability import grade
 from .textprep import mask_markup, validate
 
 
+CHUNK = 32  # drafts parsed, then classified, together in check_many
+
+
 def _context(severity: Any, audience: Any, stage: Any) -> Context:
     return Context.of(severity, audience, stage)
 
@@ -88,6 +91,18 @@ def check_many(
     config = config or CompanyConfig()
     items = [(_prepare(t), c) for t, c in items]
     docs = parse_many(mask_markup(t) for t, _ in items)
-    for (text, ctx), doc in zip(items, docs):
-        a = Analysis(text=text, doc=doc, ctx=ctx, config=config, library=library)
-        yield analyse(a, use_model=use_model, use_grammar=use_grammar)
+    for start in range(0, len(items), CHUNK):
+        part = items[start:start + CHUNK]
+        analyses = [Analysis(text=text, doc=doc, ctx=ctx, config=config, library=library)
+                    for (text, ctx), doc in zip(part, docs)]
+        if use_model:
+            _prefetch_model(analyses)
+        for a in analyses:
+            yield analyse(a, use_model=use_model, use_grammar=use_grammar)
+
+
+def _prefetch_model(analyses: list[Analysis]) -> None:
+    """Classify a chunk's sentences together: full, length-sorted batches are cheaper than one per draft."""
+    from .classifier.predict import prefetch
+
+    prefetch(analyses)

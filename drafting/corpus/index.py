@@ -14,7 +14,7 @@ from typing import Hashable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from .text import NUM_PERM, minhash, settings, shingles, text_hash, words
+from .text import NUM_PERM, Fingerprint, minhash, settings, shingles, text_hash, words
 
 
 class Bands:
@@ -97,14 +97,16 @@ class ReuseIndex:
         return len(self.entries)
 
     def add(self, text: str, ref: Hashable, mh: MinHash | None = None, key: str | None = None,
-            vector: np.ndarray | None = None) -> None:
-        key = key or text_hash(text)
+            vector: np.ndarray | None = None, fp: Fingerprint | None = None) -> None:
+        key = fp.key if fp is not None else (key or text_hash(text))
         entry = self.entries.get(key)
         if entry is not None:
             entry.refs.add(ref)
             return
         entry = Entry(key, text, {ref})
-        mh = mh if mh is not None else minhash(entry.shingles)
+        if fp is not None:
+            entry._ids = shingle_ids(fp.shingles)
+        mh = mh if mh is not None else (fp.minhash if fp is not None else minhash(entry.shingles))
         self.entries[key] = entry
         self.lsh.insert(len(self._by_pos), mh)
         self._by_pos.append(entry)
@@ -141,30 +143,32 @@ class ReuseIndex:
         hits = (query_ids[at] == elems).astype(np.int64)
         return np.add.reduceat(hits, seg), lens
 
+    def _entry_ids(self, key: str) -> np.ndarray:
+        return self.entries[key].shingle_ids()
+
     @property
     def has_vectors(self) -> bool:
         return bool(self._vec_rows)
 
     def matches(self, text: str, exclude: Hashable = None, vector: np.ndarray | None = None,
-                min_coverage: float = 0.0) -> list[Match]:
+                min_coverage: float = 0.0, fp: Fingerprint | None = None) -> list[Match]:
         """Every stored passage at or above the similarity threshold, best first.
 
         min_coverage: share of the queried passage's shingles the stored one must hold (a paragraph
         that only contains a stored sentence is not a reused paragraph).
         """
-        key = text_hash(text)
-        sh = shingles(text)
+        fp = fp or Fingerprint.of(text)
+        key, sh = fp.key, fp.shingles
         if not sh:
             return []
-        mh = minhash(sh)
-        pos = self.lsh.query(mh)
+        pos = self.lsh.query(fp.minhash)
         found: dict[str, Match] = {}
         exact = self.entries.get(key)
         if exact is not None and exact.refs - {exclude}:
             found[key] = Match(exact, 1.0, exact.refs - {exclude})
         if len(pos):
             # exact shingle similarity of every LSH candidate at once (numpy), not one set at a time
-            qids = shingle_ids(sh)
+            qids = self._entry_ids(key) if key in self.entries else shingle_ids(sh)
             # Jaccard >= t needs the smaller set to be at least t times the larger: drop the rest unread
             lengths = self._flat_ids()[2][pos]
             pos = pos[(lengths >= self.threshold * len(qids)) & (lengths * self.threshold <= len(qids))]

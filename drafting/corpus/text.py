@@ -56,9 +56,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normal_form(text).encode("utf-8")).hexdigest()
 
 
-def shingles(text: str, k: int | None = None) -> frozenset[str]:
+def shingles(text: str, k: int | None = None, w: list[str] | None = None) -> frozenset[str]:
     k = k or int(settings().get("shingle_words", 2))
-    w = words(text)
+    w = words(text) if w is None else w
     if len(w) < k:
         return frozenset([" ".join(w)]) if w else frozenset()
     return frozenset(" ".join(w[i: i + k]) for i in range(len(w) - k + 1))
@@ -80,6 +80,30 @@ def minhash(sh: frozenset[str]) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme=_SCHEME)
     m.update_batch([s.encode("utf-8") for s in sh])
     return m
+
+
+@dataclass
+class Fingerprint:
+    """A passage's identity and shape, computed once: its normal-form hash, word shingles and MinHash.
+
+    A batch adds each passage to the index and then queries it; both reuse one fingerprint.
+    """
+
+    key: str
+    shingles: frozenset[str]
+    _minhash: MinHash | None = None
+
+    @classmethod
+    def of(cls, text: str) -> "Fingerprint":
+        w = words(text)
+        key = hashlib.sha256(" ".join(w).encode("utf-8")).hexdigest()
+        return cls(key, shingles(text, w=w))
+
+    @property
+    def minhash(self) -> MinHash:
+        if self._minhash is None:
+            self._minhash = minhash(self.shingles)
+        return self._minhash
 
 
 def minhash_bytes(m: MinHash) -> bytes:
