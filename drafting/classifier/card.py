@@ -8,15 +8,19 @@ from ..findings import SENTENCE_CATEGORIES
 from . import artifact
 
 
+def _layers(n: int) -> str:
+    return "1 layer stays" if n == 1 else f"{n} layers stay"
+
+
 def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
     out = out or artifact.folder()
     m = meta["dev_metrics_model"]
     lines = [
         "# Sentence classifier: model card",
         "",
-        f"- Base: {meta['base_model']}; the first {meta['config'].get('n_layers', 6)} encoder layers are used; the lower"
-        f" {meta['config'].get('n_layers', 6) - meta['config']['n_trainable_layers']} stay frozen (loaded from the wheel), the top"
-        f" {meta['config']['n_trainable_layers']} and a 2-layer head are fine-tuned and shipped here (safetensors, fp16).",
+        f"- Base: {meta['base_model']}; the first {meta['config'].get('n_layers', 6)} encoder layers are used; of them the lowest"
+        f" {_layers(meta['config'].get('n_layers', 6) - meta['config']['n_trainable_layers'])} frozen (loaded from the wheel), the top"
+        f" {meta['config']['n_trainable_layers']} layers and a 2-layer head are fine-tuned and shipped here (safetensors, fp16).",
         ("- Input: the context as words (`severity sevN audience X stage Y`) paired with the sentence, plus a one-hot context vector beside the pooled sentence."
          if meta["config"].get("context_words", True) else
          "- Input: the sentence; the context (severity, audience, stage) as a one-hot vector beside the pooled sentence, so the head's verdict depends on it."),

@@ -28,7 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "weight_decay": 0.01,
     "n_trainable_layers": 2,
     "max_length": 96,
-    "n_layers": 4,
+    "n_layers": 3,
     "context_words": False,
 }
 
