@@ -3,7 +3,7 @@
 Rules point at exact words; the model catches phrasings the lists miss. Where both flag the
 same category in the same sentence, the rule finding (tighter span) is kept and its confidence
 raised; a model-only finding covers its sentence, unless the parse shows the rule-side reason
-it is fine (an honest "not yet confirmed", a configured product name, the follow-up's own
+it is fine (an honest "not yet confirmed", a configured product name, jargon the sentence explains in place, the follow-up's own
 greeting or sign-off, a company owning its own mistake, a leak with nothing internal-looking in it, a short apology whose next
 sentence names the impact).
 """
@@ -15,12 +15,22 @@ from spacy.tokens import Span
 
 from .checks import blame as blame_check
 from .checks import boilerplate as boilerplate_check
+from .checks import jargon as jargon_check
 from .checks import leak as leak_check
+from .checks.jargon import glossary
 from .checks.base import Analysis
 from .findings import Finding
 from .resources import rules
 
 _CODE_LIKE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]")
+
+
+# not GPE/LOC: the small English model tags many people's and companies' names as places
+_PUBLIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+def _common_acronyms() -> set[str]:
+    return {str(x).upper() for x in glossary().get("common_acronyms", [])}
 
 
 def _sentence(a: Analysis, f: Finding) -> Span | None:
@@ -39,9 +49,12 @@ def _mentions_product(a: Analysis, sent: Span) -> bool:
 
 def _leak_evidence(a: Analysis, sent: Span) -> bool:
     """Something internal-looking: a name outside the greeting/sign-off, a code, a channel, a key."""
+    common = _common_acronyms()
     for tok in sent:
         if tok.like_url or tok.like_email:
             continue
+        if tok.text.upper() in common or tok.ent_type_ in _PUBLIC_ENTITIES:
+            continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
             if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in {n.lower() for n in a.config.public_names}:
                 return True
@@ -57,7 +70,7 @@ def _vetoed(mf: Finding, a: Analysis) -> bool:
     if mf.category == "conjecture":
         return _honest_uncertainty(sent)
     if mf.category == "jargon":
-        return _mentions_product(a, sent)
+        return _mentions_product(a, sent) or jargon_check.explains_terms(a, sent)
     if mf.category == "leak":
         return not _leak_evidence(a, sent)
     if mf.category == "blame":

@@ -139,11 +139,12 @@ def _self_check(doc: Document, inp: Inputs, use_model: bool):
     """Check the draft as the liaison would; rewrite or drop write-up sentences until nothing blocks.
 
     Repair rounds use the rule checks (fast); the trained classifier, when asked for, then runs on
-    the repaired draft, and anything it flags gets one more repair and a last full check.
+    the repaired draft: what it flags is reworded once, and what still blocks after that is left
+    out (if the write-up supplied it), before a last full check.
     """
     text, result = _repair_rounds(doc, inp, MAX_ROUNDS, with_model=False)
     if use_model:
-        text, result = _repair_rounds(doc, inp, 1, with_model=True)
+        text, result = _repair_rounds(doc, inp, 2, with_model=True)
     return text, result
 
 
@@ -163,7 +164,7 @@ def _repair_rounds(doc: Document, inp: Inputs, rounds: int, with_model: bool):
             if hit is not None:
                 by_unit.setdefault(id(hit[0]), (hit[0], hit[1], []))[2].append(f)
         for u, s, fs in by_unit.values():
-            _repair(u, s, fs, text, inp, last=not with_model and round_no == rounds - 1, use_model=with_model)
+            _repair(u, s, fs, text, inp, last=round_no == rounds - 1, use_model=with_model)
     return text, result
 
 

@@ -36,7 +36,7 @@ def _expected(path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def drafts():
-    """Every sample x stage x audience, drafted once (rules-only self-check, so the matrix stays fast)."""
+    """Every sample x stage x audience, drafted once, exactly as a liaison gets it (rules and the trained classifier)."""
     out = {}
     for path in WRITEUPS:
         exp = _expected(path)
@@ -46,7 +46,7 @@ def drafts():
         for stage in STAGES:
             for audience in AUDIENCES:
                 out[(path.stem, stage, audience)] = draft(text, stage, audience, sev, contact=CONTACT, config=cfg,
-                                                          account="Acme Bakery", use_model=False)
+                                                          account="Acme Bakery")
     return out
 
 

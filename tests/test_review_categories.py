@@ -112,6 +112,12 @@ def test_a_term_explained_in_place_is_not_jargon(cats):
     assert "jargon" not in cats(text, "sev2", "general", "report")
 
 
+def test_a_sentence_that_explains_its_terms_is_not_jargon_even_when_long(cats):
+    text = ("The config change lowered the maximum connection pool (the set of database connections) size "
+            "for the payment service, so requests queued and failed.")
+    assert "jargon" not in cats(text, "sev1", "general", "report")
+
+
 def test_internal_shorthand_is_jargon_even_for_engineers(cats):
     assert "jargon" in cats("Traffic was moved to the green cluster after ledger-svc stopped responding.", "sev2", "technical", "report")
 
@@ -132,6 +138,10 @@ def test_company_product_names_are_never_jargon(cats):
 ])
 def test_internal_details_leak_in_customer_stages(cats, text):
     assert "leak" in cats(text, "sev2", "technical", "report")
+
+
+def test_times_and_time_zones_are_not_internal_details(cats):
+    assert "leak" not in cats("Our monitoring alerted our engineers at 09:16 UTC.", "sev1", "general", "report")
 
 
 def test_internal_details_belong_in_the_internal_review(cats):

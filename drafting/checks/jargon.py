@@ -81,3 +81,22 @@ def run(a: Analysis) -> list[Finding]:
             if not _explained(a.text, m.start(), m.end(), ""):
                 found.append(a.finding("jargon", "default", m.start(), m.end(), 0.8, audience=audience.value, plain="plain words for what customers saw"))
     return merge_overlapping(found)
+
+
+def explains_terms(a: Analysis, sent) -> bool:
+    """The sentence explains a glossary term in place ("a canary (a small trial release)").
+
+    A writer who explains their terms has written for this reader; with no unexplained term
+    found by the rules in it, a model-only jargon verdict on such a sentence is vetoed.
+    """
+    terms = {k.lower(): str(v) for k, v in glossary()["terms"].items()}
+    terms.update({k.lower(): v for k, v in a.config.glossary.items()})
+    low = sent.text.lower()
+    for term, plain in terms.items():
+        at = low.find(term)
+        while at >= 0:
+            s = sent.start_char + at
+            if _explained(a.text, s, s + len(term), plain):
+                return True
+            at = low.find(term, at + 1)
+    return False

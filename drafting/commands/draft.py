@@ -40,6 +40,6 @@ def run(args: argparse.Namespace) -> int:
         for f in d.findings:
             print(f"still to fix: {f.category}: {f.message}", file=sys.stderr)
         for o in d.omitted:
-            print(f"left out: {o['item']}: {o['reason']}", file=sys.stderr)
+            print(f"not as written: {o['item']}: {o['reason']}", file=sys.stderr)
         print(f"readability grade {d.stats.get('readability_grade')}", file=sys.stderr)
     return 0 if d.clean else 1
