@@ -117,15 +117,19 @@ _state: dict[str, Any] = {}
 
 
 def _init_worker(db_path: str | None, semantic: bool, config: CompanyConfig | None, use_model: bool,
-                 use_grammar: bool, open_library: bool = True) -> None:
+                 use_grammar: bool) -> None:
     if use_model and multiprocessing.parent_process() is not None:
         _one_thread_per_worker()
-    library = None
-    if db_path and open_library:
-        from .corpus import Library
-
-        library = Library(db_path, semantic=semantic)
+    library = _open_library(db_path, semantic)
     _state.update(library=library, config=config, use_model=use_model, use_grammar=use_grammar)
+
+
+def _open_library(db_path: str | None, semantic: bool):
+    if not db_path:
+        return None
+    from .corpus import Library
+
+    return Library(db_path, semantic=semantic)
 
 
 def _one_thread_per_worker() -> None:
@@ -171,12 +175,17 @@ def _row(index: int, item: ReportInput, ctx: Context, result: CheckResult) -> Re
     )
 
 
-def _check_chunk(chunk: list[tuple[int, ReportInput, Context]]) -> list[ReportRow | tuple[int, Skipped]]:
-    """Check a chunk in one spaCy stream; if one item breaks the stream, check the rest one by one."""
+def _check_chunk(chunk: list[tuple[int, ReportInput, Context]],
+                 state: dict[str, Any] | None = None) -> list[ReportRow | tuple[int, Skipped]]:
+    """Check a chunk in one spaCy stream; if one item breaks the stream, check the rest one by one.
+
+    state: the settings for this run; a worker process uses the module's, set once by its initializer.
+    """
     from .engine import check_many
 
-    kwargs = dict(config=_state.get("config"), library=_state.get("library"),
-                  use_model=_state.get("use_model", True), use_grammar=_state.get("use_grammar", True))
+    state = _state if state is None else state
+    kwargs = dict(config=state.get("config"), library=state.get("library"),
+                  use_model=state.get("use_model", True), use_grammar=state.get("use_grammar", True))
     try:
         results = list(check_many([(item.text, ctx) for _, item, ctx in chunk], **kwargs))
         return [_row(i, item, ctx, res) for (i, item, ctx), res in zip(chunk, results)]
@@ -305,12 +314,13 @@ def score_reports(
             progress(done, len(work))
 
     if jobs == 1:
-        _init_worker(*init_args, open_library=isinstance(library, (str, os.PathLike)))
-        if library is not None and not isinstance(library, (str, os.PathLike)):
-            _state["library"] = library  # same process: use the caller's Library and its loaded index
+        # in this process (the app's sessions are threads of one process): settings stay local to this run
+        own_library = isinstance(library, (str, os.PathLike))
+        state = {"library": _open_library(db_path, semantic) if own_library else library, "config": config,
+                 "use_model": use_model, "use_grammar": use_grammar}
         per_report, most = batch_reuse(items)
         for chunk in _chunks(work, size):
-            collect(_check_chunk(chunk))
+            collect(_check_chunk(chunk, state))
     else:
         ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=init_args) as pool:

@@ -85,7 +85,7 @@ def test_two_jobs_give_the_same_rows_as_one_and_use_the_library(tmp_path):
     rows = {r.title: r for r in two}
     # the CSV rows repeat the archive's closing paragraph; the archive reports are not matched against themselves
     assert rows["Search results missing"].library_reuse[0]["text"].startswith(CLOSING_START)
-    assert "and 2 other past reports" in rows["Search results missing"].library_reuse[0]["message"]
+    assert "it also appears in 2 other past reports" in rows["Search results missing"].library_reuse[0]["message"]
     assert rows["Billing page showed wrong totals"].library_reuse == []
 
 
@@ -150,3 +150,29 @@ def test_library_cli_add_list_export_remove(capsys, tmp_path):
     assert code == 0 and listed[0]["title"] in out
     code, _, err = run_cli(["library", "remove", str(listed[0]["id"]), "--db", db], capsys)
     assert code == 2 and "no report with id" in err
+
+
+def test_two_app_sessions_scoring_at_once_keep_their_own_company_settings():
+    """Streamlit sessions are threads of one process: one lead's banned phrases must not leak into another's run."""
+    import threading
+
+    from drafting import CompanyConfig
+    from drafting.corpus.ingest import ReportInput
+
+    text = ("Between 09:00 and 10:00 UTC, exports failed for some customers. Our synergy engine was the cause, "
+            "and we have added a check before each release.")
+    reports = [ReportInput(text=text, title=f"Export failure {i}", source=f"#{i}") for i in range(12)]
+    strict = CompanyConfig(banned_phrases=["synergy engine"])
+    results: dict[str, object] = {}
+
+    def run(name: str, cfg: CompanyConfig | None) -> None:
+        results[name] = score_reports(reports, "sev3", "general", "report", config=cfg, jobs=1,
+                                      use_model=False, use_grammar=False)
+
+    threads = [threading.Thread(target=run, args=("strict", strict)), threading.Thread(target=run, args=("plain", None))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r.counts.get("boilerplate", 0) >= 1 for r in results["strict"])
+    assert all(r.counts.get("boilerplate", 0) == 0 for r in results["plain"])

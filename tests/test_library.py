@@ -92,7 +92,7 @@ def test_a_closing_paragraph_shared_by_many_reports_is_reported_once_with_the_co
     assert text[found[0].start:found[0].end] == CLOSING
     # seven stored reports end this way: the most recent is named, the other six are counted
     assert '"Mobile app crashed on launch" (2024-09-27)' in found[0].message
-    assert "and 6 other past reports" in found[0].message
+    assert "it also appears in 6 other past reports" in found[0].message
 
 
 def test_one_reused_long_sentence_inside_a_new_paragraph_is_flagged_alone(library):

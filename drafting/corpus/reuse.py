@@ -86,7 +86,7 @@ def _finding(a: Analysis, start: int, end: int, matches: list[Match], meta: dict
     named = most_recent(best.refs, meta)
     ref = meta.get(named, ReportRef(str(named), None))
     others = len(refs) - 1
-    more = "" if others <= 0 else f" and {others} other past report{'s' if others > 1 else ''}"
+    more = "" if others <= 0 else f"; it also appears in {others} other past report{'s' if others > 1 else ''}"
     confidence = min(0.99, 0.55 + 0.4 * best.similarity)
     finding = a.finding(
         "boilerplate", "reuse", start, end, confidence,
