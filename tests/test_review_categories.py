@@ -87,6 +87,15 @@ def test_minor_is_fine_for_a_sev4_cosmetic_bug(cats):
     assert "tone" not in cats("A minor display issue showed the wrong currency symbol on receipts.", "sev4", "general", "report")
 
 
+def test_a_repeated_apology_is_grovelling_even_with_commas(cats):
+    assert "tone" in cats("We deeply, deeply apologise and cannot say sorry enough.", "sev3", "general", "report")
+
+
+def test_a_phrase_inside_a_hyphenated_word_is_not_that_phrase(cats):
+    text = "Withdrawals took up to an hour for high-value customers between 10:00 and 11:00 UTC."
+    assert "boilerplate" not in cats(text, "sev2", "general", "report", use_model=False)
+
+
 def test_alarmist_words_for_a_sev4_bug(cats):
     assert "tone" in cats("A catastrophic failure put the wrong icon on the settings page.", "sev4", "general", "report")
 

@@ -86,6 +86,13 @@ _phrase_cache: dict[tuple, tuple[PhraseMatcher, PhraseMatcher]] = {}
 _pattern_cache: dict[tuple, Matcher] = {}
 
 
+def _inside_compound(doc: Doc, s: int, e: int) -> bool:
+    """'high-value customers' is not 'valued customers': a match glued to a hyphenated word is part of it."""
+    before = s > 0 and doc[s - 1].text in ("-", "‑") and not doc[s - 1].whitespace_
+    after = e < len(doc) and doc[e].text in ("-", "‑") and not doc[e - 1].whitespace_
+    return before or after
+
+
 def phrase_spans(doc: Doc, name: str, phrases: Iterable[str]) -> list[tuple[Span, str]]:
     """Find phrases by lower-case form or by lemma (so 'apologised' matches 'apologize' lists that list both).
 
@@ -113,7 +120,7 @@ def phrase_spans(doc: Doc, name: str, phrases: Iterable[str]) -> list[tuple[Span
     result: list[tuple[Span, str]] = []
     last_end = -1
     for (s, e), phrase in spans:
-        if s < last_end:
+        if s < last_end or _inside_compound(doc, s, e):
             continue
         result.append((doc[s:e], phrase))
         last_end = e

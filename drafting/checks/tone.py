@@ -48,7 +48,7 @@ def run(a: Analysis) -> list[Finding]:
     apology = set(data["apology_words"])
     intensifiers = set(data["intensifiers"])
     for sent in a.sentences:
-        words = [t.lower_ for t in sent]
+        words = [t.lower_ for t in sent if not t.is_punct]  # "deeply, deeply" is a repeat too
         n_apology = sum(1 for t in sent if t.lower_ in apology or t.lemma_.lower() in apology)
         stacked = any(words[i] in intensifiers and words[i + 1] in intensifiers for i in range(len(words) - 1))
         repeated = any(words[i] == words[i + 1] and words[i] in intensifiers for i in range(len(words) - 1))
