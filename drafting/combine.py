@@ -37,9 +37,20 @@ def _sentence(a: Analysis, f: Finding) -> Span | None:
     return a.doc.char_span(f.start, f.end, alignment_mode="expand")
 
 
+_CLAIM_THEN_CAVEAT = re.compile(r"[,;:]\s*(?:but|though|although|however)\b|\s(?:but|though|although)\s")
+
+
 def _honest_uncertainty(sent: Span) -> bool:
+    """The sentence says what is not known ("we have not yet confirmed whether...").
+
+    Not when a claim comes first and the caveat is tacked on ("the bug came in last week's
+    update, but this is not yet confirmed"): the reader still gets the guess.
+    """
     low = sent.text.lower()
-    return any(p in low for p in rules("conjecture")["honest_phrases"])
+    at = min((low.find(p) for p in rules("conjecture")["honest_phrases"] if p in low), default=-1)
+    if at < 0:
+        return False
+    return not _CLAIM_THEN_CAVEAT.search(low[:at])
 
 
 def _mentions_product(a: Analysis, sent: Span) -> bool:

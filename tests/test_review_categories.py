@@ -17,6 +17,19 @@ def test_blame_is_flagged_in_a_report(cats, text):
     assert "blame" in cats(text, "sev2", "general", "report")
 
 
+def test_a_skipped_step_pinned_on_a_person_is_blame(cats):
+    text = "An analyst on the billing team restarted the export without checking whether it was still running."
+    assert "blame" in cats(text, "sev2", "general", "report", use_model=False)
+
+
+@pytest.mark.parametrize("text", [
+    "The scheduler restarted the export without checking whether it was still running.",
+    "An engineer restarted the service without any downtime for customers.",
+])
+def test_a_skipped_step_by_the_system_or_with_no_fault_is_not_blame(cats, text):
+    assert "blame" not in cats(text, "sev2", "general", "report", use_model=False)
+
+
 @pytest.mark.parametrize("text", [
     "A configuration change removed the index that search depends on.",
     "The release pipeline let a change skip the staged rollout.",
@@ -55,6 +68,11 @@ def test_guesses_are_conjecture_in_a_preliminary_update(cats, text):
 ])
 def test_plans_known_unknowns_and_permission_are_not_conjecture(cats, text):
     assert "conjecture" not in cats(text, "sev2", "general", "preliminary")
+
+
+def test_a_guess_with_a_caveat_tacked_on_is_still_a_guess(cats):
+    text = "We estimate the fault came in with last week's update, but this is not yet confirmed."
+    assert "conjecture" in cats(text, "sev2", "general", "report")
 
 
 # ---- boilerplate ---------------------------------------------------------

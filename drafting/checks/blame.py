@@ -67,11 +67,16 @@ def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
 
 
 def _marked(verb: Token) -> bool:
-    """A fault marker on the verb itself ("mistakenly deleted") or on its object ("pushed a bad config")."""
+    """A fault marker on the verb ("mistakenly deleted"), on its object ("pushed a bad config"), or an omission ("without testing")."""
     markers = set(_data()["markers"])
     near = [c for c in verb.children if c.dep_ in ("advmod", "dobj", "obj", "attr", "acomp")]
     words = [t for c in near for t in (c.subtree if c.dep_ in ("dobj", "obj", "attr") else [c])]
-    return any(t.lower_ in markers or t.lemma_.lower() in markers for t in words)
+    if any(t.lower_ in markers or t.lemma_.lower() in markers for t in words):
+        return True
+    # a fault by omission: "restarted the job without checking whether it was still running"
+    skipped = set(_data()["omission_verbs"])
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in skipped for g in c.children)
+               for c in verb.children)
 
 
 def _object_text(verb: Token) -> str:
