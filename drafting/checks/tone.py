@@ -60,3 +60,20 @@ def run(a: Analysis) -> list[Finding]:
         for m in re.finditer(pat, a.text, re.I):
             found.append(a.finding("tone", "defensive", m.start(), m.end(), 0.75))
     return merge_overlapping(found)
+
+
+def calm_wording_at_low_severity(a: Analysis, sent) -> bool:
+    """'A minor display issue' in a sev3/sev4 report: the small words fit the small impact (LABELS.md).
+
+    Used to veto a model-only tone verdict that learned "minor" means minimising.
+    """
+    if not a.ctx.severity.is_low:
+        return False
+    data = rules("tone")
+    words = data["minimising"] + data.get("minimising_sev1", [])
+    inside = lambda span: sent.start <= span.start and span.end <= sent.end  # noqa: E731
+    calm = set(data.get("calm_words", []))
+    if not any(t.lower_ in calm for t in sent) and not any(inside(s) for s, _ in phrase_spans(a.doc, "tone.minimising.any", words)):
+        return False
+    loud = data["alarmist"] + data["flippant"] + data["grovelling"] + data["defensive"]
+    return not any(inside(s) for s, _ in phrase_spans(a.doc, "tone.loud", loud))
