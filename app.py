@@ -74,15 +74,16 @@ def accepts(func, name: str) -> bool:
 
 
 # ---------------------------------------------------------------- sidebar: company config
-def load_config_upload() -> None:
-    upload = st.session_state.get("config_upload")
+def load_upload(upload_key: str, target_key: str, types) -> None:
+    """Put an uploaded file's text where its text box reads it; a bad file leaves the box alone and says why."""
+    upload = st.session_state.get(upload_key)
     if upload is None:
         return
     try:
-        st.session_state["config_yaml"] = read_upload(upload.name, upload.getvalue(), CONFIG_TYPES, UI.upload_bytes)
-        st.session_state["config_upload_error"] = ""
+        st.session_state[target_key] = read_upload(upload.name, upload.getvalue(), types, UI.upload_bytes)
+        st.session_state[upload_key + "_error"] = ""
     except DraftingError as exc:
-        st.session_state["config_upload_error"] = str(exc)
+        st.session_state[upload_key + "_error"] = str(exc)
 
 
 def use_example_config() -> None:
@@ -96,7 +97,7 @@ def sidebar_config() -> drafting.CompanyConfig:
     sb.caption("Glossary, banned phrases, product names, leak patterns and contact, as YAML. Every key is optional.")
     sb.file_uploader(
         f"Upload a config (.yaml, up to {UI.upload_mb} MB)", key="config_upload", max_upload_size=UI.upload_mb,
-        on_change=load_config_upload,
+        on_change=load_upload, args=("config_upload", "config_yaml", CONFIG_TYPES),
     )
     if st.session_state.get("config_upload_error"):
         sb.error(st.session_state["config_upload_error"])
@@ -167,17 +168,6 @@ def context_pickers(prefix: str, stage_default: str = "report") -> Context:
 
 
 # ---------------------------------------------------------------- Review
-def load_review_upload() -> None:
-    upload = st.session_state.get("review_upload")
-    if upload is None:
-        return
-    try:
-        st.session_state["review_text"] = read_upload(upload.name, upload.getvalue(), TEXT_TYPES, UI.upload_bytes)
-        st.session_state["review_upload_error"] = ""
-    except DraftingError as exc:
-        st.session_state["review_upload_error"] = str(exc)
-
-
 def apply_rewrite(state_key: str, start: int, end: int, option: str) -> None:
     """Replace the finding's sentence with the chosen rewrite; keep the old text for undo."""
     text = st.session_state.get(state_key, "")
@@ -241,7 +231,7 @@ def review_page(cfg: drafting.CompanyConfig) -> None:
     st.caption("Paste your update, report or email. Findings are marked in the text; hover a mark for why and what to write instead.")
     st.file_uploader(
         f"Or open a file (.txt, .md, .html; up to {UI.upload_mb} MB)", key="review_upload", max_upload_size=UI.upload_mb,
-        on_change=load_review_upload,
+        on_change=load_upload, args=("review_upload", "review_text", TEXT_TYPES),
     )
     if st.session_state.get("review_upload_error"):
         st.error(st.session_state["review_upload_error"])
@@ -290,17 +280,6 @@ def load_sample() -> None:
     path = sample_writeups().get(st.session_state.get("draft_sample") or "")
     if path:
         st.session_state["draft_writeup"] = Path(path).read_text(encoding="utf-8")
-
-
-def load_writeup_upload() -> None:
-    upload = st.session_state.get("draft_upload")
-    if upload is None:
-        return
-    try:
-        st.session_state["draft_writeup"] = read_upload(upload.name, upload.getvalue(), TEXT_TYPES, UI.upload_bytes)
-        st.session_state["draft_upload_error"] = ""
-    except DraftingError as exc:
-        st.session_state["draft_upload_error"] = str(exc)
 
 
 def write_drafts(cfg: drafting.CompanyConfig, writeup: str, corrections: str = "") -> None:
@@ -352,7 +331,8 @@ def draft_page(cfg: drafting.CompanyConfig) -> None:
                  format_func=lambda name: name or "(choose a sample to try)")
     c2.button("Load sample", key="draft_load_sample", on_click=load_sample)
     st.file_uploader(f"Or open a write-up (.txt, .md, .html; up to {UI.upload_mb} MB)", key="draft_upload",
-                     max_upload_size=UI.upload_mb, on_change=load_writeup_upload)
+                     max_upload_size=UI.upload_mb, on_change=load_upload,
+                     args=("draft_upload", "draft_writeup", TEXT_TYPES))
     if st.session_state.get("draft_upload_error"):
         st.error(st.session_state["draft_upload_error"])
     writeup = st.text_area("Internal write-up", key="draft_writeup", height=220,

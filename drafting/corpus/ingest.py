@@ -249,10 +249,15 @@ def _read_csv(text: str, path: Path) -> Iterator[ReportInput | Skipped]:
         if None in record:
             yield Skipped(source, "has more cells than the header. Quote text that contains commas.")
             continue
-        try:
-            yield _row_report(record, source, f"{_stem_title(path)} #{row_no - 1}")
-        except _Skip as exc:
-            yield Skipped(source, str(exc))
+        yield _row_or_skip(record, source, f"{_stem_title(path)} #{row_no - 1}")
+
+
+def _row_or_skip(record: dict, source: str, fallback_title: str) -> ReportInput | Skipped:
+    """One spreadsheet or JSONL row as a report, or the reason it was skipped."""
+    try:
+        return _row_report(record, source, fallback_title)
+    except _Skip as exc:
+        return Skipped(source, str(exc))
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[ReportInput | Skipped]:
@@ -268,10 +273,7 @@ def _read_jsonl(text: str, path: Path) -> Iterator[ReportInput | Skipped]:
         if not isinstance(record, dict):
             yield Skipped(source, "is not a JSON object. Each line must look like {\"text\": \"...\"}.")
             continue
-        try:
-            yield _row_report(record, source, f"{_stem_title(path)} #{line_no}")
-        except _Skip as exc:
-            yield Skipped(source, str(exc))
+        yield _row_or_skip(record, source, f"{_stem_title(path)} #{line_no}")
 
 
 # ---------------------------------------------------------------- files and folders
