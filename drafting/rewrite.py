@@ -243,17 +243,36 @@ def impact_from(text: str, exclude: str = "") -> str | None:
 
 def action_from(text: str) -> str | None:
     """The first specific change the draft names ("We will add ..." or an item under a changes heading)."""
-    m = re.search(r"\b[Ww]e (?:will|have|are) (?!publish|share|post|answer|still)([^.\n]{12,200})[.\n]", text)
+    m = re.search(r"\b[Ww]e ((?:will|have|are) (?!publish|share|post|answer|still)[^.\n]{12,200})[.\n]", text)
     if m:
-        return m.group(1).strip()
+        return "we " + m.group(1).strip()  # "we have added an alert ...", a whole clause after the colon
     return None
+
+
+def _separable(sentence: str, start: int, end: int) -> bool:
+    """The phrase is a whole side part of the sentence ("Rest assured, ..."), so cutting it leaves a sentence.
+
+    Cutting "apologize for any inconvenience" out of "We apologize for any inconvenience this may
+    have caused" would leave "We this may have caused": the phrase holds the main verb, so no.
+    """
+    from .nlp import parse
+
+    doc = parse(sentence)
+    for tok in doc:
+        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if tok.dep_ != "ROOT" and left <= start and end <= right and (right - left) <= (end - start) + 2:
+            return True
+    return False
 
 
 def _boilerplate(f: Finding, sentence: str, text: str, ctx: Context, config: CompanyConfig) -> list[str]:
     w = templates()["rewrite"]
     out: list[str] = []
     trimmed = (sentence[: f.start] + sentence[f.end:]).strip(" ,;:")
-    if f.rule != "bare_apology" and len(trimmed.split()) >= 4 and not re.search(r"\b(sorry|apolog|regret|patience|understanding|seriously|priority)\b", trimmed, re.I):
+    # a cut clause leaves its joint behind: "..., and." / "And ..."
+    trimmed = re.sub(r"[\s,;]*\b(?:and|but|so|or)\s*([.!?]?)$", r"\1", trimmed, flags=re.I)
+    trimmed = re.sub(r"^(?:and|but|so|or)\b[\s,]*", "", trimmed, flags=re.I)
+    if f.rule != "bare_apology" and _separable(sentence, f.start, f.end) and len(trimmed.split()) >= 4 and not re.search(r"\b(sorry|apolog|regret|patience|understanding|seriously|priority)\b", trimmed, re.I):
         out.append(trimmed)
     low = sentence.lower()
     impact = impact_from(text, sentence)

@@ -82,3 +82,26 @@ def test_an_overpromise_becomes_the_specific_action():
     text = ACTION + "This will never happen again."
     options = rewrite(_finding(text, "overpromise", ctx), text, ctx)
     assert "alert when card errors pass 1%" in options[0]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # cutting the phrase would take the main verb with it: "We this may have caused." is never offered
+    ("We apologize for any inconvenience this may have caused.", None),
+    # a stock clause joined by "and" goes with its "and"
+    ("Card payments failed for 40 minutes, and we take this matter very seriously.", "Card payments failed for 40 minutes."),
+    # a side phrase cut cleanly
+    ("Rest assured, your card details were never exposed.", "Your card details were never exposed."),
+])
+def test_cutting_a_stock_phrase_leaves_a_whole_sentence(sentence, expected):
+    ctx = Context.of("sev2", "general", "report")
+    options = rewrite(_finding(sentence, "boilerplate", ctx), sentence, ctx, use_model=False)
+    assert options and not any(o.startswith("We this") or o.rstrip(".").endswith(" and") for o in options)
+    if expected:
+        assert expected in options
+
+
+def test_a_commitment_rewrite_quotes_the_drafts_own_change_as_a_clause():
+    ctx = Context.of("sev2", "general", "report")
+    text = "We take this matter very seriously. We will add an alert when card errors pass 1%."
+    options = rewrite(_finding(text, "boilerplate", ctx), text, ctx, use_model=False)
+    assert "Here is what we are changing: we will add an alert when card errors pass 1%." in options
