@@ -3,7 +3,7 @@
 Rules point at exact words; the model catches phrasings the lists miss. Where both flag the
 same category in the same sentence, the rule finding (tighter span) is kept and its confidence
 raised; a model-only finding covers its sentence, unless the parse shows the rule-side reason
-it is fine (an honest "not yet confirmed", a configured product name, jargon the sentence explains in place, "minor" at sev3/sev4, the follow-up's own
+it is fine (an honest "not yet confirmed", a configured product name, jargon the sentence explains in place, "minor" at sev3/sev4, a checkable process commitment, the follow-up's own
 greeting or sign-off, a company owning its own mistake, a leak with nothing internal-looking in it, a short apology whose next
 sentence names the impact).
 """
@@ -17,6 +17,7 @@ from .checks import blame as blame_check
 from .checks import boilerplate as boilerplate_check
 from .checks import jargon as jargon_check
 from .checks import leak as leak_check
+from .checks import overpromise as overpromise_check
 from .checks import tone as tone_check
 from .checks.jargon import glossary
 from .checks.base import Analysis
@@ -85,6 +86,8 @@ def _vetoed(mf: Finding, a: Analysis) -> bool:
         return _mentions_product(a, sent) or jargon_check.explains_terms(a, sent)
     if mf.category == "leak":
         return not _leak_evidence(a, sent)
+    if mf.category == "overpromise":
+        return overpromise_check.checkable_process_commitment(sent)
     if mf.category == "tone":
         return tone_check.calm_wording_at_low_severity(a, sent)
     if mf.category == "blame":

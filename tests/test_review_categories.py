@@ -195,9 +195,17 @@ def test_absolute_promises_are_overpromises(cats, text):
     assert "overpromise" in cats(text, "sev1", "general", "report")
 
 
-def test_a_specific_change_is_not_an_overpromise(cats):
-    text = "We have added a check that halts a deploy when checkout errors pass 2% for three minutes."
+@pytest.mark.parametrize("text", [
+    "We have added a check that halts a deploy when checkout errors pass 2% for three minutes.",
+    "Every database change will now need a second reviewer.",
+    "We added a second reviewer to the release checklist for good measure.",
+])
+def test_a_specific_change_is_not_an_overpromise(cats, text):
     assert "overpromise" not in cats(text, "sev1", "general", "report")
+
+
+def test_a_fix_that_lasts_for_good_is_an_overpromise(cats):
+    assert "overpromise" in cats("We have fixed the problem for good.", "sev2", "general", "report", use_model=False)
 
 
 # ---- clean drafts --------------------------------------------------------

@@ -30,4 +30,26 @@ def run(a: Analysis) -> list[Finding]:
         if strong or any(w in absolutes for w in scope):
             sent = tok.sent
             found.append(a.finding("overpromise", "default", tok.idx, sent.end_char, 0.8))
+    fix_verbs = set(data["fixed_for_good_verbs"])
+    for sent in a.sentences:
+        words = [t for t in sent if not t.is_punct]
+        for i in range(len(words) - 1):
+            if words[i].lower_ == "for" and words[i + 1].lower_ == "good" and (i + 2 == len(words) or words[i + 2].lower_ != "measure"):
+                if any(t.lemma_.lower() in fix_verbs for t in words[:i]):
+                    found.append(a.finding("overpromise", "default", words[i].idx, words[i + 1].idx + 4, 0.85))
     return merge_overlapping(found)
+
+
+def checkable_process_commitment(sent) -> bool:
+    """'Every database change will now need a second reviewer': a step we control, no result promised.
+
+    Used to veto a model-only overpromise verdict (see process_nouns and outcome_* in overpromise.yaml).
+    """
+    data = rules("overpromise")
+    words, nouns = set(data["outcome_words"]), set(data["process_nouns"])
+    low = sent.text.lower()
+    if any(p in low for p in data["outcome_phrases"]):
+        return False
+    if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
+        return False
+    return any(t.lower_ in nouns for t in sent)
