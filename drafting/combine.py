@@ -91,7 +91,7 @@ def _vetoed(mf: Finding, a: Analysis) -> bool:
     if mf.category == "tone":
         return tone_check.calm_wording_at_low_severity(a, sent)
     if mf.category == "blame":
-        return blame_check.is_collective_ownership(sent, a)
+        return blame_check.is_collective_ownership(sent, a) or blame_check.clears_someone(sent)
     if mf.category == "boilerplate":
         data = rules("boilerplate")
         # an apology whose next sentence names the impact ("We're sorry. For two hours...") is specific

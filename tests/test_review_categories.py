@@ -35,6 +35,7 @@ def test_a_skipped_step_by_the_system_or_with_no_fault_is_not_blame(cats, text):
     "The release pipeline let a change skip the staged rollout.",
     "We made the wrong call during the migration, and we own that.",
     "Our card network had an outage of its own between 14:00 and 14:40 UTC, which delayed settlements.",
+    "Our payments partner, Stripe, was not involved in this incident.",
 ])
 def test_system_language_and_ownership_are_not_blame(cats, text):
     assert "blame" not in cats(text, "sev2", "general", "report")
@@ -137,6 +138,12 @@ def test_jargon_depends_on_the_audience(cats):
     text = "Requests failed because of etcd quorum loss in one region."
     assert "jargon" in cats(text, "sev2", "general", "report")
     assert "jargon" not in cats(text, "sev2", "technical", "report")
+
+
+def test_database_shorthand_is_jargon_for_customers_but_not_for_engineers(cats):
+    text = "An N+1 query in the ORM made the reports page time out."
+    assert "jargon" in cats(text, "sev3", "general", "report")
+    assert "jargon" not in cats(text, "sev3", "technical", "report")
 
 
 def test_a_term_explained_in_place_is_not_jargon(cats):

@@ -164,6 +164,12 @@ def _is_counterfactual(verb: Token) -> bool:
     return False
 
 
+def clears_someone(sent) -> bool:
+    """'Our payments partner, Stripe, was not involved': naming someone to clear them is not blame."""
+    low = sent.text.lower()
+    return any(p in low for p in _data().get("exonerating_phrases", []))
+
+
 def is_collective_ownership(sent, a: Analysis) -> bool:
     """'We made the wrong call, and we own that': the company owns the fault and no one else is named.
 
