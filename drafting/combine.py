@@ -2,14 +2,16 @@
 
 Rules point at exact words; the model catches phrasings the lists miss. Where both flag the
 same category in the same sentence, the rule finding (tighter span) is kept and its confidence
-raised; a model-only finding covers its sentence, unless the parse shows the rule-side reason
-it is fine (an honest "not yet confirmed", a configured product name, jargon the sentence explains in place, "minor" at sev3/sev4, a checkable process commitment, the follow-up's own
-greeting or sign-off, a company owning its own mistake, a leak with nothing internal-looking in it, a short apology whose next
-sentence names the impact).
+raised. A model-only finding covers its sentence, unless the parse shows the rule-side reason
+it is fine: an honest "not yet confirmed"; a configured product name or a term explained in
+place; "minor" in a sev3/sev4 incident; a checkable process commitment; a company owning its
+own mistake or clearing a partner; the follow-up's own greeting or sign-off; a leak with nothing
+internal-looking in it; a short apology whose next sentence names the impact.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -31,8 +33,9 @@ _CODE_LIKE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]")
 _PUBLIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 
 
-def _common_acronyms() -> set[str]:
-    return {str(x).upper() for x in glossary().get("common_acronyms", [])}
+@lru_cache(maxsize=1)
+def _common_acronyms() -> frozenset[str]:
+    return frozenset(str(x).upper() for x in glossary().get("common_acronyms", []))
 
 
 def _sentence(a: Analysis, f: Finding) -> Span | None:

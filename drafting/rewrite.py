@@ -272,7 +272,9 @@ def _boilerplate(f: Finding, sentence: str, text: str, ctx: Context, config: Com
     # a cut clause leaves its joint behind: "..., and." / "And ..."
     trimmed = re.sub(r"[\s,;]*\b(?:and|but|so|or)\s*([.!?]?)$", r"\1", trimmed, flags=re.I)
     trimmed = re.sub(r"^(?:and|but|so|or)\b[\s,]*", "", trimmed, flags=re.I)
-    if f.rule != "bare_apology" and _separable(sentence, f.start, f.end) and len(trimmed.split()) >= 4 and not re.search(r"\b(sorry|apolog|regret|patience|understanding|seriously|priority)\b", trimmed, re.I):
+    if (f.rule != "bare_apology" and len(trimmed.split()) >= 4
+            and not re.search(r"\b(sorry|apolog|regret|patience|understanding|seriously|priority)\b", trimmed, re.I)
+            and _separable(sentence, f.start, f.end)):
         out.append(trimmed)
     low = sentence.lower()
     impact = impact_from(text, sentence)

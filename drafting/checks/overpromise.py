@@ -36,7 +36,7 @@ def run(a: Analysis) -> list[Finding]:
         for i in range(len(words) - 1):
             if words[i].lower_ == "for" and words[i + 1].lower_ == "good" and (i + 2 == len(words) or words[i + 2].lower_ != "measure"):
                 if any(t.lemma_.lower() in fix_verbs for t in words[:i]):
-                    found.append(a.finding("overpromise", "default", words[i].idx, words[i + 1].idx + 4, 0.85))
+                    found.append(a.finding("overpromise", "default", words[i].idx, words[i + 1].idx + len(words[i + 1]), 0.85))
     return merge_overlapping(found)
 
 

@@ -5,6 +5,7 @@ Editing one sentence and re-checking re-classifies only that sentence.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import threading
 from collections import OrderedDict
@@ -46,12 +47,17 @@ def _model():
 
 
 def precision() -> str:
+    """'bf16' or 'fp32' for this process (decided once per setting: it is asked on every classification)."""
+    return _precision(os.environ.get("DRAFTING_CLASSIFIER_PRECISION", "auto").lower())
+
+
+@functools.lru_cache(maxsize=4)
+def _precision(wanted: str) -> str:
     """'bf16' where the CPU multiplies bfloat16 natively (AVX512-BF16 or AMX), else 'fp32'.
 
     bfloat16 roughly halves the classifier's time on such CPUs; probabilities move by about 0.01
     (measured on dev and test, see README). DRAFTING_CLASSIFIER_PRECISION=fp32|bf16 overrides.
     """
-    wanted = os.environ.get("DRAFTING_CLASSIFIER_PRECISION", "auto").lower()
     if wanted in ("fp32", "bf16"):
         return wanted
     import torch

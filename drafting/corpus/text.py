@@ -47,13 +47,12 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("‘", "'"))
 
 
-def normal_form(text: str) -> str:
-    """Lower-case words only: two passages with the same normal form are the same passage."""
-    return " ".join(words(text))
+def text_hash(text: str, w: list[str] | None = None) -> str:
+    """Hash of the normal form, lower-case words only: passages with the same one are the same passage.
 
-
-def text_hash(text: str) -> str:
-    return hashlib.sha256(normal_form(text).encode("utf-8")).hexdigest()
+    w: the text's words, when the caller already has them.
+    """
+    return hashlib.sha256(" ".join(words(text) if w is None else w).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, k: int | None = None, w: list[str] | None = None) -> frozenset[str]:
@@ -96,8 +95,7 @@ class Fingerprint:
     @classmethod
     def of(cls, text: str) -> "Fingerprint":
         w = words(text)
-        key = hashlib.sha256(" ".join(w).encode("utf-8")).hexdigest()
-        return cls(key, shingles(text, w=w))
+        return cls(text_hash(text, w), shingles(text, w=w))
 
     @property
     def minhash(self) -> MinHash:
