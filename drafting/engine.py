@@ -79,6 +79,27 @@ def check(
     return analyse(a, use_model=use_model, use_grammar=use_grammar)
 
 
+WARM_UP_TEXT = (
+    "Between 09:10 and 09:40 UTC some customers could not sign in. We are sorry. "
+    "We have fixed the cause and will add an alert."
+)
+
+
+def warm_up(use_model: bool = True) -> None:
+    """Load the parser, every check's phrase lists and the classifier's code (torch) now, once.
+
+    A batch calls this before forking its workers: they inherit what is loaded instead of
+    each spending seconds loading it. Model weights are left to the workers (small, and no
+    torch threads are started in the parent before it forks).
+    """
+    check(WARM_UP_TEXT, use_model=False, use_grammar=False)
+    if use_model:
+        from .classifier import artifact
+
+        if artifact.exists():
+            from .classifier import runtime  # noqa: F401  (torch and tokenizers, without weights)
+
+
 def check_many(
     items: Iterable[tuple[str, Context]],
     *,

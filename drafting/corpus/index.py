@@ -6,7 +6,6 @@ reported once, with the count.
 """
 from __future__ import annotations
 
-import itertools
 import zlib
 from dataclasses import dataclass, field
 from typing import Hashable
@@ -28,20 +27,30 @@ class Bands:
         params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.b, self.r = params.b, params.r
         self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.b)]
+        self._arrays: list[dict[bytes, np.ndarray]] = [{} for _ in range(self.b)]  # buckets as arrays, made on first query
 
     def _keys(self, mh: MinHash) -> list[bytes]:
-        hv = np.asarray(mh.hashvalues, dtype=np.uint64)
-        return [hv[i * self.r:(i + 1) * self.r].tobytes() for i in range(self.b)]
+        raw = np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+        step = self.r * 8
+        return [raw[i * step:(i + 1) * step] for i in range(self.b)]
 
     def insert(self, position: int, mh: MinHash) -> None:
-        for table, key in zip(self.tables, self._keys(mh)):
+        for table, arrays, key in zip(self.tables, self._arrays, self._keys(mh)):
             table.setdefault(key, []).append(position)
+            arrays.pop(key, None)
 
     def query(self, mh: MinHash) -> np.ndarray:
-        buckets = [table[key] for table, key in zip(self.tables, self._keys(mh)) if key in table]
+        buckets = []
+        for table, arrays, key in zip(self.tables, self._arrays, self._keys(mh)):
+            bucket = arrays.get(key)
+            if bucket is None:
+                if key not in table:
+                    continue
+                bucket = arrays[key] = np.array(table[key], dtype=np.int64)
+            buckets.append(bucket)
         if not buckets:
             return np.zeros(0, dtype=np.int64)
-        return np.unique(np.fromiter(itertools.chain.from_iterable(buckets), dtype=np.int64))
+        return buckets[0] if len(buckets) == 1 else np.unique(np.concatenate(buckets))
 
 
 @dataclass(eq=False)
@@ -69,6 +78,11 @@ def shingle_ids(sh: frozenset[str]) -> np.ndarray:
     return np.unique(np.fromiter((zlib.crc32(x.encode("utf-8")) for x in sh), dtype=np.uint32, count=len(sh)))
 
 
+def _refs_without(refs: set[Hashable], exclude: Hashable) -> set[Hashable]:
+    """The reports a passage appears in, leaving out the one being checked (copied only if it is there)."""
+    return refs - {exclude} if exclude in refs else refs
+
+
 @dataclass
 class Match:
     """A stored passage that repeats the queried one, how closely, and in which reports."""
@@ -89,6 +103,7 @@ class ReuseIndex:
         self.entries: dict[str, Entry] = {}
         self._by_pos: list[Entry] = []       # LSH keys are positions in this list
         self._flat: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # all shingle ids, offsets, lengths
+        self._vocab: np.ndarray = np.zeros(0, dtype=np.uint32)  # distinct shingle ids; _flat holds positions in it
         self._vec_keys: list[str] = []
         self._vec_rows: list[np.ndarray] = []
         self._matrix: np.ndarray | None = None
@@ -126,7 +141,9 @@ class ReuseIndex:
             lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
             offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])) if len(parts) else np.zeros(0, dtype=np.int64)
             flat = np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint32)
-            self._flat = (flat, offsets.astype(np.int64), lengths)
+            # numbered 0..V-1, so a query marks its shingles in a V-long mask and candidates are read by lookup
+            self._vocab, dense = np.unique(flat, return_inverse=True)
+            self._flat = (dense.astype(np.int32), offsets.astype(np.int64), lengths)
         return self._flat
 
     def _overlaps(self, query_ids: np.ndarray, pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -138,10 +155,11 @@ class ReuseIndex:
         starts = offsets[pos]
         seg = np.concatenate(([0], np.cumsum(lens)[:-1]))
         index = np.repeat(starts - seg, lens) + np.arange(int(lens.sum()))
-        elems = flat[index]
-        at = np.minimum(np.searchsorted(query_ids, elems), len(query_ids) - 1)
-        hits = (query_ids[at] == elems).astype(np.int64)
-        return np.add.reduceat(hits, seg), lens
+        vocab = self._vocab
+        at = np.minimum(np.searchsorted(vocab, query_ids), len(vocab) - 1)
+        mine = np.zeros(len(vocab), dtype=np.int32)
+        mine[at[vocab[at] == query_ids]] = 1
+        return np.add.reduceat(mine[flat[index]], seg), lens
 
     def _entry_ids(self, key: str) -> np.ndarray:
         return self.entries[key].shingle_ids()
@@ -164,8 +182,8 @@ class ReuseIndex:
         pos = self.lsh.query(fp.minhash)
         found: dict[str, Match] = {}
         exact = self.entries.get(key)
-        if exact is not None and exact.refs - {exclude}:
-            found[key] = Match(exact, 1.0, exact.refs - {exclude})
+        if exact is not None and _refs_without(exact.refs, exclude):
+            found[key] = Match(exact, 1.0, _refs_without(exact.refs, exclude))
         if len(pos):
             # exact shingle similarity of every LSH candidate at once (numpy), not one set at a time
             qids = self._entry_ids(key) if key in self.entries else shingle_ids(sh)
@@ -181,7 +199,7 @@ class ReuseIndex:
                 entry = self._by_pos[int(pos[j])]
                 if entry.key == key:
                     continue
-                refs = entry.refs - {exclude}
+                refs = _refs_without(entry.refs, exclude)
                 if refs:
                     found[entry.key] = Match(entry, float(sims[j]), refs)
         if vector is not None and self._vec_rows:

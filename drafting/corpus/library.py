@@ -251,6 +251,20 @@ class Library:
                 self._generation = generation
             return self._index, self._meta
 
+    def index_snapshot(self) -> tuple[ReuseIndex, dict[int, ReportRef], str]:
+        """The current index with the library generation it was built for (see adopt_index)."""
+        with self._lock:
+            index, meta = self.index()
+            return index, meta, str(self._generation)
+
+    def adopt_index(self, index: ReuseIndex, meta: dict[int, ReportRef], generation: str) -> None:
+        """Use an index another Library built over this same file (a batch's parent, before forking workers).
+
+        index() still compares the generation with this file's own, so a library changed since is rebuilt.
+        """
+        with self._lock:
+            self._index, self._meta, self._generation = index, meta, generation
+
     def _build_index(self) -> tuple[ReuseIndex, dict[int, ReportRef]]:
         meta = {int(i): ReportRef(t, d) for i, t, d in self._conn.execute("SELECT id, title, date FROM reports")}
         index = ReuseIndex()

