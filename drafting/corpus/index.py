@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Hashable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from .text import NUM_PERM, Fingerprint, minhash, settings, shingles, text_hash, words
 
@@ -19,38 +19,60 @@ from .text import NUM_PERM, Fingerprint, minhash, settings, shingles, text_hash,
 class Bands:
     """MinHash LSH banding (b bands of r rows, datasketch's optimal choice for the threshold).
 
-    The same scheme as datasketch.MinHashLSH, kept in plain dicts of position lists so a query
-    gathers its candidates with numpy instead of adding them to a set one by one.
+    The same scheme as datasketch.MinHashLSH, stored as one sorted array of band keys (each band's
+    r values hashed together with the band's number) beside the passage positions. Building it
+    is one numpy sort, not a dict insert per band and passage; a query looks up b slices.
     """
 
     def __init__(self, threshold: float) -> None:
         params = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.b, self.r = params.b, params.r
-        self.tables: list[dict[bytes, list[int]]] = [{} for _ in range(self.b)]
-        self._arrays: list[dict[bytes, np.ndarray]] = [{} for _ in range(self.b)]  # buckets as arrays, made on first query
+        self._pending_pos: list[int] = []
+        self._pending_sig: list[np.ndarray] = []
+        self._keys = np.zeros(0, dtype=np.uint64)        # sorted band keys
+        self._positions = np.zeros(0, dtype=np.int64)    # passage position of each key
+        self._ranges: dict[int, tuple[int, int]] = {}    # band key -> its slice of _positions
+        self._size = 0                                   # highest position + 1
+        self._band_ids = np.arange(self.b, dtype=np.uint64)
 
-    def _keys(self, mh: MinHash) -> list[bytes]:
-        raw = np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
-        step = self.r * 8
-        return [raw[i * step:(i + 1) * step] for i in range(self.b)]
+    def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
+        """(n, NUM_PERM) signatures -> (n, b) keys: FNV-style mix of each band's r values and its number."""
+        rows = signatures[:, : self.b * self.r].astype(np.uint64).reshape(len(signatures), self.b, self.r)
+        keys = np.broadcast_to(self._band_ids * np.uint64(0x9E3779B97F4A7C15), (len(signatures), self.b)).copy()
+        prime = np.uint64(0x100000001B3)
+        for j in range(self.r):
+            keys = (keys ^ rows[:, :, j]) * prime
+        return keys
 
-    def insert(self, position: int, mh: MinHash) -> None:
-        for table, arrays, key in zip(self.tables, self._arrays, self._keys(mh)):
-            table.setdefault(key, []).append(position)
-            arrays.pop(key, None)
+    def insert(self, position: int, signature: np.ndarray) -> None:
+        self._pending_pos.append(position)
+        self._pending_sig.append(signature)
 
-    def query(self, mh: MinHash) -> np.ndarray:
-        buckets = []
-        for table, arrays, key in zip(self.tables, self._arrays, self._keys(mh)):
-            bucket = arrays.get(key)
-            if bucket is None:
-                if key not in table:
-                    continue
-                bucket = arrays[key] = np.array(table[key], dtype=np.int64)
-            buckets.append(bucket)
-        if not buckets:
+    def _flush(self) -> None:
+        if not self._pending_pos:
+            return
+        keys = self._band_keys(np.vstack(self._pending_sig)).ravel()
+        positions = np.repeat(np.asarray(self._pending_pos, dtype=np.int64), self.b)
+        keys, positions = np.concatenate([self._keys, keys]), np.concatenate([self._positions, positions])
+        order = np.argsort(keys, kind="stable")
+        self._keys, self._positions = keys[order], positions[order]
+        self._pending_pos, self._pending_sig = [], []
+        self._size = int(self._positions.max()) + 1
+        distinct, starts, counts = np.unique(self._keys, return_index=True, return_counts=True)
+        self._ranges = dict(zip(distinct.tolist(), zip(starts.tolist(), (starts + counts).tolist())))
+
+    def query(self, signature: np.ndarray) -> np.ndarray:
+        self._flush()
+        ranges = self._ranges
+        parts = [self._positions[r[0]:r[1]] for r in map(ranges.get, self._band_keys(signature[None, :])[0].tolist()) if r]
+        if not parts:
             return np.zeros(0, dtype=np.int64)
-        return buckets[0] if len(buckets) == 1 else np.unique(np.concatenate(buckets))
+        if len(parts) == 1:
+            return parts[0]
+        seen = np.zeros(self._size, dtype=bool)  # faster than np.unique for a few hundred positions
+        for part in parts:
+            seen[part] = True
+        return np.flatnonzero(seen)
 
 
 @dataclass(eq=False)
@@ -111,8 +133,9 @@ class ReuseIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def add(self, text: str, ref: Hashable, mh: MinHash | None = None, key: str | None = None,
+    def add(self, text: str, ref: Hashable, signature: np.ndarray | None = None, key: str | None = None,
             vector: np.ndarray | None = None, fp: Fingerprint | None = None) -> None:
+        """Add a passage seen in report `ref`; signature: its MinHash values, if already known (stored)."""
         key = fp.key if fp is not None else (key or text_hash(text))
         entry = self.entries.get(key)
         if entry is not None:
@@ -121,9 +144,10 @@ class ReuseIndex:
         entry = Entry(key, text, {ref})
         if fp is not None:
             entry._ids = shingle_ids(fp.shingles)
-        mh = mh if mh is not None else (fp.minhash if fp is not None else minhash(entry.shingles))
+        if signature is None:
+            signature = (fp.minhash if fp is not None else minhash(entry.shingles)).hashvalues
         self.entries[key] = entry
-        self.lsh.insert(len(self._by_pos), mh)
+        self.lsh.insert(len(self._by_pos), np.asarray(signature, dtype=np.uint64))
         self._by_pos.append(entry)
         self._flat = None
         if vector is not None:
@@ -179,7 +203,7 @@ class ReuseIndex:
         key, sh = fp.key, fp.shingles
         if not sh:
             return []
-        pos = self.lsh.query(fp.minhash)
+        pos = self.lsh.query(np.asarray(fp.minhash.hashvalues, dtype=np.uint64))
         found: dict[str, Match] = {}
         exact = self.entries.get(key)
         if exact is not None and _refs_without(exact.refs, exclude):

@@ -26,7 +26,7 @@ from .index import ReuseIndex
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
 from .store import connect, default_path
-from .text import minhash, minhash_bytes, minhash_from_bytes, passages, shingles, text_hash, words
+from .text import minhash, minhash_bytes, passages, signature_from_bytes, shingles, text_hash, words
 
 ENV_SEMANTIC = "INCIDENT_DRAFT_SEMANTIC"
 EXPORT_FIELDS = ("id", "title", "date", "severity", "audience", "stage", "source", "added_at", "text")
@@ -273,7 +273,7 @@ class Library:
         for rid, text, key, mh, emb in self._conn.execute(
                 "SELECT report_id, text, norm_hash, minhash, embedding FROM passages ORDER BY id"):
             vector = np.frombuffer(emb, dtype=np.float32) if (emb is not None and self.semantic) else None
-            index.add(text, int(rid), mh=minhash_from_bytes(mh), key=key, vector=vector)
+            index.add(text, int(rid), signature=signature_from_bytes(mh), key=key, vector=vector)
         index.warm()
         return index, meta
 

@@ -108,9 +108,9 @@ def minhash_bytes(m: MinHash) -> bytes:
     return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
 
 
-def minhash_from_bytes(raw: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, hashvalues=np.frombuffer(raw, dtype=np.uint64).copy(),
-                   permutations=_permutations(), scheme=_SCHEME)
+def signature_from_bytes(raw: bytes) -> np.ndarray:
+    """A stored MinHash's values, without building a MinHash object (the index needs only these)."""
+    return np.frombuffer(raw, dtype=np.uint64)
 
 
 def _blank(match: re.Match) -> str:
