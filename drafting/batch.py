@@ -229,7 +229,7 @@ def _check_chunk(chunk: list[tuple[int, ReportInput, Context]],
 
 def batch_reuse(items: list[ReportInput]) -> tuple[list[list[dict[str, Any]]], list[dict[str, Any]]]:
     """Passages each report shares with other reports of the batch, and the most reused passages overall."""
-    index = ReuseIndex()
+    index = ReuseIndex(fast_signatures=True)
     units = [passages(it.text) for it in items]
     prints = [[Fingerprint.of(p.text) for p in ps] for ps in units]  # once per passage: add, then query
     for i, ps in enumerate(units):
@@ -279,9 +279,17 @@ def _context_for(item: ReportInput, default: Context) -> Context:
     return Context.of(item.severity or default.severity, item.audience or default.audience, item.stage or default.stage)
 
 
-def _chunks(seq: list, size: int) -> Iterator[list]:
-    for i in range(0, len(seq), size):
-        yield seq[i: i + size]
+def _chunks(seq: list, size: int, jobs: int = 1) -> Iterator[list]:
+    """Chunks of at most `size`, shrinking towards the end (to a quarter of what is left per worker).
+
+    Big chunks keep the classifier's batches full; small last ones keep every worker busy until
+    the end instead of one finishing a 32-report chunk while the other waits.
+    """
+    i = 0
+    while i < len(seq):
+        step = max(4, min(size, (len(seq) - i) // (jobs * 4)))
+        yield seq[i: i + step]
+        i += step
 
 
 def score_reports(
@@ -350,7 +358,7 @@ def score_reports(
         if forking:
             _prepare_workers(db_path, semantic, use_model)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=init_args) as pool:
-            pending = {pool.submit(_check_chunk, chunk) for chunk in _chunks(work, size)}
+            pending = {pool.submit(_check_chunk, chunk) for chunk in _chunks(work, size, jobs)}
             per_report, most = batch_reuse(items)  # the parent's share of the work, while workers check
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
