@@ -229,7 +229,7 @@ def _check_chunk(chunk: list[tuple[int, ReportInput, Context]],
 
 def batch_reuse(items: list[ReportInput]) -> tuple[list[list[dict[str, Any]]], list[dict[str, Any]]]:
     """Passages each report shares with other reports of the batch, and the most reused passages overall."""
-    index = ReuseIndex(fast_signatures=True)
+    index = ReuseIndex()
     units = [passages(it.text) for it in items]
     prints = [[Fingerprint.of(p.text) for p in ps] for ps in units]  # once per passage: add, then query
     for i, ps in enumerate(units):

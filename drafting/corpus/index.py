@@ -14,9 +14,9 @@ from typing import Hashable
 import numpy as np
 from datasketch import MinHashLSH
 
-from .text import NUM_PERM, Fingerprint, minhash, settings, shingles, text_hash, words
+from .text import NUM_PERM, Fingerprint, settings, shingles, text_hash, words
 
-_FAST_SEED = 11  # fixed: a batch index is rebuilt each run, but the same input should find the same candidates
+_SIGNATURE_SEED = 11  # fixed, so the same texts always find the same candidates
 
 
 class Bands:
@@ -86,7 +86,7 @@ class Entry:
     text: str
     refs: set[Hashable] = field(default_factory=set)
     _ids: np.ndarray | None = None
-    _signature: np.ndarray | None = None  # kept when the index computes it (fast signatures)
+    _signature: np.ndarray | None = None  # its MinHash values, for the LSH bands
 
     @property
     def shingles(self) -> frozenset[str]:
@@ -101,14 +101,18 @@ class Entry:
 
 @lru_cache(maxsize=1)
 def _fast_permutations() -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.RandomState(_FAST_SEED)
+    rng = np.random.RandomState(_SIGNATURE_SEED)
     a = rng.randint(1, 1 << 32, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd: a bijection mod 2^32
     b = rng.randint(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
     return a, b
 
 
 def fast_signature(ids: np.ndarray) -> np.ndarray:
-    """MinHash values of a set of 32-bit shingle ids: min over the set of (a*id + b) mod 2^32, per permutation."""
+    """MinHash values of a set of 32-bit shingle ids: min over the set of (a*id + b) mod 2^32, per permutation.
+
+    Computed in numpy from ids the index keeps anyway: about 5x faster than hashing every shingle
+    again with SHA-1 (datasketch), which matters for a draft's 20-odd passages and a batch's thousands.
+    """
     if not len(ids):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint64)
     a, b = _fast_permutations()
@@ -138,11 +142,7 @@ class Match:
 class ReuseIndex:
     """Exact and near-duplicate passage lookup (optionally semantic, when vectors are given)."""
 
-    def __init__(self, fast_signatures: bool = False) -> None:
-        """fast_signatures: MinHash values from the shingle ids in numpy (about 5x faster), for an index
-        that lives only in memory (a batch's own); a library's index uses the stored datasketch values.
-        """
-        self.fast_signatures = fast_signatures
+    def __init__(self) -> None:
         cfg = settings()
         self.threshold = float(cfg["similarity_threshold"])
         self.lsh = Bands(float(cfg["candidate_threshold"]))
@@ -157,9 +157,9 @@ class ReuseIndex:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def add(self, text: str, ref: Hashable, signature: np.ndarray | None = None, key: str | None = None,
+    def add(self, text: str, ref: Hashable, key: str | None = None,
             vector: np.ndarray | None = None, fp: Fingerprint | None = None) -> None:
-        """Add a passage seen in report `ref`; signature: its MinHash values, if already known (stored)."""
+        """Add a passage seen in report `ref` (key: its normal-form hash, if already known)."""
         key = fp.key if fp is not None else (key or text_hash(text))
         entry = self.entries.get(key)
         if entry is not None:
@@ -168,12 +168,9 @@ class ReuseIndex:
         entry = Entry(key, text, {ref})
         if fp is not None:
             entry._ids = shingle_ids(fp.shingles)
-        if signature is None and self.fast_signatures:
-            signature = entry._signature = fast_signature(entry.shingle_ids())
-        elif signature is None:
-            signature = (fp.minhash if fp is not None else minhash(entry.shingles)).hashvalues
+        entry._signature = fast_signature(entry.shingle_ids())
         self.entries[key] = entry
-        self.lsh.insert(len(self._by_pos), np.asarray(signature, dtype=np.uint64))
+        self.lsh.insert(len(self._by_pos), entry._signature)
         self._by_pos.append(entry)
         self._flat = None
         if vector is not None:
@@ -228,13 +225,7 @@ class ReuseIndex:
             return []
         exact = self.entries.get(key)
         qids = exact.shingle_ids() if exact is not None else shingle_ids(sh)
-        if not self.fast_signatures:
-            signature = fp.minhash.hashvalues
-        elif exact is not None and exact._signature is not None:
-            signature = exact._signature
-        else:
-            signature = fast_signature(qids)
-        pos = self.lsh.query(np.asarray(signature, dtype=np.uint64))
+        pos = self.lsh.query(exact._signature if exact is not None else fast_signature(qids))
         found: dict[str, Match] = {}
         if exact is not None and _refs_without(exact.refs, exclude):
             found[key] = Match(exact, 1.0, _refs_without(exact.refs, exclude))

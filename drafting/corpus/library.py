@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
-from .index import ReuseIndex
+from .index import ReuseIndex, fast_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
 from .store import connect, default_path
-from .text import minhash, minhash_bytes, passages, signature_from_bytes, shingles, text_hash, words
+from .text import passages, shingles, text_hash, words
 
 ENV_SEMANTIC = "INCIDENT_DRAFT_SEMANTIC"
 EXPORT_FIELDS = ("id", "title", "date", "severity", "audience", "stage", "source", "added_at", "text")
@@ -133,7 +133,7 @@ class Library:
         for p in passages(item.text):
             sh = shingles(p.text)
             if sh:
-                rows.append((p.kind, p.text, text_hash(p.text), minhash_bytes(minhash(sh))))
+                rows.append((p.kind, p.text, text_hash(p.text), fast_signature(shingle_ids(sh)).tobytes()))
         return item, content_hash(item.text), rows
 
     def _add_many(self, items: list[ReportInput], report: AddReport) -> None:
@@ -270,10 +270,10 @@ class Library:
         index = ReuseIndex()
         if self.semantic:
             self._fill_missing_vectors()
-        for rid, text, key, mh, emb in self._conn.execute(
-                "SELECT report_id, text, norm_hash, minhash, embedding FROM passages ORDER BY id"):
+        for rid, text, key, emb in self._conn.execute(
+                "SELECT report_id, text, norm_hash, embedding FROM passages ORDER BY id"):
             vector = np.frombuffer(emb, dtype=np.float32) if (emb is not None and self.semantic) else None
-            index.add(text, int(rid), signature=signature_from_bytes(mh), key=key, vector=vector)
+            index.add(text, int(rid), key=key, vector=vector)
         index.warm()
         return index, meta
 

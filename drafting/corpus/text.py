@@ -8,16 +8,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import numpy as np
-from datasketch import MinHash
 
 from ..resources import rules
 
 NUM_PERM = 64
-_SEED = 7
-_SCHEME = "affine32"  # datasketch 2.x hashing scheme; stored signatures depend on it
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _BLOCK_TAG = re.compile(
     r"</?(?:p|div|li|ul|ol|h[1-6]|br|tr|td|th|table|section|article|blockquote|pre|header|footer|hr)\b[^<>]{0,500}?>",
@@ -70,47 +64,20 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return inter / (len(a) + len(b) - inter)
 
 
-@lru_cache(maxsize=1)
-def _permutations():
-    return MinHash(num_perm=NUM_PERM, seed=_SEED).permutations
-
-
-def minhash(sh: frozenset[str]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_permutations(), scheme=_SCHEME)
-    m.update_batch([s.encode("utf-8") for s in sh])
-    return m
-
-
 @dataclass
 class Fingerprint:
-    """A passage's identity and shape, computed once: its normal-form hash, word shingles and MinHash.
+    """A passage's identity and shape, computed once: its normal-form hash and word shingles.
 
     A batch adds each passage to the index and then queries it; both reuse one fingerprint.
     """
 
     key: str
     shingles: frozenset[str]
-    _minhash: MinHash | None = None
 
     @classmethod
     def of(cls, text: str) -> "Fingerprint":
         w = words(text)
         return cls(text_hash(text, w), shingles(text, w=w))
-
-    @property
-    def minhash(self) -> MinHash:
-        if self._minhash is None:
-            self._minhash = minhash(self.shingles)
-        return self._minhash
-
-
-def minhash_bytes(m: MinHash) -> bytes:
-    return np.asarray(m.hashvalues, dtype=np.uint64).tobytes()
-
-
-def signature_from_bytes(raw: bytes) -> np.ndarray:
-    """A stored MinHash's values, without building a MinHash object (the index needs only these)."""
-    return np.frombuffer(raw, dtype=np.uint64)
 
 
 def _blank(match: re.Match) -> str:
