@@ -25,6 +25,8 @@ def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
          if meta["config"].get("context_words", True) else
          "- Input: the sentence; the context (severity, audience, stage) as a one-hot vector beside the pooled sentence, so the head's verdict depends on it."),
         "- Output: one probability per category (multi-label); a category is reported when it passes its threshold below.",
+        "- Prediction: `drafting/classifier/runtime.py` runs the same layers in plain torch with the wheel's tokenizer.json"
+        " (training uses transformers; prediction never imports it); `tests/test_classifier_runtime.py` checks both agree to 1e-4.",
         f"- Training command: `incident-draft train` (or `./run train`); seed {meta['config']['seed']}, {meta['config']['epochs']} epochs,"
         f" batch {meta['config']['batch_size']}, CPU only; took {meta['train_seconds']} s on this machine.",
         f"- Training data: {meta['train_size']} sentences; dev: {meta['dev_size']} sentences (thresholds chosen on dev, per category, best F1).",
