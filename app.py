@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 import json
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -86,6 +87,14 @@ def load_upload(upload_key: str, target_key: str, types) -> None:
         st.session_state[upload_key + "_error"] = str(exc)
 
 
+def file_into_text(where: Any, label: str, upload_key: str, target_key: str, types: tuple[str, ...]) -> None:
+    """A file picker whose file fills a text box; why a file was refused is shown under it."""
+    where.file_uploader(label, key=upload_key, max_upload_size=UI.upload_mb, on_change=load_upload,
+                        args=(upload_key, target_key, types))
+    if st.session_state.get(upload_key + "_error"):
+        where.error(st.session_state[upload_key + "_error"])
+
+
 def use_example_config() -> None:
     st.session_state["config_yaml"] = config_mod.EXAMPLE
 
@@ -95,12 +104,7 @@ def sidebar_config() -> drafting.CompanyConfig:
     sb = st.sidebar
     sb.header("Company config")
     sb.caption("Glossary, banned phrases, product names, leak patterns and contact, as YAML. Every key is optional.")
-    sb.file_uploader(
-        f"Upload a config (.yaml, up to {UI.upload_mb} MB)", key="config_upload", max_upload_size=UI.upload_mb,
-        on_change=load_upload, args=("config_upload", "config_yaml", CONFIG_TYPES),
-    )
-    if st.session_state.get("config_upload_error"):
-        sb.error(st.session_state["config_upload_error"])
+    file_into_text(sb, f"Upload a config (.yaml, up to {UI.upload_mb} MB)", "config_upload", "config_yaml", CONFIG_TYPES)
     sb.text_area("Config YAML", key="config_yaml", height=220, placeholder="company: Example Pay\nbanned_phrases:\n  - world-class service")
     sb.button("Start from the example", on_click=use_example_config)
     text = st.session_state.get("config_yaml", "")
@@ -229,12 +233,7 @@ def findings_list(result: drafting.CheckResult, text: str, ctx: Context, cfg, st
 def review_page(cfg: drafting.CompanyConfig) -> None:
     st.subheader("Review a draft")
     st.caption("Paste your update, report or email. Findings are marked in the text; hover a mark for why and what to write instead.")
-    st.file_uploader(
-        f"Or open a file (.txt, .md, .html; up to {UI.upload_mb} MB)", key="review_upload", max_upload_size=UI.upload_mb,
-        on_change=load_upload, args=("review_upload", "review_text", TEXT_TYPES),
-    )
-    if st.session_state.get("review_upload_error"):
-        st.error(st.session_state["review_upload_error"])
+    file_into_text(st, f"Or open a file (.txt, .md, .html; up to {UI.upload_mb} MB)", "review_upload", "review_text", TEXT_TYPES)
     text = st.text_area("Draft", key="review_text", height=220,
                         placeholder="We are investigating an issue with payments...")
     ctx = context_pickers("review")
@@ -330,11 +329,8 @@ def draft_page(cfg: drafting.CompanyConfig) -> None:
     c1.selectbox("Sample write-ups", [""] + list(sample_writeups()), key="draft_sample",
                  format_func=lambda name: name or "(choose a sample to try)")
     c2.button("Load sample", key="draft_load_sample", on_click=load_sample)
-    st.file_uploader(f"Or open a write-up (.txt, .md, .html; up to {UI.upload_mb} MB)", key="draft_upload",
-                     max_upload_size=UI.upload_mb, on_change=load_upload,
-                     args=("draft_upload", "draft_writeup", TEXT_TYPES))
-    if st.session_state.get("draft_upload_error"):
-        st.error(st.session_state["draft_upload_error"])
+    file_into_text(st, f"Or open a write-up (.txt, .md, .html; up to {UI.upload_mb} MB)", "draft_upload", "draft_writeup",
+                   TEXT_TYPES)
     writeup = st.text_area("Internal write-up", key="draft_writeup", height=220,
                            placeholder="Timeline, impact, cause, action items...")
     c1, c2, c3 = st.columns([2, 1, 1])
