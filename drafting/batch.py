@@ -357,13 +357,17 @@ def score_reports(
         ctx = multiprocessing.get_context("fork" if forking else "spawn")
         if forking:
             _prepare_workers(db_path, semantic, use_model)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=init_args) as pool:
-            pending = {pool.submit(_check_chunk, chunk) for chunk in _chunks(work, size, jobs)}
-            per_report, most = batch_reuse(items)  # the parent's share of the work, while workers check
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    collect(fut.result())
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                     initargs=init_args) as pool:
+                pending = {pool.submit(_check_chunk, chunk) for chunk in _chunks(work, size, jobs)}
+                per_report, most = batch_reuse(items)  # the parent's share of the work, while workers check
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        collect(fut.result())
+        finally:
+            _inherited.clear()  # the workers have their copies; the parent need not keep the index
     rows = [results[i] for i in sorted(results)]
     for row in rows:
         row.batch_reuse = per_report[row.index]

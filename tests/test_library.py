@@ -276,3 +276,15 @@ def test_semantic_matching_catches_a_reworded_paragraph_but_not_the_same_topic(t
     assert reuse(draft(NEW_OPENING, same_topic), semantic) == []
     stored = semantic._conn.execute("SELECT COUNT(*) FROM passages WHERE embedding IS NULL").fetchone()[0]
     assert stored == 0
+
+
+def test_an_index_handed_over_by_a_batch_parent_is_rebuilt_once_the_library_changes(tmp_path):
+    # a batch's parent builds the index once and its forked workers adopt it; a library changed since must not be missed
+    parent = Library(tmp_path / "shared.sqlite3")
+    parent.add_text(draft(CHECKOUT_IMPACT), title="Checkout outage", date="2024-01-10")
+    worker = Library(tmp_path / "shared.sqlite3")
+    worker.adopt_index(*parent.index_snapshot())
+    assert reuse(draft(NEW_OPENING, CHECKOUT_IMPACT), worker)
+    parent.add_text(draft(LOGIN_CAUSE), title="Sign-in failures", date="2024-02-02")
+    found = reuse(draft(NEW_OPENING, LOGIN_CAUSE), worker)
+    assert len(found) == 1 and "Sign-in failures" in found[0].message
