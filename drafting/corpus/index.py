@@ -100,14 +100,14 @@ class Entry:
 
 
 @lru_cache(maxsize=1)
-def _fast_permutations() -> tuple[np.ndarray, np.ndarray]:
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.RandomState(_SIGNATURE_SEED)
     a = rng.randint(1, 1 << 32, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd: a bijection mod 2^32
     b = rng.randint(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
     return a, b
 
 
-def fast_signature(ids: np.ndarray) -> np.ndarray:
+def minhash_signature(ids: np.ndarray) -> np.ndarray:
     """MinHash values of a set of 32-bit shingle ids: min over the set of (a*id + b) mod 2^32, per permutation.
 
     Computed in numpy from ids the index keeps anyway: about 5x faster than hashing every shingle
@@ -115,7 +115,7 @@ def fast_signature(ids: np.ndarray) -> np.ndarray:
     """
     if not len(ids):
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint64)
-    a, b = _fast_permutations()
+    a, b = _permutations()
     return ((ids.astype(np.uint64)[:, None] * a + b) & np.uint64(0xFFFFFFFF)).min(axis=0)
 
 
@@ -168,7 +168,7 @@ class ReuseIndex:
         entry = Entry(key, text, {ref})
         if fp is not None:
             entry._ids = shingle_ids(fp.shingles)
-        entry._signature = fast_signature(entry.shingle_ids())
+        entry._signature = minhash_signature(entry.shingle_ids())
         self.entries[key] = entry
         self.lsh.insert(len(self._by_pos), entry._signature)
         self._by_pos.append(entry)
@@ -225,7 +225,7 @@ class ReuseIndex:
             return []
         exact = self.entries.get(key)
         qids = exact.shingle_ids() if exact is not None else shingle_ids(sh)
-        pos = self.lsh.query(exact._signature if exact is not None else fast_signature(qids))
+        pos = self.lsh.query(exact._signature if exact is not None else minhash_signature(qids))
         found: dict[str, Match] = {}
         if exact is not None and _refs_without(exact.refs, exclude):
             found[key] = Match(exact, 1.0, _refs_without(exact.refs, exclude))

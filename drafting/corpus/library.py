@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
-from .index import ReuseIndex, fast_signature, shingle_ids
+from .index import ReuseIndex, minhash_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
 from .store import connect, default_path
@@ -133,7 +133,7 @@ class Library:
         for p in passages(item.text):
             sh = shingles(p.text)
             if sh:
-                rows.append((p.kind, p.text, text_hash(p.text), fast_signature(shingle_ids(sh)).tobytes()))
+                rows.append((p.kind, p.text, text_hash(p.text), minhash_signature(shingle_ids(sh)).tobytes()))
         return item, content_hash(item.text), rows
 
     def _add_many(self, items: list[ReportInput], report: AddReport) -> None:
