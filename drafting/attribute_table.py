@@ -96,6 +96,16 @@ def _key_test(spec: dict[str, Any]) -> KeyTest:
     return lambda key, strings: all(_holds(op, arg, key[col], strings) for col, op, arg in conditions)
 
 
+def _tags_needed(spec: dict[str, Any]) -> frozenset[int] | None:
+    """The tags a pattern token can match (its TAG == or IN condition), or None when any tag can."""
+    for col, op, arg in _conditions(spec):
+        if col == _COLUMN["TAG"] and op == "==":
+            return frozenset([arg])
+        if col == _COLUMN["TAG"] and op == "IN":
+            return frozenset(arg)
+    return None
+
+
 def _column_test(spec: dict[str, Any]) -> ColumnTest:
     conditions = sorted(_conditions(spec), key=lambda c: c[1] == "REGEX")
 
@@ -120,12 +130,16 @@ class AttributeTable:
 
     def __init__(self, ruler: Any) -> None:
         self.single: list[tuple[int, list[KeyTest], dict[int, int]]] = []      # one-token rules
+        self._single_tags: list[frozenset[int] | None] = []  # the tags each can match (None: any)
+        self._single_by_tag: dict[int, list[tuple[int, list[KeyTest], dict[int, int]]]] = {}
         self.multi: list[tuple[int, list[list[ColumnTest]], int, dict[int, int]]] = []  # neighbour rules
         for number, (rule, attrs, index) in enumerate(zip(ruler.patterns, ruler.attrs, ruler.indices)):
             attrs = {int(k): int(v) for k, v in attrs.items()}
             alternatives = rule["patterns"]
             if all(len(alt) == 1 for alt in alternatives):
                 self.single.append((number, [_key_test(alt[0]) for alt in alternatives], attrs))
+                needed = [_tags_needed(alt[0]) for alt in alternatives]
+                self._single_tags.append(None if None in needed else frozenset().union(*needed))
             else:
                 self.multi.append((number, [[_column_test(t) for t in alt] for alt in alternatives], int(index), attrs))
         self.outputs = sorted({k for *_, attrs in self.single + self.multi for k in attrs})
@@ -163,8 +177,12 @@ class AttributeTable:
 
     def _settings_for(self, key: Key, strings: StringStore) -> Settings:
         """What the one-token rules do to a token with these four values, in rule order."""
+        rules = self._single_by_tag.get(key[0])
+        if rules is None:  # the rules that can match this tag, still in rule order (a few dozen of ~180)
+            rules = self._single_by_tag[key[0]] = [
+                rule for rule, tags in zip(self.single, self._single_tags) if tags is None or key[0] in tags]
         return tuple((number, attr, value)
-                     for number, tests, attrs in self.single if any(t(key, strings) for t in tests)
+                     for number, tests, attrs in rules if any(t(key, strings) for t in tests)
                      for attr, value in attrs.items())
 
     def _neighbour_settings(self, cols: np.ndarray, strings: StringStore) -> dict[int, Settings]:
