@@ -117,22 +117,26 @@ _state: dict[str, Any] = {}
 _inherited: dict[str, Any] = {}  # what the parent loaded just before forking: the workers reuse it
 
 
-def _prepare_workers(db_path: str | None, semantic: bool, use_model: bool) -> None:
+def _prepare_workers(library: Any, db_path: str | None, semantic: bool, use_model: bool) -> None:
     """Load, once and in the parent, what every worker needs: forked workers inherit it.
 
     Without this each worker spends seconds before its first report: building the library's
     reuse index (about 1 s for 1,000 reports), the checks' phrase lists and the parser.
+    library: the caller's Library, whose index may already be built; a path is opened here.
     """
     from .engine import warm_up
 
     warm_up(use_model=use_model)
     _inherited.clear()
-    if db_path:
-        library = _open_library(db_path, semantic)
-        try:
-            _inherited["library"] = (db_path, semantic, library.index_snapshot())
-        finally:
-            library.close()
+    if not db_path:
+        return
+    given = library is not None and not isinstance(library, (str, os.PathLike))
+    opened = library if given else _open_library(db_path, semantic)
+    try:
+        _inherited["library"] = (db_path, semantic, opened.index_snapshot())
+    finally:
+        if not given:
+            opened.close()
 
 
 def _init_worker(db_path: str | None, semantic: bool, config: CompanyConfig | None, use_model: bool,
@@ -356,7 +360,7 @@ def score_reports(
         forking = "fork" in multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if forking else "spawn")
         if forking:
-            _prepare_workers(db_path, semantic, use_model)
+            _prepare_workers(library, db_path, semantic, use_model)
         try:
             with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
                                      initargs=init_args) as pool:

@@ -23,10 +23,9 @@ from .checks import overpromise as overpromise_check
 from .checks import tone as tone_check
 from .checks.jargon import glossary
 from .checks.base import Analysis
+from .entity_gate import CODE_LIKE
 from .findings import Finding
 from .resources import rules
-
-_CODE_LIKE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]")
 
 
 # not GPE/LOC: the small English model tags many people's and companies' names as places
@@ -66,15 +65,16 @@ def _mentions_product(a: Analysis, sent: Span) -> bool:
 def _leak_evidence(a: Analysis, sent: Span) -> bool:
     """Something internal-looking: a name outside the greeting/sign-off, a code, a channel, a key."""
     common = _common_acronyms()
+    public = {n.lower() for n in a.config.public_names}
     for tok in sent:
         if tok.like_url or tok.like_email:
             continue
         if tok.text.upper() in common or tok.ent_type_ in _PUBLIC_ENTITIES:
             continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
-            if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in {n.lower() for n in a.config.public_names}:
+            if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in public:
                 return True
-        if _CODE_LIKE.search(tok.text):
+        if CODE_LIKE.search(tok.text):
             return True
     return False
 

@@ -40,7 +40,7 @@ class Bands:
 
     def _band_keys(self, signatures: np.ndarray) -> np.ndarray:
         """(n, NUM_PERM) signatures -> (n, b) keys: FNV-style mix of each band's r values and its number."""
-        rows = signatures[:, : self.b * self.r].astype(np.uint64).reshape(len(signatures), self.b, self.r)
+        rows = np.asarray(signatures[:, : self.b * self.r], dtype=np.uint64).reshape(len(signatures), self.b, self.r)
         keys = np.broadcast_to(self._band_ids * np.uint64(0x9E3779B97F4A7C15), (len(signatures), self.b)).copy()
         prime = np.uint64(0x100000001B3)
         for j in range(self.r):
