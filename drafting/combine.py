@@ -21,6 +21,7 @@ from .checks import jargon as jargon_check
 from .checks import leak as leak_check
 from .checks import overpromise as overpromise_check
 from .checks import tone as tone_check
+from .checks.evidence import point, unpointed_min
 from .checks.jargon import glossary
 from .checks.base import Analysis
 from .entity_gate import CODE_LIKE
@@ -62,10 +63,10 @@ def _mentions_product(a: Analysis, sent: Span) -> bool:
     return any(p.lower() in low for p in a.config.product_names)
 
 
-def _leak_evidence(a: Analysis, sent: Span) -> bool:
-    """Something internal-looking: a name outside the greeting/sign-off, a code, a channel, a key."""
+def _leak_evidence(a: Analysis, sent: Span):
+    """The first internal-looking token: a name outside the greeting/sign-off, a code, a channel, a key."""
     common = _common_acronyms()
-    public = {n.lower() for n in a.config.public_names}
+    public = {n.lower() for n in a.config.public_names} | {p.lower() for p in a.config.product_names}
     for tok in sent:
         if tok.like_url or tok.like_email:
             continue
@@ -73,10 +74,10 @@ def _leak_evidence(a: Analysis, sent: Span) -> bool:
             continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
         if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
             if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in public:
-                return True
+                return tok
         if CODE_LIKE.search(tok.text):
-            return True
-    return False
+            return tok
+    return None
 
 
 def _vetoed(mf: Finding, a: Analysis) -> bool:
@@ -88,7 +89,7 @@ def _vetoed(mf: Finding, a: Analysis) -> bool:
     if mf.category == "jargon":
         return _mentions_product(a, sent) or jargon_check.explains_terms(a, sent)
     if mf.category == "leak":
-        return not _leak_evidence(a, sent)
+        return _leak_evidence(a, sent) is None
     if mf.category == "overpromise":
         return overpromise_check.checkable_process_commitment(sent)
     if mf.category == "tone":
@@ -114,5 +115,43 @@ def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Anal
             continue
         if _vetoed(mf, a):
             continue
-        out.append(mf)
+        pointed = _pointed(mf, a)
+        if pointed is not None:
+            out.append(pointed)
     return out
+
+
+def _pointed(mf: Finding, a: Analysis) -> Finding | None:
+    """The model's verdict on the words that carry it; on the whole sentence only when it is very sure.
+
+    A highlight that names no words gives the liaison nothing to change, so an unpointed verdict
+    must clear the category's higher bar (data/rules/evidence.yaml).
+    """
+    if mf.category == "leak":
+        sent = _sentence(a, mf)
+        tok = _leak_evidence(a, sent) if sent is not None else None
+        span = (tok.idx - mf.start, tok.idx + len(tok.text) - mf.start) if tok is not None else None
+    else:
+        allowed = frozenset(p.lower() for p in a.config.product_names)
+        span = point(mf.category, a.text[mf.start:mf.end], a.ctx.severity, allowed)
+    if span is None:
+        return mf if mf.confidence >= unpointed_min(mf.category) else None
+    f = a.finding(mf.category, "model", mf.start + span[0], mf.start + span[1], mf.confidence, severity=a.ctx.severity.value,
+                  audience=a.ctx.audience.value, kind="internal detail", plain="plain words a customer would use",
+                  agent="a person or team", object="the system")
+    f.source = "model"
+    return f
+
+
+def one_problem_per_phrase(findings: list[Finding]) -> list[Finding]:
+    """A stock apology is one problem: "sorry for any inconvenience" is boilerplate, not also tone.
+
+    A tone finding on "inconvenience" inside a boilerplate finding's words is dropped: rewriting
+    the stock phrase fixes both, and two highlights on one phrase read as noise. Grovelling
+    ("deeply, deeply sorry") inside a stock apology stays: that is a second problem.
+    """
+    stock = [f for f in findings if f.category == "boilerplate" and f.rule != "reuse"]
+    if not stock:
+        return findings
+    return [f for f in findings if not (
+        f.category == "tone" and "inconvenien" in f.text.lower() and any(b.start <= f.start and f.end <= b.end for b in stock))]

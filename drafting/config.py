@@ -12,7 +12,7 @@ import yaml
 
 from .errors import ConfigError
 
-_LIST_KEYS = ("banned_phrases", "product_names", "public_names", "other_customers")
+_LIST_KEYS = ("banned_phrases", "product_names", "public_names", "other_customers", "public_domains", "public_hosts")
 _PATTERN_KEYS = ("hostnames", "tickets", "urls", "secrets", "other")
 _KNOWN = {"company", "contact", "glossary", "leak_patterns", "languagetool_url", "library", *_LIST_KEYS}
 
@@ -30,6 +30,10 @@ public_names:        # people who may be named to customers (spokespeople, accou
   - Dana Whitfield
 other_customers:     # customer names that must never appear in another customer's note
   - Globex
+public_domains:      # your own domains: a host under them is internal unless customers see it
+  - example.com
+public_hosts:        # hosts under those domains that customers do see (www, status, api... are built in)
+  - pay.example.com
 leak_patterns:       # regular expressions for internal details
   hostnames: ['\\b[a-z]+-(prod|stg)-\\d+\\b']
   tickets: ['\\bPAY-\\d+\\b']
@@ -49,6 +53,8 @@ class CompanyConfig:
     product_names: list[str] = field(default_factory=list)
     public_names: list[str] = field(default_factory=list)
     other_customers: list[str] = field(default_factory=list)
+    public_domains: list[str] = field(default_factory=list)
+    public_hosts: list[str] = field(default_factory=list)
     leak_patterns: dict[str, list[str]] = field(default_factory=dict)
     languagetool_url: str = ""
     library: str = ""

@@ -7,6 +7,7 @@ from typing import Any
 from . import offline  # noqa: F401
 from .checks import RULE_CHECKS, grammar
 from .checks.base import Analysis
+from .combine import one_problem_per_phrase
 from .config import CompanyConfig
 from .context import Context
 from .errors import InputError
@@ -46,6 +47,7 @@ def analyse(a: Analysis, use_model: bool = True, use_grammar: bool = True) -> Ch
         from .combine import combine
 
         findings = combine(findings, _model_findings(a), a)
+    findings = one_problem_per_phrase(findings)
     grammar_findings, status = grammar.check(a.text, a.config.grammar_server()) if use_grammar else (
         [], grammar.GrammarStatus(False, "Grammar checking was not requested."))
     findings.extend(grammar_findings)

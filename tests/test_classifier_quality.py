@@ -4,7 +4,7 @@ import pytest
 import drafting
 from drafting.classifier import artifact, predict
 from drafting.classifier.evaluate import evaluate
-from drafting.classifier.train import dev_file
+from drafting.resources import data_dir
 from drafting.findings import SENTENCE_CATEGORIES
 
 TOLERANCE = 0.02
@@ -12,7 +12,7 @@ TOLERANCE = 0.02
 
 @pytest.fixture(scope="module")
 def dev_tables():
-    return evaluate(dev_file())
+    return evaluate(data_dir() / "dev" / "dev.jsonl")
 
 
 def test_shipped_model_is_small_safetensors_only():

@@ -6,6 +6,8 @@ Counterfactual hindsight aimed at a person ("X should have...", "X failed to..."
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..findings import Finding
@@ -97,6 +99,7 @@ def run(a: Analysis) -> list[Finding]:
             continue
         found.append(a.finding("blame", "fault_phrase", span.start_char, span.end_char, 0.9))
         covered.add(span.sent.start)
+    found.extend(_third_party_grievances(a, data))
     fault = set(data["fault_verbs"])
     marked = set(data["marked_verbs"])
     fault_nouns = set(data["fault_nouns"])
@@ -144,6 +147,19 @@ def run(a: Analysis) -> list[Finding]:
     return merge_overlapping(found)
 
 
+def _third_party_grievances(a: Analysis, data: dict) -> list[Finding]:
+    """'No notice was given to us by the third party', 'had they informed us...': a vendor held at fault.
+
+    A plain fact about a dependency ("our DNS provider had an outage") has no grievance and passes.
+    """
+    parties = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["third_parties"]) + r")\b", re.I)
+    out: list[Finding] = []
+    for span, phrase in phrase_spans(a.doc, "blame.grievance", data["grievances"]):
+        if " they" in f" {phrase}" or parties.search(span.sent.text):
+            out.append(a.finding("blame", "third_party", span.start_char, span.end_char, 0.8))
+    return out
+
+
 def _is_staff(tok: Token) -> bool:
     """Hindsight is blame when aimed at a named person or a staff role, not at the customer's own people."""
     roles = set(_data()["staff_roles"])
@@ -179,4 +195,6 @@ def is_collective_ownership(sent, a: Analysis) -> bool:
     root_subjects = [c for c in sent.root.children if c.dep_ in _SUBJ]
     if not root_subjects or any(s.lower_ not in collective for s in root_subjects):
         return False
+    if any(t.lower_ in ("they", "them") and t.dep_ in _SUBJ for t in sent):
+        return False  # "Had they warned us, we would have...": someone else is held at fault
     return not any(_is_agent(tok, a) for tok in sent)

@@ -39,6 +39,14 @@ def _sentence_is_honest(sent: Span, data: dict) -> bool:
     return any(p in low for p in data["honest_phrases"][:-1])  # 'whether' is scope-checked, not sentence-wide
 
 
+def _narrated_or_creed(span: Span) -> bool:
+    """'We believed we had...' narrates a past belief; 'we believe in transparency' is a creed: neither is a guess now."""
+    doc = span.doc
+    if any(t.tag_ == "VBD" and t.lemma_.lower() in ("believe", "think", "suspect", "assume", "expect") for t in span):
+        return True
+    return span.end < len(doc) and doc[span.end].lower_ == "in" and span.root.lemma_.lower() == "believe"
+
+
 def _modal_guess(tok: Token, data: dict) -> bool:
     """'may/might/could have <done>', 'may be related', but not 'may' of permission."""
     low = tok.lower_
@@ -80,14 +88,14 @@ def run(a: Analysis) -> list[Finding]:
     found: list[Finding] = []
     hedge_words = set(data["words"])
     for span, phrase in phrase_spans(a.doc, "conjecture.phrases", data["phrases"]):
-        if _in_honest_scope(span.root, data):
+        if _in_honest_scope(span.root, data) or _narrated_or_creed(span):
             continue
         r = "preliminary_cause" if "cause" in phrase and ("preliminary" in phrase or "initial" in phrase) else rule
         found.append(a.finding("conjecture", r, span.start_char, span.end_char, conf))
     for tok in a.doc:
         if tok.lower_ in hedge_words or _modal_guess(tok, data):
-            if tok.lower_ == "likely" and tok.i + 1 < len(a.doc) and a.doc[tok.i - 1].lower_ in ("less", "more") and a.doc[tok.i + 1].lower_ == "to":
-                continue  # "less likely to recur" describes a change's effect
+            if tok.lower_ == "likely" and tok.i > 0 and a.doc[tok.i - 1].lower_ in ("less", "more", "unlikely"):
+                continue  # "less likely to recur", "made it less likely that..." describe a change's effect
             if _in_honest_scope(tok, data) or _sentence_is_honest(tok.sent, data):
                 continue
             end_tok = tok

@@ -69,8 +69,8 @@ def run(a: Analysis) -> list[Finding]:
     explained_terms: set[str] = set()
     for span, term in phrase_spans(a.doc, "jargon.glossary." + a.config.fingerprint() + audience.value, terms.keys()):
         s, e = span.start_char, span.end_char
-        if in_product(s, e):
-            continue
+        if in_product(s, e) or (len(span) == 1 and span[0].pos_ in ("VERB", "AUX")):
+            continue  # "the service hosts a webinar": the verb is not the term
         plain = terms.get(term.lower(), "")
         if term in explained_terms or _explained(a.text, s, e, plain):
             explained_terms.add(term)

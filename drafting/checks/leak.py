@@ -32,6 +32,7 @@ def detect(text: str, config=None) -> list[tuple[str, int, int]]:
             if kind == "ticket id" and any(p.match(text, m.start()) for p in public):
                 continue
             hits.append((kind, m.start(), m.end()))
+    hits.extend(internal_hosts(text, config))
     if config is not None:
         for kind, pat in config.compiled_leak_patterns():
             for m in pat.finditer(text):
@@ -40,6 +41,60 @@ def detect(text: str, config=None) -> list[tuple[str, int, int]]:
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
                 hits.append(("customer", m.start(), m.end()))
     return _longest(hits)
+
+
+# A dotted name: labels of letters, digits and hyphens, then a TLD. Each label ends at its dot,
+# so the pattern cannot backtrack more than a label's length.
+_DOTTED = re.compile(r"(?<![\w.@/-])(?:[a-z0-9][a-z0-9-]{0,62}\.){2,8}[a-z]{2,24}(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _host_rules() -> dict:
+    h = rules("leak")["hostnames"]
+    return {
+        "tlds": frozenset(str(t).lower() for t in h["tlds"]),
+        "numbered": re.compile(h["numbered_label"]),
+        "not_machine": frozenset(str(t).lower() for t in h["not_machine"]),
+        "region": re.compile(h["region_label"]),
+        "cluster_words": frozenset(str(t).lower() for t in h["cluster_words"]),
+        "cluster": re.compile(h["cluster_label"]),
+        "clouds": tuple(str(t).lower() for t in h["public_clouds"]),
+        "public_sub": frozenset(str(t).lower() for t in h["public_subdomains"]),
+    }
+
+
+def _machine_label(label: str, r: dict) -> bool:
+    if label in r["not_machine"] or r["region"].match(label):
+        return False
+    return bool(label in r["cluster_words"] or r["cluster"].fullmatch(label) or r["numbered"].fullmatch(label))
+
+
+def internal_hosts(text: str, config=None) -> list[tuple[str, int, int]]:
+    """Dotted hostnames that name a machine ('db1.cluster.example.com'), not a public site.
+
+    Under the company's own domains (config.public_domains) a host is internal unless its first
+    label is one customers see (www, status, api...) or it is listed in config.public_hosts.
+    """
+    r = _host_rules()
+    own = tuple(d.lower().lstrip(".") for d in getattr(config, "public_domains", []) or [])
+    public_hosts = {h.lower() for h in getattr(config, "public_hosts", []) or []}
+    out: list[tuple[str, int, int]] = []
+    for m in _DOTTED.finditer(text):
+        host = m.group(0).lower()
+        labels = host.split(".")
+        if labels[-1] not in r["tlds"] or any(lab.endswith("-") for lab in labels):
+            continue
+        if host in public_hosts or any(host == c or host.endswith("." + c) for c in r["clouds"]):
+            continue
+        under_own = next((d for d in own if host.endswith("." + d)), None)
+        if under_own is not None:
+            below = host[: -len(under_own) - 1].split(".")
+            if below[0] not in r["public_sub"] or any(_machine_label(lab, r) for lab in below):
+                out.append(("internal hostname", m.start(), m.end()))
+            continue
+        if any(_machine_label(lab, r) for lab in labels[:-2]):
+            out.append(("internal hostname", m.start(), m.end()))
+    return out
 
 
 def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -1,9 +1,15 @@
 """overpromise: an absolute guarantee ("never again", "100% uptime") in place of a specific change."""
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from ..resources import rules
 from .base import Analysis, merge_overlapping, phrase_spans
+
+
+# "No one can guarantee..., but what we can promise is..." says the opposite of a guarantee.
+_NO_GUARANTEE = re.compile(r"\b(?:no[- ]?one|nobody|cannot|can't|can not|could not|couldn't|won't|will not)\s+(?:\w+\s+)?(?:guarantee|promise)")
 
 
 def run(a: Analysis) -> list[Finding]:
@@ -12,7 +18,7 @@ def run(a: Analysis) -> list[Finding]:
     for span, _ in phrase_spans(a.doc, "overpromise.phrases", data["phrases"]):
         sent_low = span.sent.text.lower()
         # "if this ever happens again, we will..." or a question is not a promise
-        if sent_low.lstrip().startswith(("if ", "should ")) or "cannot guarantee" in sent_low or "can't guarantee" in sent_low:
+        if sent_low.lstrip().startswith(("if ", "should ")) or _NO_GUARANTEE.search(sent_low):
             continue
         found.append(a.finding("overpromise", "default", span.start_char, span.end_char, 0.9))
     lemmas = set(data["guarantee_lemmas"])
@@ -20,12 +26,14 @@ def run(a: Analysis) -> list[Finding]:
     for tok in a.doc:
         if tok.lemma_.lower() not in lemmas:
             continue
+        before = tok.doc[max(tok.sent.start, tok.i - 5): tok.i]
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
-            t.lower_ in ("no", "cannot", "can't", "not") for t in tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
-        )
+            t.lower_ in ("no", "cannot", "can't", "not", "nobody", "noone") for t in before
+        ) or "no one" in before.text.lower() or "no-one" in before.text.lower()
         if negated:
             continue
-        scope = [t.lower_ for t in tok.subtree] + [t.lower_ for t in tok.head.subtree if tok.dep_ != "ROOT"]
+        aside = _concession(tok.sent)  # "While no one can guarantee..., we can promise a plan"
+        scope = [t.lower_ for t in tok.subtree if t.i not in aside] + [t.lower_ for t in tok.head.subtree if tok.dep_ != "ROOT"]
         strong = tok.lemma_.lower() == "guarantee" and tok.pos_ == "VERB" and any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj")
         if strong or any(w in absolutes for w in scope):
             sent = tok.sent
@@ -38,6 +46,15 @@ def run(a: Analysis) -> list[Finding]:
                 if any(t.lemma_.lower() in fix_verbs for t in words[:i]):
                     found.append(a.finding("overpromise", "default", words[i].idx, words[i + 1].idx + len(words[i + 1]), 0.85))
     return merge_overlapping(found)
+
+
+def _concession(sent) -> set[int]:
+    """Token indices of an opening 'While/Although ..., ' clause: what it concedes is not promised."""
+    first = sent[0].lower_ if len(sent) else ""
+    if first not in ("while", "although", "though", "whilst", "even"):
+        return set()
+    comma = next((t.i for t in sent if t.text == ","), None)
+    return set(range(sent.start, comma)) if comma is not None else set()
 
 
 def checkable_process_commitment(sent) -> bool:

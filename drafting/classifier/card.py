@@ -34,7 +34,7 @@ def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
         "| file | lines | sha256 |",
         "| --- | --- | --- |",
     ]
-    for name, info in {**meta["train_files"], **meta["dev_file"]}.items():
+    for name, info in {**meta["train_files"], **meta.get("dev_files", meta.get("dev_file", {}))}.items():
         lines.append(f"| {name} | {info['lines']} | `{info['sha256'][:16]}…` |")
     lines += ["", "## Dev metrics (model alone, at the thresholds)", "", "| category | threshold | precision | recall | F1 | support |",
               "| --- | --- | --- | --- | --- | --- |"]

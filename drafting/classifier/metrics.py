@@ -23,7 +23,18 @@ def score(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str,
     }
     f1s = [table[c]["f1"] for c in SENTENCE_CATEGORIES]
     table["_macro"] = {"f1": sum(f1s) / len(f1s)}
+    table["_micro"] = _micro(gold, pred)
     return table
+
+
+def _micro(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str, float]:
+    """Every (sentence, category) decision pooled: how often a highlight is right, and how many are found."""
+    tp = sum(len(set(g) & (p & set(SENTENCE_CATEGORIES))) for g, p in zip(gold, pred))
+    fp = sum(len((p & set(SENTENCE_CATEGORIES)) - set(g)) for g, p in zip(gold, pred))
+    fn = sum(len(set(g) - p) for g, p in zip(gold, pred))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
 
 
 def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
@@ -32,6 +43,8 @@ def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
         r = table[cat]
         lines.append(f"  {cat:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} {int(r['support']):>8}")
     lines.append(f"  {'macro F1':<12} {'':>6} {'':>6} {table['_macro']['f1']:>6.3f}")
+    m = table["_micro"]
+    lines.append(f"  {'micro':<12} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}")
     c = table["_clean"]
     lines.append(f"  clean sentences flagged with anything: {c['flagged_rate']:.1%} of {int(c['support'])}")
     return "\n".join(lines)

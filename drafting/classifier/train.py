@@ -41,8 +41,9 @@ def train_files() -> list[Path]:
     return sorted((data_dir() / "train").glob("*.jsonl"))
 
 
-def dev_file() -> Path:
-    return data_dir() / "dev" / "dev.jsonl"
+def dev_files() -> list[Path]:
+    """Every held-out file under data/dev: the project's own register and the real-incident register."""
+    return sorted((data_dir() / "dev").glob("*.jsonl"))
 
 
 def _cached_bottom(model, tok, rows: list[Example], cfg: dict, batch: int = 64):
@@ -122,7 +123,7 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
 
     files = train_files()
     rows = read_many(files)
-    dev = read_many([dev_file()])
+    dev = read_many(dev_files())
     log(f"training on {len(rows)} sentences from {len(files)} files; dev {len(dev)}")
     tok, enc = encoder.load()
     import copy
@@ -174,7 +175,7 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
         "thresholds": thresholds,
         "config": cfg,
         "train_files": {str(p.relative_to(data_dir().parent)): {"sha256": _sha256(p), "lines": sum(1 for _ in open(p, encoding="utf-8"))} for p in files},
-        "dev_file": {str(dev_file().relative_to(data_dir().parent)): {"sha256": _sha256(dev_file()), "lines": len(dev)}},
+        "dev_files": {str(p.relative_to(data_dir().parent)): {"sha256": _sha256(p), "lines": sum(1 for _ in open(p, encoding="utf-8"))} for p in dev_files()},
         "train_size": len(rows),
         "dev_size": len(dev),
         "dev_metrics_model": _round(dev_metrics),
