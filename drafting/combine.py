@@ -133,7 +133,11 @@ def _pointed(mf: Finding, a: Analysis) -> Finding | None:
         span = (tok.idx - mf.start, tok.idx + len(tok.text) - mf.start) if tok is not None else None
     else:
         allowed = frozenset(p.lower() for p in a.config.product_names)
-        span = point(mf.category, a.text[mf.start:mf.end], a.ctx.severity, allowed)
+        span = point(mf.category, a.text[mf.start:mf.end], a.ctx.severity, allowed, mf.confidence)
+        if span is None and mf.category == "blame":
+            sent = _sentence(a, mf)
+            who = blame_check.blamed_party(sent, a) if sent is not None else None
+            span = (who.idx - mf.start, who.idx + len(who.text) - mf.start) if who is not None else None
     if span is None:
         return mf if mf.confidence >= unpointed_min(mf.category) else None
     f = a.finding(mf.category, "model", mf.start + span[0], mf.start + span[1], mf.confidence, severity=a.ctx.severity.value,

@@ -1,4 +1,6 @@
 """The shipped classifier: its dev figures can't silently regress, and re-checks only classify what changed."""
+from pathlib import Path
+
 import pytest
 
 import drafting
@@ -55,3 +57,26 @@ def test_editing_one_sentence_reclassifies_only_that_sentence():
     before = predict.stats["classified"]
     drafting.check(base.replace("Monday", "Tuesday"), "sev2", "general", "report")
     assert predict.stats["classified"] - before == 1
+
+
+# Real public incident sentences (../shared/realworld, beside the checkout): measured, never trained on.
+REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not REALWORLD.is_file(), reason="../shared/realworld/dev.jsonl is not beside this checkout")
+def test_real_incident_sentences_that_are_clean_mostly_stay_unmarked():
+    combined = evaluate(REALWORLD)["combined"]
+    assert combined["_clean"]["flagged_rate"] <= 0.08, combined["_clean"]
+    assert combined["_micro"]["f1"] >= 0.85, combined["_micro"]
+
+
+def test_the_real_register_dev_set_holds_its_figures():
+    combined = evaluate(data_dir() / "dev" / "real_register_dev.jsonl")["combined"]
+    assert combined["_micro"]["f1"] >= 0.90, combined["_micro"]
+    assert combined["_clean"]["flagged_rate"] <= 0.02, combined["_clean"]
+
+
+def test_the_held_out_test_set_holds_its_figures():
+    combined = evaluate(data_dir() / "test" / "test.jsonl")["combined"]
+    assert combined["_macro"]["f1"] >= 0.92, combined["_macro"]
+    assert combined["_clean"]["flagged_rate"] <= 0.03, combined["_clean"]

@@ -42,6 +42,17 @@ def _is_agent(tok: Token, a: Analysis) -> str | None:
     return None
 
 
+def blamed_party(sent, a: Analysis) -> Token | None:
+    """The person, role, team or vendor a sentence singles out ("Priya", "Chen's", "whoever"), if any.
+
+    Where a model blame verdict has no fault word to point at, its highlight goes on who is blamed.
+    """
+    for tok in sent:
+        if tok.lower_ in ("whoever", "whomever") or (tok.dep_ in (_SUBJ | {"poss"}) and _is_agent(tok, a)):
+            return tok
+    return next((tok for tok in sent if tok.ent_type_ == "PERSON"), None)
+
+
 def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
     for child in verb.children:
         if child.dep_ in _SUBJ:

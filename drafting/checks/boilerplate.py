@@ -35,6 +35,8 @@ def is_bare_apology(sent: Span, data: dict) -> bool:
         low += " " + doc[sent.start - 1].sent.text.lower()  # "...cost you real work. We're sorry."
     if "sorry to hear" in low or "sorry to see" in low:
         return False
+    if any(p in low for p in data["ownership_phrases"]):
+        return False  # "We're sorry: this was a failure on our part" owns it, in words no template has
     if any(re.search(p, low) for p in data["impact_patterns"]):
         return False
     return not _names_what_happened(sent, data)

@@ -47,6 +47,16 @@ def _narrated_or_creed(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ == "in" and span.root.lemma_.lower() == "believe"
 
 
+def _apparent_symptom(span: Span, data: dict) -> bool:
+    """'Uploads would appear to complete, but the files were empty': what users saw, not a guess."""
+    if not any(t.lemma_.lower() in ("appear", "seem") for t in span):
+        return False
+    doc, sent = span.doc, span.sent
+    nxt = next((t for t in doc[span.end: sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    rest = doc[span.end: sent.end].text.lower()
+    return nxt is not None and nxt.lemma_.lower() in set(data["symptom_verbs"]) and (" but " in rest or ", but" in rest)
+
+
 def _modal_guess(tok: Token, data: dict) -> bool:
     """'may/might/could have <done>', 'may be related', but not 'may' of permission."""
     low = tok.lower_
@@ -54,10 +64,10 @@ def _modal_guess(tok: Token, data: dict) -> bool:
         return False
     head = tok.head
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ == "have" and head.lemma_.lower() in data["apology_modal_verbs"]:
+    if head.lemma_.lower() in data["apology_modal_verbs"]:
         sent_lemmas = {t.lemma_.lower() for t in tok.sent}
         if sent_lemmas & {"apologize", "apologise", "sorry", "apology", "regret", "inconvenience"}:
-            return False  # "any inconvenience this may have caused" is stock phrasing, not a guess
+            return False  # "any inconvenience this may (have) cause(d)" is stock phrasing, not a guess
     if nxt is not None and nxt.lower_ == "have" and head.tag_ == "VBN":
         # "could have caught" aimed at a person is blame's business, not a guess
         subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -88,7 +98,7 @@ def run(a: Analysis) -> list[Finding]:
     found: list[Finding] = []
     hedge_words = set(data["words"])
     for span, phrase in phrase_spans(a.doc, "conjecture.phrases", data["phrases"]):
-        if _in_honest_scope(span.root, data) or _narrated_or_creed(span):
+        if _in_honest_scope(span.root, data) or _narrated_or_creed(span) or _apparent_symptom(span, data):
             continue
         r = "preliminary_cause" if "cause" in phrase and ("preliminary" in phrase or "initial" in phrase) else rule
         found.append(a.finding("conjecture", r, span.start_char, span.end_char, conf))

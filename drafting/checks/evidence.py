@@ -23,6 +23,8 @@ class CueSet:
     unpointed_min: float
     cues: tuple[re.Pattern, ...]
     by_severity: dict[str, tuple[re.Pattern, ...]]
+    weak: tuple[re.Pattern, ...] = ()
+    weak_min: float = 0.0
 
 
 def _word(pattern: str, flags: int) -> re.Pattern:
@@ -37,7 +39,8 @@ def cue_set(category: str) -> CueSet:
     cues += [_word(p, 0) for p in spec.get("cues_case_sensitive") or []]
     cues += [re.compile(p) for p in spec.get("cues_raw") or []]
     by_sev = {sev: tuple(_word(p, re.IGNORECASE) for p in pats) for sev, pats in (spec.get("only_at") or {}).items()}
-    return CueSet(float(spec.get("unpointed_min", 1.01)), tuple(cues), by_sev)
+    weak = tuple(_word(p, re.IGNORECASE) for p in spec.get("weak_cues") or [])
+    return CueSet(float(spec.get("unpointed_min", 1.01)), tuple(cues), by_sev, weak, float(spec.get("weak_min", 0.0)))
 
 
 @lru_cache(maxsize=1)
@@ -48,14 +51,22 @@ def _not_jargon() -> frozenset[str]:
     return frozenset(str(x).lower() for x in list(g.get("common_acronyms", [])) + list(g.get("executive_known", [])))
 
 
-def point(category: str, sentence: str, severity: Severity, allowed: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+def point(category: str, sentence: str, severity: Severity, allowed: frozenset[str] = frozenset(),
+          confidence: float = 1.0) -> tuple[int, int] | None:
     """(start, end) of the first cue for ``category`` in ``sentence``, or None.
 
     ``allowed`` holds lower-cased words that never count as a cue here (the company's product
-    names, public names): a product name is not jargon.
+    names, public names): a product name is not jargon. Weak cues (blame: a party named with no
+    fault word) count only when ``confidence`` reaches the category's ``weak_min``.
     """
     spec = cue_set(category)
-    patterns = spec.cues + spec.by_severity.get(severity.value, ())
+    found = _first(spec.cues + spec.by_severity.get(severity.value, ()), sentence, category, allowed)
+    if found is None and spec.weak and confidence >= spec.weak_min:
+        found = _first(spec.weak, sentence, category, allowed)
+    return found
+
+
+def _first(patterns: tuple[re.Pattern, ...], sentence: str, category: str, allowed: frozenset[str]) -> tuple[int, int] | None:
     best: tuple[int, int] | None = None
     skip = allowed | (_not_jargon() if category == "jargon" else frozenset())
     for pat in patterns:

@@ -60,6 +60,7 @@ def _host_rules() -> dict:
         "cluster": re.compile(h["cluster_label"]),
         "clouds": tuple(str(t).lower() for t in h["public_clouds"]),
         "public_sub": frozenset(str(t).lower() for t in h["public_subdomains"]),
+        "internal_parts": frozenset(str(t).lower() for t in h["internal_suffixes"]),
     }
 
 
@@ -92,8 +93,9 @@ def internal_hosts(text: str, config=None) -> list[tuple[str, int, int]]:
             if below[0] not in r["public_sub"] or any(_machine_label(lab, r) for lab in below):
                 out.append(("internal hostname", m.start(), m.end()))
             continue
-        if any(_machine_label(lab, r) for lab in labels[:-2]):
-            out.append(("internal hostname", m.start(), m.end()))
+        if any(_machine_label(lab, r) for lab in labels[:-2]) or any(
+                part in r["internal_parts"] for lab in labels[:-1] for part in lab.split("-")[1:]):
+            out.append(("internal hostname", m.start(), m.end()))  # "pgmon.acme-ops.net": an operations domain
     return out
 
 

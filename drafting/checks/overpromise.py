@@ -33,7 +33,8 @@ def run(a: Analysis) -> list[Finding]:
         if negated:
             continue
         aside = _concession(tok.sent)  # "While no one can guarantee..., we can promise a plan"
-        scope = [t.lower_ for t in tok.subtree if t.i not in aside] + [t.lower_ for t in tok.head.subtree if tok.dep_ != "ROOT"]
+        scope = [t.lower_ for t in tok.subtree if t.i not in aside] + [
+            t.lower_ for t in tok.head.subtree if tok.dep_ != "ROOT" and t.i not in aside]
         strong = tok.lemma_.lower() == "guarantee" and tok.pos_ == "VERB" and any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj")
         if strong or any(w in absolutes for w in scope):
             sent = tok.sent
