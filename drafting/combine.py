@@ -10,99 +10,13 @@ internal-looking in it; a short apology whose next sentence names the impact.
 """
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-from spacy.tokens import Span
-
-from .checks import blame as blame_check
-from .checks import boilerplate as boilerplate_check
-from .checks import jargon as jargon_check
-from .checks import leak as leak_check
-from .checks import overpromise as overpromise_check
-from .checks import tone as tone_check
-from .checks.jargon import glossary
+from . import registry
 from .checks.base import Analysis
-from .entity_gate import CODE_LIKE
 from .findings import Finding
-from .resources import rules
-
-
-# not GPE/LOC: the small English model tags many people's and companies' names as places
-_PUBLIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-
-
-@lru_cache(maxsize=1)
-def _common_acronyms() -> frozenset[str]:
-    return frozenset(str(x).upper() for x in glossary().get("common_acronyms", []))
-
-
-def _sentence(a: Analysis, f: Finding) -> Span | None:
-    return a.doc.char_span(f.start, f.end, alignment_mode="expand")
-
-
-_CLAIM_THEN_CAVEAT = re.compile(r"[,;:]\s*(?:but|though|although|however)\b|\s(?:but|though|although)\s")
-
-
-def _honest_uncertainty(sent: Span) -> bool:
-    """The sentence says what is not known ("we have not yet confirmed whether...").
-
-    Not when a claim comes first and the caveat is tacked on ("the bug came in last week's
-    update, but this is not yet confirmed"): the reader still gets the guess.
-    """
-    low = sent.text.lower()
-    at = min((low.find(p) for p in rules("conjecture")["honest_phrases"] if p in low), default=-1)
-    if at < 0:
-        return False
-    return not _CLAIM_THEN_CAVEAT.search(low[:at])
-
-
-def _mentions_product(a: Analysis, sent: Span) -> bool:
-    low = sent.text.lower()
-    return any(p.lower() in low for p in a.config.product_names)
-
-
-def _leak_evidence(a: Analysis, sent: Span) -> bool:
-    """Something internal-looking: a name outside the greeting/sign-off, a code, a channel, a key."""
-    common = _common_acronyms()
-    public = {n.lower() for n in a.config.public_names}
-    for tok in sent:
-        if tok.like_url or tok.like_email:
-            continue
-        if tok.text.upper() in common or tok.ent_type_ in _PUBLIC_ENTITIES:
-            continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
-        if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
-            if not leak_check.is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in public:
-                return True
-        if CODE_LIKE.search(tok.text):
-            return True
-    return False
-
-
-def _vetoed(mf: Finding, a: Analysis) -> bool:
-    sent = _sentence(a, mf)
-    if sent is None:
-        return False
-    if mf.category == "conjecture":
-        return _honest_uncertainty(sent)
-    if mf.category == "jargon":
-        return _mentions_product(a, sent) or jargon_check.explains_terms(a, sent)
-    if mf.category == "leak":
-        return not _leak_evidence(a, sent)
-    if mf.category == "overpromise":
-        return overpromise_check.checkable_process_commitment(sent)
-    if mf.category == "tone":
-        return tone_check.calm_wording_at_low_severity(a, sent)
-    if mf.category == "blame":
-        return blame_check.is_collective_ownership(sent, a) or blame_check.clears_someone(sent)
-    if mf.category == "boilerplate":
-        data = rules("boilerplate")
-        # an apology whose next sentence names the impact ("We're sorry. For two hours...") is specific
-        return boilerplate_check.is_apology(sent, data) and not boilerplate_check.is_bare_apology(sent, data) and len(sent) <= 6
-    return False
 
 
 def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Analysis) -> list[Finding]:
+    """Rule findings, raised where the model agrees, plus model-only findings no category vetoes."""
     if not model_findings:
         return rule_findings
     out = list(rule_findings)
@@ -112,7 +26,8 @@ def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Anal
             for f in overlapping:
                 f.confidence = max(f.confidence, min(0.99, (f.confidence + mf.confidence) / 2 + 0.1))
             continue
-        if _vetoed(mf, a):
+        sent = a.doc.char_span(mf.start, mf.end, alignment_mode="expand")
+        if sent is not None and registry.vetoes(mf, a, sent):
             continue
         out.append(mf)
     return out

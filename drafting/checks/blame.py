@@ -6,10 +6,17 @@ Counterfactual hindsight aimed at a person ("X should have...", "X failed to..."
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+import re
 
+from spacy.tokens import Span, Token
+
+from ..catalog import Category
+from ..config import CompanyConfig
+from ..context import Context
 from ..findings import Finding
+from ..nlp import parse
 from ..resources import rules
+from ..textspans import templates
 from .base import Analysis, merge_overlapping, phrase_spans
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -180,3 +187,96 @@ def is_collective_ownership(sent, a: Analysis) -> bool:
     if not root_subjects or any(s.lower_ not in collective for s in root_subjects):
         return False
     return not any(_is_agent(tok, a) for tok in sent)
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    """A model-only blame verdict is wrong where the company owns the fault or the sentence clears someone."""
+    return is_collective_ownership(sent, a) or clears_someone(sent)
+
+
+# ---------------------------------------------------------------- suggestion: what the system allowed
+
+
+def _pp(lemma: str) -> str:
+    table = templates()["past_participles"]
+    if lemma in table:
+        return table[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _phrase(tokens: list, drop_people: bool = True) -> str:
+    keep = []
+    for t in tokens:
+        if drop_people and (t.ent_type_ == "PERSON" or (t.dep_ == "poss" and t.pos_ == "PROPN")):
+            continue
+        if t.dep_ == "case" and keep == []:
+            continue
+        keep.append(t.text_with_ws)
+    return "".join(keep).strip()
+
+
+def systemize(sent: Span, finding: Finding, a: Analysis | None = None) -> str:
+    """A blaming sentence (parsed) as what the system or process allowed."""
+    words = templates()["rewrite"]
+    data = _data()
+    verbs = set(data["fault_verbs"]) | set(data["marked_verbs"])
+    lo, hi = finding.start, finding.end
+    verb = None
+    for tok in sent:
+        if lo <= tok.idx < hi and tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in verbs or _is_counterfactual(tok)):
+            verb = tok
+            break
+    if verb is None:
+        return words["blame_process"][0]
+    a_hit = _agent_of(verb, a or Analysis(text=sent.doc.text, doc=sent.doc, ctx=Context.of()))
+    if a_hit and (a_hit[0].lemma_.lower() in ("vendor", "provider", "supplier", "partner") or a_hit[0].ent_type_ == "ORG"):
+        return words["blame_vendor"]
+    if _is_counterfactual(verb) and verb.lemma_.lower() not in ("forget", "neglect", "fail", "skip", "omit"):
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj_text = _phrase(list(obj.subtree)) if obj is not None else "this"
+        return words["blame_counterfactual"].format(verb=verb.lemma_.lower(), object=obj_text)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    target = xcomp if xcomp is not None and verb.lemma_.lower() in ("forget", "neglect", "fail", "omit") else verb
+    obj = next((c for c in target.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ == "PRON":
+        return words["blame_process"][0]
+    obj_tokens = list(obj.subtree)
+    obj_text = _phrase(obj_tokens)
+    obj_text = re.sub(r"^(?:his|her|their|my)\s+", "the ", obj_text, flags=re.I)
+    plural = obj.tag_ in ("NNS", "NNPS")
+    after = sent.doc[obj_tokens[-1].i + 1: sent.end]
+    rest = _phrase(list(after), drop_people=False).rstrip(" .;:")
+    rest = re.sub(r"^[,;:]\s*", ", ", rest) if rest else ""
+    if rest and not rest.startswith(","):
+        rest = " " + rest
+    subject = obj_text[0].upper() + obj_text[1:] if obj_text[:1].islower() and obj_text.split()[0].lower() in ("the", "a", "an", "this", "that", "some", "all") else obj_text
+    subject = subject[0].upper() + subject[1:] if subject[:1].islower() and not re.match(r"[a-z]+[-.]", subject) else subject
+    particle = "".join(" " + c.text for c in target.children if c.dep_ == "prt")
+    if target is not verb:
+        main = f"{subject} {'were' if plural else 'was'} not {_pp(target.lemma_.lower())}{particle}{rest}."
+        return main + " Our process did not check for it."
+    main = f"{subject} {'were' if plural else 'was'} {_pp(verb.lemma_.lower())}{particle}{rest}."
+    markers = set(data["markers"]) - {"error", "mistake"}
+    faulty = verb.lemma_.lower() in set(data["fault_verbs"]) or any(
+        t.lower_ in markers for t in [*obj_tokens, *[c for c in verb.children if c.dep_ == "advmod"]])
+    return main + (" Our process did not catch it in time." if faulty else "")
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx: Context, config: CompanyConfig, ops) -> list[str]:
+    doc = parse(sentence)
+    a = Analysis(text=sentence, doc=doc, ctx=ctx, config=config)
+    found = run(a) or [f]
+    out = [systemize(doc[:], found[0])]
+    main = out[0].split(". ")[0]
+    if main != out[0]:
+        out.append(main + ".")  # the plain statement alone, without the process sentence
+    out.extend(templates()["rewrite"]["blame_process"])
+    return out
+
+
+CATEGORY = Category("blame", run=run, veto=veto, suggest=suggest, sarif_level="error",
+                    rules=("fault_phrase", "agent", "counterfactual"))

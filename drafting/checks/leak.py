@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..catalog import Category
+from ..entity_gate import CODE_LIKE
 from ..findings import Finding
-from ..resources import rules
+from ..resources import data_yaml, rules
+from ..textspans import customer_visible_names, resolve_overlaps
 from .base import Analysis
 
 
@@ -43,19 +46,14 @@ def detect(text: str, config=None) -> list[tuple[str, int, int]]:
 
 
 def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-    for h in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
-        if out and h[1] < out[-1][2]:
-            continue
-        out.append(h)
-    return out
+    return resolve_overlaps(hits, lambda h: (h[1], h[2]))
 
 
 def staff_names(a: Analysis) -> list[tuple[int, int]]:
     """Character spans of employee names found by the parse."""
     data = rules("leak")
     cues = data["staff_cues"]
-    public = {n.lower() for n in a.config.public_names} | {a.config.company.lower()} | {p.lower() for p in a.config.product_names}
+    public = customer_visible_names(a.config)
     spans: list[tuple[int, int]] = []
     # the small English model often tags products and places as PERSON, so every name needs a staff cue
     for tok in a.doc:
@@ -124,3 +122,39 @@ def run(a: Analysis) -> list[Finding]:
         if not any(ts <= s < te for ts, te in taken):
             found.append(a.finding("leak", "person", s, e, 0.75, kind="employee name"))
     return sorted(found, key=lambda f: f.start)
+
+
+# not GPE/LOC: the small English model tags many people's and companies' names as places
+_PUBLIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+@lru_cache(maxsize=1)
+def _common_acronyms() -> frozenset[str]:
+    return frozenset(str(x).upper() for x in data_yaml("glossary.yaml").get("common_acronyms", []))
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    """A model-only leak verdict needs something internal-looking in the sentence: a name outside the
+    greeting and sign-off, a code, a channel, a key."""
+    common = _common_acronyms()
+    public = customer_visible_names(a.config)
+    for tok in sent:
+        if tok.like_url or tok.like_email:
+            continue
+        if tok.text.upper() in common or tok.ent_type_ in _PUBLIC_ENTITIES:
+            continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
+            if not is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in public:
+                return False
+        if CODE_LIKE.search(tok.text):
+            return False
+    return True
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    """The sentence with the internal detail removed (drafting's redaction, handed in as ``ops``)."""
+    return [ops.redact(sentence, staff=[sentence[f.start:f.end]] if f.rule == "person" else None)]
+
+
+CATEGORY = Category("leak", run=run, veto=veto, suggest=suggest, sarif_level="error",
+                    rules=("default", "person", "customer", "secret"))
