@@ -21,13 +21,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .catalog import all_meta, penalty
 from .config import CompanyConfig
 from .context import Context
 from .corpus.index import ReuseIndex
 from .corpus.ingest import ReportInput, Skipped, read_inputs
 from .corpus.text import Fingerprint, jaccard, paragraph_spans, passages, sentence_spans, settings, shingles
 from .errors import DraftingError
-from .catalog import all_meta, penalty
 from .findings import CATEGORIES, CheckResult
 
 Progress = Callable[[int, int], None]

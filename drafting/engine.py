@@ -4,8 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import offline  # noqa: F401
-from . import registry
+from . import (
+    offline,  # noqa: F401
+    registry,
+)
 from .checks import grammar
 from .checks.base import Analysis
 from .config import CompanyConfig
@@ -15,7 +17,6 @@ from .findings import CheckResult, Finding
 from .nlp import parse, parse_many
 from .readability import grade
 from .textprep import mask_markup, validate
-
 
 CHUNK = 32  # drafts parsed, then classified, together in check_many
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from ..findings import Finding, GrammarStatus
 from ..catalog import Category, message
+from ..findings import Finding, GrammarStatus
 
 OFF_MESSAGE = (
     "Grammar checking is off: no LanguageTool server is set. Start one (e.g. `java -cp languagetool-server.jar "

@@ -28,7 +28,7 @@ def run(a: Analysis) -> list[Finding]:
     label = sev.value
     if sev.is_high:
         words = data["minimising"] + (data["minimising_sev1"] if sev.value == "sev1" else [])
-        for span, phrase in phrase_spans(a.doc, "tone.minimising." + sev.value, words):
+        for span, _ in phrase_spans(a.doc, "tone.minimising." + sev.value, words):
             before = a.doc[max(span.sent.start, span.start - 3):span.start].text.lower()
             if "more than" in before or "not a" in before or "not just" in before:
                 continue  # "more than an inconvenience" says the opposite

@@ -5,9 +5,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import names
 from ..context import Context
 from ..errors import InputError
-from ..catalog import names
 from .artifact import categories
 
 
