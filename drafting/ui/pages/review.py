@@ -6,7 +6,7 @@ import streamlit as st
 import drafting
 from drafting.context import Context
 from drafting.errors import DraftingError
-from drafting.rewrite import rewrite, sentence_bounds
+from drafting.rewrite import rewrite
 from drafting.ui.cards import finding_card, rewrite_card
 from drafting.ui.edit import replace_sentence
 from drafting.ui.frame import UI, checked, company_config, context_pickers, file_into_text, library_for, show_review, unexpected
@@ -18,7 +18,7 @@ def apply_rewrite(state_key: str, start: int, end: int, option: str) -> None:
     """Replace the finding's sentence with the chosen rewrite; keep the old text for undo."""
     text = st.session_state.get(state_key, "")
     st.session_state.setdefault(f"{state_key}_undo", []).append(text)
-    st.session_state[state_key] = replace_sentence(text, start, end, option, sentence_bounds)
+    st.session_state[state_key] = replace_sentence(text, start, end, option)
     st.session_state[f"{state_key}_applied"] = option
 
 
