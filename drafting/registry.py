@@ -52,14 +52,12 @@ def categories() -> list[Category]:
 
 
 def names() -> tuple[str, ...]:
-    return tuple(_declared())
+    return catalog.names()  # _declared() holds exactly these, in this order
 
 
 def get(name: str) -> Category:
-    try:
-        return _declared()[name]
-    except KeyError:
-        raise KeyError(f"unknown category {name!r}; known: {', '.join(names())}") from None
+    catalog.meta(name)  # an unknown name fails here, saying which rules file to add
+    return _declared()[name]
 
 
 def meta(name: str) -> Meta:

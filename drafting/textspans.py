@@ -54,18 +54,12 @@ def resolve_overlaps(items: Iterable[T], span: Callable[[T], tuple[int, int]],
 
 
 def apply_edits(text: str, edits: Iterable[Sequence[Any]]) -> str:
-    """Apply (start, end, replacement, ...) edits in order of position; an edit overlapping an earlier one is skipped."""
-    out: list[str] = []
-    pos = 0
-    for edit in sorted(edits, key=lambda e: (e[0], e[1])):
-        start, end, new = edit[0], edit[1], edit[2]
-        if start < pos:
-            continue
-        out.append(text[pos:start])
-        out.append(new)
+    """Apply (start, end, replacement, ...) edits; where edits overlap, resolve_overlaps picks one."""
+    out, pos = [], 0
+    for start, end, new, *_ in resolve_overlaps(edits, lambda e: (e[0], e[1])):
+        out += [text[pos:start], new]
         pos = end
-    out.append(text[pos:])
-    return "".join(out)
+    return "".join(out) + text[pos:]
 
 
 def customer_visible_names(config: Any) -> frozenset[str]:
