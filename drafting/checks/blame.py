@@ -7,6 +7,7 @@ Counterfactual hindsight aimed at a person ("X should have...", "X failed to..."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +27,12 @@ def _data() -> dict:
     return rules("blame")
 
 
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """A word list of blame.yaml as a set, built once (the checks ask per token)."""
+    return frozenset(_data()[key])
+
+
 def _is_agent(tok: Token, a: Analysis) -> str | None:
     """Return a label if this token names a person, role, team or vendor (not 'we')."""
     data = _data()
@@ -35,7 +42,7 @@ def _is_agent(tok: Token, a: Analysis) -> str | None:
         return None
     if tok.ent_type_ == "PERSON":
         return tok.text
-    roles = set(data["roles"])
+    roles = _words("roles")
     if tok.lemma_.lower() in roles or low in roles:
         if tok.lemma_.lower() == "team" or low == "team":
             # "our team" is collective ownership; "the database team" singles one out.
@@ -75,13 +82,13 @@ def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
 
 def _marked(verb: Token) -> bool:
     """A fault marker on the verb ("mistakenly deleted"), on its object ("pushed a bad config"), or an omission ("without testing")."""
-    markers = set(_data()["markers"])
+    markers = _words("markers")
     near = [c for c in verb.children if c.dep_ in ("advmod", "dobj", "obj", "attr", "acomp")]
     words = [t for c in near for t in (c.subtree if c.dep_ in ("dobj", "obj", "attr") else [c])]
     if any(t.lower_ in markers or t.lemma_.lower() in markers for t in words):
         return True
     # a fault by omission: "restarted the job without checking whether it was still running"
-    skipped = set(_data()["omission_verbs"])
+    skipped = _words("omission_verbs")
     return any(c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in skipped for g in c.children)
                for c in verb.children)
 
@@ -104,9 +111,9 @@ def run(a: Analysis) -> list[Finding]:
             continue
         found.append(a.finding("blame", "fault_phrase", span.start_char, span.end_char, 0.9))
         covered.add(span.sent.start)
-    fault = set(data["fault_verbs"])
-    marked = set(data["marked_verbs"])
-    fault_nouns = set(data["fault_nouns"])
+    fault = _words("fault_verbs")
+    marked = _words("marked_verbs")
+    fault_nouns = _words("fault_nouns")
     for tok in a.doc:
         lemma = tok.lemma_.lower()
         sent = tok.sent
@@ -144,7 +151,7 @@ def run(a: Analysis) -> list[Finding]:
         elif tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
             # "a junior developer's careless change": a possessor plus a fault adjective
             head = tok.head
-            if any(c.dep_ == "amod" and c.lower_ in set(data["markers"]) for c in head.children):
+            if any(c.dep_ == "amod" and c.lower_ in _words("markers") for c in head.children):
                 label = _is_agent(tok, a)
                 if label:
                     found.append(a.finding("blame", "agent", tok.idx, head.idx + len(head), 0.85, agent=label, object="the system"))
@@ -153,7 +160,7 @@ def run(a: Analysis) -> list[Finding]:
 
 def _is_staff(tok: Token) -> bool:
     """Hindsight is blame when aimed at a named person or a staff role, not at the customer's own people."""
-    roles = set(_data()["staff_roles"])
+    roles = _words("staff_roles")
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title) or tok.lemma_.lower() in roles or tok.lower_ in roles
 
 
@@ -182,7 +189,7 @@ def is_collective_ownership(sent, a: Analysis) -> bool:
 
     Accountability, not blame (LABELS.md); used to veto a model-only blame verdict.
     """
-    collective = set(_data()["collective_subjects"])
+    collective = _words("collective_subjects")
     root_subjects = [c for c in sent.root.children if c.dep_ in _SUBJ]
     if not root_subjects or any(s.lower_ not in collective for s in root_subjects):
         return False
@@ -222,8 +229,7 @@ def _phrase(tokens: list, drop_people: bool = True) -> str:
 def systemize(sent: Span, finding: Finding, a: Analysis | None = None) -> str:
     """A blaming sentence (parsed) as what the system or process allowed."""
     words = templates()["rewrite"]
-    data = _data()
-    verbs = set(data["fault_verbs"]) | set(data["marked_verbs"])
+    verbs = _words("fault_verbs") | _words("marked_verbs")
     lo, hi = finding.start, finding.end
     verb = None
     for tok in sent:
@@ -260,8 +266,8 @@ def systemize(sent: Span, finding: Finding, a: Analysis | None = None) -> str:
         main = f"{subject} {'were' if plural else 'was'} not {_pp(target.lemma_.lower())}{particle}{rest}."
         return main + " Our process did not check for it."
     main = f"{subject} {'were' if plural else 'was'} {_pp(verb.lemma_.lower())}{particle}{rest}."
-    markers = set(data["markers"]) - {"error", "mistake"}
-    faulty = verb.lemma_.lower() in set(data["fault_verbs"]) or any(
+    markers = _words("markers") - {"error", "mistake"}
+    faulty = verb.lemma_.lower() in _words("fault_verbs") or any(
         t.lower_ in markers for t in [*obj_tokens, *[c for c in verb.children if c.dep_ == "advmod"]])
     return main + (" Our process did not catch it in time." if faulty else "")
 
