@@ -6,7 +6,8 @@ raised. A model-only finding covers its sentence, unless the parse shows the rul
 it is fine: an honest "not yet confirmed"; a configured product name or a term explained in
 place; "minor" in a sev3/sev4 incident; a checkable process commitment; a company owning its
 own mistake or clearing a partner; the follow-up's own greeting or sign-off; a leak with nothing
-internal-looking in it; a short apology whose next sentence names the impact.
+internal-looking in it; a short apology whose next sentence names the impact. Each of those
+reasons is its category's ``veto`` (declared on its Category in drafting/checks/<category>.py).
 """
 from __future__ import annotations
 

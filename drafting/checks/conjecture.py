@@ -38,7 +38,7 @@ def _in_honest_scope(tok: Token, data: dict) -> bool:
 
 def _sentence_is_honest(sent: Span, data: dict) -> bool:
     low = sent.text.lower()
-    return any(p in low for p in data["honest_phrases"][:-1])  # 'whether' is scope-checked, not sentence-wide
+    return any(p in low for p in data["honest_phrases"])  # honest_scope_words are checked by clause, not here
 
 
 def _modal_guess(tok: Token, data: dict) -> bool:
@@ -118,7 +118,8 @@ def honest_uncertainty(sent: Span) -> bool:
     update, but this is not yet confirmed"): the reader still gets the guess.
     """
     low = sent.text.lower()
-    at = min((low.find(p) for p in rules("conjecture")["honest_phrases"] if p in low), default=-1)
+    data = rules("conjecture")
+    at = min((low.find(p) for p in data["honest_phrases"] + data["honest_scope_words"] if p in low), default=-1)
     if at < 0:
         return False
     return not _CLAIM_THEN_CAVEAT.search(low[:at])
