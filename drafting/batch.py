@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .catalog import all_meta, penalty
 from .config import CompanyConfig
 from .context import Context
 from .corpus.index import ReuseIndex
@@ -28,7 +29,6 @@ from .corpus.ingest import ReportInput, Skipped, read_inputs
 from .corpus.text import Fingerprint, jaccard, paragraph_spans, passages, sentence_spans, settings, shingles
 from .errors import DraftingError
 from .findings import CATEGORIES, CheckResult
-from .resources import rules
 
 Progress = Callable[[int, int], None]
 WORST_SENTENCES = 3
@@ -106,8 +106,7 @@ class BatchResult:
 
 
 def score_formula() -> str:
-    weights = rules("score")["weights"]
-    parts = ", ".join(f"{k} {v}" for k, v in weights.items())
+    parts = ", ".join(f"{m.name} {m.weight:g}" for m in all_meta().values())
     return f"score = max(0, 100 - sum over findings of weight[category] x confidence), rounded; weights: {parts}"
 
 
@@ -172,7 +171,6 @@ def _one_thread_per_worker() -> None:
 
 def _worst_sentences(result: CheckResult) -> list[dict[str, Any]]:
     """The sentences that cost the most score (sum of weight x confidence of their findings)."""
-    weights = rules("score")["weights"]
     text = result.text
     spans = [s for ps, pe in paragraph_spans(text) for s in sentence_spans(text, ps, pe)]
     starts = [s for s, _ in spans]
@@ -184,7 +182,7 @@ def _worst_sentences(result: CheckResult) -> list[dict[str, Any]]:
         i = bisect.bisect_right(starts, f.start) - 1
         if i < 0 or f.start >= spans[i][1]:
             continue
-        cost[i] = cost.get(i, 0.0) + weights.get(f.category, 5) * f.confidence
+        cost[i] = cost.get(i, 0.0) + penalty([f])
         cats.setdefault(i, set()).add(f.category)
     top = sorted(cost, key=lambda i: -cost[i])[:WORST_SENTENCES]
     return [{"text": text[spans[i][0]:spans[i][1]], "categories": sorted(cats[i]), "penalty": round(cost[i], 1)}

@@ -11,11 +11,19 @@ import io
 import json
 from collections import defaultdict
 
+from . import catalog
 from .batch import BatchResult, ReportRow, score_formula
 from .findings import CATEGORIES
 
-_SHORT = {"blame": "blame", "conjecture": "conj", "boilerplate": "boil", "tone": "tone", "jargon": "jarg",
-          "leak": "leak", "overpromise": "prom", "structure": "struct", "grammar": "gram"}
+
+def _short(category: str) -> str:
+    return catalog.meta(category).short
+
+
+def _colour(category: str) -> str:
+    """A category's chart colour (data/rules/<category>.yaml)."""
+    meta = catalog.all_meta().get(category)
+    return meta.chart_colour if meta else "#30638e"
 
 
 def _worst_text(row: ReportRow) -> str:
@@ -49,7 +57,7 @@ def to_table(result: BatchResult, width: int | None = None) -> str:
     for col, just in (("title", "left"), ("date", "left"), ("score", "right")):
         table.add_column(col, justify=just, no_wrap=col != "title", max_width=40 if col == "title" else None)
     for c in CATEGORIES:
-        table.add_column(_SHORT[c], justify="right")
+        table.add_column(_short(c), justify="right")
     table.add_column("reuse lib/batch", justify="right")
     table.add_column("worst sentence", overflow="ellipsis", no_wrap=True, max_width=60)
     for r in result.rows:
@@ -97,10 +105,6 @@ document.querySelectorAll('table.sortable').forEach(function(table){
 });
 """
 
-_COLORS = {"blame": "#d1495b", "conjecture": "#edae49", "boilerplate": "#8d6cab", "tone": "#00798c",
-           "jargon": "#30638e", "leak": "#a4161a", "overpromise": "#f26419", "structure": "#6b7280", "grammar": "#33a02c"}
-
-
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -118,7 +122,7 @@ def _bar_chart(values: dict[str, float], title: str, unit: str = "") -> str:
     for i, (label, v) in enumerate(items):
         y = 5 + i * row_h
         w = bar_w * v / top
-        color = _COLORS.get(label, "#30638e")
+        color = _colour(label)
         parts.append(f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end" font-size="12">{_e(label)}</text>'
                      f'<rect x="{label_w}" y="{y + 3}" width="{w:.1f}" height="{row_h - 8}" fill="{color}"/>'
                      f'<text x="{label_w + w + 5:.1f}" y="{y + 15}" font-size="12">{v:g}{unit}</text>')
@@ -150,12 +154,12 @@ def _over_time_chart(rows: list[ReportRow]) -> str:
             if h <= 0:
                 continue
             y -= h
-            parts.append(f'<rect x="{x + 2}" y="{y:.1f}" width="{col_w - 4}" height="{h:.1f}" fill="{_COLORS[c]}">'
+            parts.append(f'<rect x="{x + 2}" y="{y:.1f}" width="{col_w - 4}" height="{h:.1f}" fill="{_colour(c)}">'
                          f'<title>{_e(m)} {c}: {per[m][c]:.2f} per report ({len(months[m])} reports)</title></rect>')
         parts.append(f'<text x="{x + col_w / 2:.1f}" y="{plot_h + 26}" font-size="10" text-anchor="end" '
                      f'transform="rotate(-45 {x + col_w / 2:.1f} {plot_h + 26})">{_e(m)}</text>')
     parts.append("</svg>")
-    legend = " ".join(f'<span style="color:{_COLORS[c]}">■</span> {c}' for c in CATEGORIES)
+    legend = " ".join(f'<span style="color:{_colour(c)}">■</span> {c}' for c in CATEGORIES)
     return "".join(parts) + f'<p class="muted">{legend}</p>'
 
 

@@ -6,16 +6,15 @@ import importlib
 import sys
 
 from .errors import DraftingError
+from .exits import ExitStatus
 
-COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "library", "score")
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "library", "score", "rules")
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2 with one line, as argparse does
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+        self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,15 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        return int(args.func(args) or ExitStatus.OK)
     except DraftingError as exc:
         print(f"incident-draft: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     except KeyboardInterrupt:
         print("incident-draft: interrupted", file=sys.stderr)
-        return 130
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return ExitStatus.OK
 
 
 if __name__ == "__main__":

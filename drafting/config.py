@@ -10,9 +10,10 @@ from typing import Any
 
 import yaml
 
+from . import catalog
 from .errors import ConfigError
 
-_LIST_KEYS = ("banned_phrases", "product_names", "public_names", "other_customers", "public_domains", "public_hosts")
+_LIST_KEYS = ("banned_phrases", "product_names", "public_names", "other_customers", "public_domains", "public_hosts", "disabled")
 _PATTERN_KEYS = ("hostnames", "tickets", "urls", "secrets", "other")
 _KNOWN = {"company", "contact", "glossary", "leak_patterns", "languagetool_url", "library", *_LIST_KEYS}
 
@@ -39,6 +40,7 @@ leak_patterns:       # regular expressions for internal details
   tickets: ['\\bPAY-\\d+\\b']
 languagetool_url:    # e.g. http://localhost:8081 ; or set LANGUAGETOOL_URL
 library:             # path to the past-reports database (SQLite)
+disabled:            # categories or category/rule ids to turn off, e.g. grammar or tone/flippant
 """
 
 
@@ -58,6 +60,7 @@ class CompanyConfig:
     leak_patterns: dict[str, list[str]] = field(default_factory=dict)
     languagetool_url: str = ""
     library: str = ""
+    disabled: list[str] = field(default_factory=list)
 
     def fingerprint(self) -> str:
         """Stable hash, so caches built from this config are rebuilt when it changes."""
@@ -65,6 +68,10 @@ class CompanyConfig:
 
     def compiled_leak_patterns(self) -> list[tuple[str, re.Pattern]]:
         return [(kind, re.compile(p)) for kind, pats in self.leak_patterns.items() for p in pats]
+
+    def is_disabled(self, category: str, rule: str = "") -> bool:
+        """Turned off by name: the whole category ("tone") or one rule ("tone/flippant")."""
+        return bool(self.disabled) and (category in self.disabled or f"{category}/{rule}" in self.disabled)
 
     def grammar_server(self) -> str:
         return (self.languagetool_url or os.environ.get("LANGUAGETOOL_URL", "")).strip()
@@ -105,6 +112,7 @@ def from_dict(data: Any, source: str = "config") -> CompanyConfig:
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             raise _fail(source, f"'{key}' must be a list of text values, one per line starting with '- '.")
         setattr(cfg, key, [str(v).strip() for v in value if str(v).strip()])
+    _check_disabled(cfg.disabled, source)
     patterns = data.get("leak_patterns") or {}
     if isinstance(patterns, list):
         patterns = {"other": patterns}
@@ -124,6 +132,18 @@ def from_dict(data: Any, source: str = "config") -> CompanyConfig:
                 raise _fail(source, f"leak_patterns.{kind}: '{pat}' is not a valid regular expression ({exc}).") from None
         cfg.leak_patterns[kind] = [str(p) for p in pats]
     return cfg
+
+
+def _check_disabled(disabled: list[str], source: str) -> None:
+    """Each entry names a category, or a category and one of its rule ids ("tone/flippant")."""
+    known = catalog.all_meta()
+    for entry in disabled:
+        category, _, rule = entry.partition("/")
+        if category not in known:
+            raise _fail(source, f"disabled: '{entry}' names no category. Categories: {', '.join(known)}.")
+        if rule and rule not in known[category].messages and rule != "model":
+            rules_ = ", ".join(f"{category}/{r}" for r in known[category].messages if r != "default")
+            raise _fail(source, f"disabled: '{entry}' is not a rule of {category}. Its rules: {rules_ or category}.")
 
 
 def from_yaml(text: str, source: str = "config") -> CompanyConfig:

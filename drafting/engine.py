@@ -4,8 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from . import offline  # noqa: F401
-from .checks import RULE_CHECKS, grammar
+from . import (
+    offline,  # noqa: F401
+    registry,
+)
+from .checks import grammar
 from .checks.base import Analysis
 from .combine import one_problem_per_phrase
 from .config import CompanyConfig
@@ -15,7 +18,6 @@ from .findings import CheckResult, Finding
 from .nlp import parse, parse_many
 from .readability import grade
 from .textprep import mask_markup, validate
-
 
 CHUNK = 32  # drafts parsed, then classified, together in check_many
 
@@ -41,8 +43,9 @@ def _model_findings(a: Analysis) -> list[Finding]:
 def analyse(a: Analysis, use_model: bool = True, use_grammar: bool = True) -> CheckResult:
     """Run every check over an already-parsed draft."""
     findings: list[Finding] = []
-    for run in RULE_CHECKS.values():
-        findings.extend(run(a))
+    for name, run in registry.checks():
+        if not a.config.is_disabled(name):
+            findings.extend(run(a))
     if use_model:
         from .combine import combine
 
@@ -51,6 +54,8 @@ def analyse(a: Analysis, use_model: bool = True, use_grammar: bool = True) -> Ch
     grammar_findings, status = grammar.check(a.text, a.config.grammar_server()) if use_grammar else (
         [], grammar.GrammarStatus(False, "Grammar checking was not requested."))
     findings.extend(grammar_findings)
+    if a.config.disabled:
+        findings = [f for f in findings if not a.config.is_disabled(f.category, f.rule)]
     findings.sort(key=lambda f: (f.start, f.end, f.category))
     sentences = a.sentences
     stats = {

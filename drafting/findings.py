@@ -4,12 +4,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import catalog
 from .context import Context
 
-CATEGORIES: tuple[str, ...] = (
-    "blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise", "structure", "grammar",
-)
-SENTENCE_CATEGORIES: tuple[str, ...] = CATEGORIES[:7]
+# Every category with a `category:` block in data/rules/<name>.yaml, in its declared order.
+CATEGORIES: tuple[str, ...] = catalog.names()
 
 
 @dataclass
@@ -72,9 +71,7 @@ class CheckResult:
 
     @property
     def score(self) -> int:
-        from .score import score_findings
-
-        return score_findings(self.findings)
+        return catalog.score(self.findings)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -21,8 +21,12 @@ def models_dir() -> Path:
 
 
 @lru_cache(maxsize=None)
+def data_yaml(relative: str) -> Any:
+    """Load data/<relative> (a YAML file) once per process."""
+    with open(data_dir() / relative, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
 def rules(name: str) -> dict[str, Any]:
     """Load data/rules/<name>.yaml once per process."""
-    path = data_dir() / "rules" / f"{name}.yaml"
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    return data_yaml(f"rules/{name}.yaml")

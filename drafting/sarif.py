@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import registry
 from .findings import CheckResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -23,13 +24,13 @@ def to_sarif(result: CheckResult, uri: str = "draft.txt") -> dict[str, Any]:
             "id": rule_id,
             "name": f.category,
             "shortDescription": {"text": f"{f.category}: {f.rule}"},
-            "properties": {"category": f.category},
+            "properties": {"category": f.category, "label": registry.meta(f.category).label},
         })
         sl, sc = _line_col(result.text, f.start)
         el, ec = _line_col(result.text, f.end)
         results.append({
             "ruleId": rule_id,
-            "level": "error" if f.category in ("leak", "blame") else "warning",
+            "level": registry.sarif_level(f.category),
             "message": {"text": f"{f.message} Suggestion: {f.suggestion}".strip()},
             "locations": [{
                 "physicalLocation": {

@@ -14,17 +14,28 @@ BLAME_AND_STOCK = (
 )
 
 
-def start(**state) -> AppTest:
+PAGES = {name: f"drafting/ui/pages/{name.lower()}.py" for name in ("Review", "Draft", "Batch", "Library")}
+
+
+def start(page: str = "Review", **state) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in state.items():
         at.session_state[key] = value
     at.run()
     assert not at.exception, at.exception
+    return go(at, page) if page != "Review" else at
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    """Switch pages as the navigation does: only the chosen page runs."""
+    at.switch_page(PAGES[page]).run()
+    assert not at.exception, at.exception
     return at
 
 
 def tab(at: AppTest, label: str):
-    return next(t for t in at.tabs if t.label == label)
+    """The running page's content (the page is the one last chosen with go())."""
+    return at.main
 
 
 def html_of(block) -> str:
@@ -183,7 +194,7 @@ def library_file(tmp_path, monkeypatch):
 
 
 def test_library_add_files_list_and_remove(library_file):
-    at = start()
+    at = start("Library")
     page = tab(at, "Library")
     assert any("library is empty" in i.value for i in page.info)
     at.file_uploader(key="library_upload").set_value([
@@ -210,13 +221,13 @@ def test_library_add_files_list_and_remove(library_file):
 
 
 def test_a_paragraph_reused_from_a_past_report_is_flagged_in_the_review(library_file):
-    at = start()
+    at = start("Library")
     at.text_input(key="library_title").input("Checkout outage")
     at.text_area(key="library_text").input(PAST_REPORT).run()
     at.button(key="library_add_text").click().run()
     assert any("Added report" in s.value for s in at.success)
     draft = "Payments failed on 9 March for an hour.\n\n" + PAST_REPORT.split("\n\n")[2]
-    review(at, draft, stage="report")
+    review(go(at, "Review"), draft, stage="report")
     cards = html_of(tab(at, "Review"))
     assert 'data-category="boilerplate" data-rule="reuse"' in cards
     assert "Checkout outage" in cards
@@ -247,7 +258,7 @@ def archive() -> list[tuple[str, bytes, str]]:
 
 
 def test_batch_scores_an_archive_and_finds_the_pasted_closing(library_file):
-    at = start()
+    at = start("Batch")
     at.file_uploader(key="batch_upload").set_value(archive()).run()
     at.button(key="batch_run").click().run()
     assert not at.exception, at.exception
@@ -265,7 +276,7 @@ def test_batch_scores_an_archive_and_finds_the_pasted_closing(library_file):
 
 
 def test_batch_with_nothing_readable_says_so():
-    at = start()
+    at = start("Batch")
     at.button(key="batch_run").click().run()
     assert any("Choose one or more files" in w.value for w in tab(at, "Batch").warning)
     at.file_uploader(key="batch_upload").set_value(("notes.docx", b"PK\x03\x04", "application/msword")).run()
@@ -314,7 +325,7 @@ def write_sample_drafts(at: AppTest, sample: str, stages: list[str]) -> AppTest:
 
 
 def test_drafts_per_stage_are_editable_reviewed_and_say_what_was_left_out():
-    at = write_sample_drafts(start(), "payments sre template", ["preliminary", "report"])
+    at = write_sample_drafts(start("Draft"), "payments sre template", ["preliminary", "report"])
     stage_tabs = {t.label: t for t in at.tabs if t.label.endswith(" draft")}
     assert set(stage_tabs) == {"preliminary draft", "report draft"}
     report = at.text_area(key="draft_text_report").value
@@ -333,7 +344,7 @@ def test_drafts_per_stage_are_editable_reviewed_and_say_what_was_left_out():
 
 
 def test_a_corrected_fact_flows_into_the_draft():
-    at = write_sample_drafts(start(), "payments sre template", ["report"])
+    at = write_sample_drafts(start("Draft"), "payments sre template", ["report"])
     assert at.text_input(key="fact_start").value == "2025-03-04 09:12 UTC"
     assert at.text_input(key="fact_end").value == "2025-03-04 10:47 UTC"
     assert "10:47" in at.text_area(key="draft_text_report").value
@@ -346,7 +357,7 @@ def test_a_corrected_fact_flows_into_the_draft():
 
 
 def test_a_too_short_write_up_gets_the_engines_plain_message():
-    at = start()
+    at = start("Draft")
     at.text_area(key="draft_writeup").input("db broke, fixed").run()
     at.button(key="draft_run").click().run()
     assert not at.exception

@@ -93,7 +93,7 @@ def page(server):
         pg = context.new_page()
         pg.set_default_timeout(30_000)
         pg.goto(server)
-        pg.get_by_role("tab", name="Review").wait_for()
+        pg.get_by_role("link", name="Review").wait_for()
         yield pg
         browser.close()
 
@@ -168,10 +168,16 @@ ARCHIVE = [
 ]
 
 
+MAIN = '[data-testid="stMain"]'
+HEADINGS = {"Draft": "Draft from an internal write-up", "Batch": "Score many reports", "Library": "Past-reports library"}
+
+
 def open_tab(pg, name: str):
-    pg.get_by_role("tab", name=name).click()
-    panel = pg.locator('[role="tabpanel"]:visible')
-    panel.first.wait_for()
+    """Choose a page in the navigation; only that page runs, in the main pane."""
+    pg.get_by_role("link", name=name, exact=True).click()
+    panel = pg.locator(MAIN)
+    panel.get_by_text(HEADINGS[name], exact=True).wait_for()
+    wait_idle(pg)
     return panel
 
 
@@ -180,7 +186,7 @@ def upload(pg, panel, files) -> None:
     panel.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(
         [{"name": n, "mimeType": "text/markdown", "buffer": t.encode()} for n, t in files])
     pg.wait_for_function(
-        "(n) => document.querySelectorAll('[role=tabpanel] [data-testid=stFileChip]').length >= n", arg=len(files))
+        "(n) => document.querySelectorAll('[data-testid=stMain] [data-testid=stFileChip]').length >= n", arg=len(files))
     wait_idle(pg)
 
 

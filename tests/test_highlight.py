@@ -137,10 +137,8 @@ def test_memo_recomputes_only_when_text_or_context_changes():
     assert len(calls) == 4 and Memo(store, "m").computed == 4
 
 
-def test_the_rewrite_engines_sentence_bounds_are_used_when_given():
-    from drafting.rewrite import sentence_bounds as engine_bounds
-
+def test_a_list_item_is_replaced_as_the_rewrite_engine_cut_it():
     text = "- John forgot the canary.\n- The rollout went ahead."
     start = text.index("John")
-    new = replace_sentence(text, start, start + 4, "The rollout skipped the canary.", engine_bounds)
+    new = replace_sentence(text, start, start + 4, "The rollout skipped the canary.")
     assert new == "- The rollout skipped the canary.\n- The rollout went ahead."

@@ -14,11 +14,12 @@ from typing import Any
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from ..catalog import message
 from ..config import CompanyConfig
 from ..context import Context
 from ..findings import Finding
 from ..nlp import get_nlp
-from ..resources import rules
+from ..textspans import resolve_overlaps
 
 
 @dataclass
@@ -39,10 +40,10 @@ class Analysis:
         return self.doc[token_index].sent
 
     def finding(self, category: str, rule: str, start: int, end: int, confidence: float = 0.9, **fmt: str) -> Finding:
-        """Build a Finding whose message and suggestion come from data/rules/messages.yaml."""
+        """Build a Finding whose message and suggestion come from data/rules/<category>.yaml."""
         start, end = _trim(self.text, start, end)
         span_text = self.text[start:end]
-        template = messages(category, rule)
+        template = message(category, rule)
         values = {"text": span_text, **fmt}
         return Finding(
             category=category,
@@ -71,14 +72,6 @@ class _SafeDict(dict):
 
 def _fill(template: str, values: dict[str, str]) -> str:
     return template.format_map(_SafeDict(values)).strip()
-
-
-def messages(category: str, rule: str) -> dict[str, str]:
-    """Message and suggestion for a rule, falling back to the category's default."""
-    table = rules("messages")
-    cat = table.get(category, {})
-    entry = cat.get(rule) or cat.get("default") or {}
-    return {"message": entry.get("message", f"Possible {category} problem."), "suggestion": entry.get("suggestion", "")}
 
 
 _matcher_lock = threading.Lock()
@@ -116,15 +109,8 @@ def phrase_spans(doc: Doc, name: str, phrases: Iterable[str]) -> list[tuple[Span
     for matcher in pair:
         for match_id, s, e in matcher(doc):
             found.setdefault((s, e), phrases[int(doc.vocab.strings[match_id])])
-    spans = sorted(found.items(), key=lambda kv: (kv[0][0], -(kv[0][1] - kv[0][0])))
-    result: list[tuple[Span, str]] = []
-    last_end = -1
-    for (s, e), phrase in spans:
-        if s < last_end or _inside_compound(doc, s, e):
-            continue
-        result.append((doc[s:e], phrase))
-        last_end = e
-    return result
+    whole = [(se, phrase) for se, phrase in found.items() if not _inside_compound(doc, *se)]
+    return [(doc[s:e], phrase) for (s, e), phrase in resolve_overlaps(whole, lambda kv: kv[0])]
 
 
 def token_patterns(doc: Doc, name: str, patterns: dict[str, list[list[dict]]]) -> Iterator[tuple[str, Span]]:
@@ -148,9 +134,4 @@ def regex_spans(text: str, patterns: Iterable[str], flags: int = re.I) -> Iterat
 
 def merge_overlapping(found: list[Finding]) -> list[Finding]:
     """Keep one finding where several overlap: the earliest, longest one."""
-    out: list[Finding] = []
-    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
-    return out
+    return resolve_overlaps(found, lambda f: (f.start, f.end))

@@ -7,11 +7,18 @@ Counterfactual hindsight aimed at a person ("X should have...", "X failed to..."
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..catalog import Category
+from ..config import CompanyConfig
+from ..context import Context
 from ..findings import Finding
+from ..nlp import parse
 from ..resources import rules
+from ..textspans import templates
+from . import evidence
 from .base import Analysis, merge_overlapping, phrase_spans
 
 _SUBJ = {"nsubj", "nsubjpass"}
@@ -19,6 +26,12 @@ _SUBJ = {"nsubj", "nsubjpass"}
 
 def _data() -> dict:
     return rules("blame")
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    """A word list of blame.yaml as a set, built once (the checks ask per token)."""
+    return frozenset(_data()[key])
 
 
 def _is_agent(tok: Token, a: Analysis) -> str | None:
@@ -30,7 +43,7 @@ def _is_agent(tok: Token, a: Analysis) -> str | None:
         return None
     if tok.ent_type_ == "PERSON":
         return tok.text
-    roles = set(data["roles"])
+    roles = _words("roles")
     if tok.lemma_.lower() in roles or low in roles:
         if tok.lemma_.lower() == "team" or low == "team":
             # "our team" is collective ownership; "the database team" singles one out.
@@ -81,13 +94,13 @@ def _agent_of(verb: Token, a: Analysis) -> tuple[Token, str] | None:
 
 def _marked(verb: Token) -> bool:
     """A fault marker on the verb ("mistakenly deleted"), on its object ("pushed a bad config"), or an omission ("without testing")."""
-    markers = set(_data()["markers"])
+    markers = _words("markers")
     near = [c for c in verb.children if c.dep_ in ("advmod", "dobj", "obj", "attr", "acomp")]
     words = [t for c in near for t in (c.subtree if c.dep_ in ("dobj", "obj", "attr") else [c])]
     if any(t.lower_ in markers or t.lemma_.lower() in markers for t in words):
         return True
     # a fault by omission: "restarted the job without checking whether it was still running"
-    skipped = set(_data()["omission_verbs"])
+    skipped = _words("omission_verbs")
     return any(c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in skipped for g in c.children)
                for c in verb.children)
 
@@ -111,9 +124,9 @@ def run(a: Analysis) -> list[Finding]:
         found.append(a.finding("blame", "fault_phrase", span.start_char, span.end_char, 0.9))
         covered.add(span.sent.start)
     found.extend(_third_party_grievances(a, data))
-    fault = set(data["fault_verbs"])
-    marked = set(data["marked_verbs"])
-    fault_nouns = set(data["fault_nouns"])
+    fault = _words("fault_verbs")
+    marked = _words("marked_verbs")
+    fault_nouns = _words("fault_nouns")
     for tok in a.doc:
         lemma = tok.lemma_.lower()
         sent = tok.sent
@@ -151,11 +164,16 @@ def run(a: Analysis) -> list[Finding]:
         elif tok.dep_ == "poss" and tok.head.pos_ == "NOUN":
             # "a junior developer's careless change": a possessor plus a fault adjective
             head = tok.head
-            if any(c.dep_ == "amod" and c.lower_ in set(data["markers"]) for c in head.children):
+            if any(c.dep_ == "amod" and c.lower_ in _words("markers") for c in head.children):
                 label = _is_agent(tok, a)
                 if label:
                     found.append(a.finding("blame", "agent", tok.idx, head.idx + len(head), 0.85, agent=label, object="the system"))
     return merge_overlapping(found)
+
+
+@lru_cache(maxsize=1)
+def _third_parties() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _data()["third_parties"]) + r")\b", re.I)
 
 
 def _third_party_grievances(a: Analysis, data: dict) -> list[Finding]:
@@ -163,7 +181,7 @@ def _third_party_grievances(a: Analysis, data: dict) -> list[Finding]:
 
     A plain fact about a dependency ("our DNS provider had an outage") has no grievance and passes.
     """
-    parties = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["third_parties"]) + r")\b", re.I)
+    parties = _third_parties()
     out: list[Finding] = []
     for span, phrase in phrase_spans(a.doc, "blame.grievance", data["grievances"]):
         if " they" in f" {phrase}" or parties.search(span.sent.text):
@@ -173,7 +191,7 @@ def _third_party_grievances(a: Analysis, data: dict) -> list[Finding]:
 
 def _is_staff(tok: Token) -> bool:
     """Hindsight is blame when aimed at a named person or a staff role, not at the customer's own people."""
-    roles = set(_data()["staff_roles"])
+    roles = _words("staff_roles")
     return tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.is_title) or tok.lemma_.lower() in roles or tok.lower_ in roles
 
 
@@ -202,10 +220,112 @@ def is_collective_ownership(sent, a: Analysis) -> bool:
 
     Accountability, not blame (LABELS.md); used to veto a model-only blame verdict.
     """
-    collective = set(_data()["collective_subjects"])
+    collective = _words("collective_subjects")
     root_subjects = [c for c in sent.root.children if c.dep_ in _SUBJ]
     if not root_subjects or any(s.lower_ not in collective for s in root_subjects):
         return False
     if any(t.lower_ in ("they", "them") and t.dep_ in _SUBJ for t in sent):
         return False  # "Had they warned us, we would have...": someone else is held at fault
     return not any(_is_agent(tok, a) for tok in sent)
+
+
+def point(a: Analysis, sent, finding: Finding) -> tuple[int, int] | None:
+    """A model blame verdict is shown on its fault words (evidence.yaml), else on who is blamed."""
+    allowed = frozenset(p.lower() for p in a.config.product_names)
+    rel = evidence.point("blame", sent.text, a.ctx.severity, allowed, finding.confidence)
+    if rel is not None:
+        return sent.start_char + rel[0], sent.start_char + rel[1]
+    who = blamed_party(sent, a)
+    return (who.idx, who.idx + len(who.text)) if who is not None else None
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    """A model-only blame verdict is wrong where the company owns the fault or the sentence clears someone."""
+    return is_collective_ownership(sent, a) or clears_someone(sent)
+
+
+# ---------------------------------------------------------------- suggestion: what the system allowed
+
+
+def _pp(lemma: str) -> str:
+    table = templates()["past_participles"]
+    if lemma in table:
+        return table[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _phrase(tokens: list, drop_people: bool = True) -> str:
+    keep = []
+    for t in tokens:
+        if drop_people and (t.ent_type_ == "PERSON" or (t.dep_ == "poss" and t.pos_ == "PROPN")):
+            continue
+        if t.dep_ == "case" and keep == []:
+            continue
+        keep.append(t.text_with_ws)
+    return "".join(keep).strip()
+
+
+def systemize(sent: Span, finding: Finding, a: Analysis | None = None) -> str:
+    """A blaming sentence (parsed) as what the system or process allowed."""
+    words = templates()["rewrite"]
+    verbs = _words("fault_verbs") | _words("marked_verbs")
+    lo, hi = finding.start, finding.end
+    verb = None
+    for tok in sent:
+        if lo <= tok.idx < hi and tok.pos_ in ("VERB", "AUX") and (tok.lemma_.lower() in verbs or _is_counterfactual(tok)):
+            verb = tok
+            break
+    if verb is None:
+        return words["blame_process"][0]
+    a_hit = _agent_of(verb, a or Analysis(text=sent.doc.text, doc=sent.doc, ctx=Context.of()))
+    if a_hit and (a_hit[0].lemma_.lower() in ("vendor", "provider", "supplier", "partner") or a_hit[0].ent_type_ == "ORG"):
+        return words["blame_vendor"]
+    if _is_counterfactual(verb) and verb.lemma_.lower() not in ("forget", "neglect", "fail", "skip", "omit"):
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        obj_text = _phrase(list(obj.subtree)) if obj is not None else "this"
+        return words["blame_counterfactual"].format(verb=verb.lemma_.lower(), object=obj_text)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    target = xcomp if xcomp is not None and verb.lemma_.lower() in ("forget", "neglect", "fail", "omit") else verb
+    obj = next((c for c in target.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.pos_ == "PRON":
+        return words["blame_process"][0]
+    obj_tokens = list(obj.subtree)
+    obj_text = _phrase(obj_tokens)
+    obj_text = re.sub(r"^(?:his|her|their|my)\s+", "the ", obj_text, flags=re.I)
+    plural = obj.tag_ in ("NNS", "NNPS")
+    after = sent.doc[obj_tokens[-1].i + 1: sent.end]
+    rest = _phrase(list(after), drop_people=False).rstrip(" .;:")
+    rest = re.sub(r"^[,;:]\s*", ", ", rest) if rest else ""
+    if rest and not rest.startswith(","):
+        rest = " " + rest
+    subject = obj_text[0].upper() + obj_text[1:] if obj_text[:1].islower() and obj_text.split()[0].lower() in ("the", "a", "an", "this", "that", "some", "all") else obj_text
+    subject = subject[0].upper() + subject[1:] if subject[:1].islower() and not re.match(r"[a-z]+[-.]", subject) else subject
+    particle = "".join(" " + c.text for c in target.children if c.dep_ == "prt")
+    if target is not verb:
+        main = f"{subject} {'were' if plural else 'was'} not {_pp(target.lemma_.lower())}{particle}{rest}."
+        return main + " Our process did not check for it."
+    main = f"{subject} {'were' if plural else 'was'} {_pp(verb.lemma_.lower())}{particle}{rest}."
+    markers = _words("markers") - {"error", "mistake"}
+    faulty = verb.lemma_.lower() in _words("fault_verbs") or any(
+        t.lower_ in markers for t in [*obj_tokens, *[c for c in verb.children if c.dep_ == "advmod"]])
+    return main + (" Our process did not catch it in time." if faulty else "")
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx: Context, config: CompanyConfig, ops) -> list[str]:
+    doc = parse(sentence)
+    a = Analysis(text=sentence, doc=doc, ctx=ctx, config=config)
+    found = run(a) or [f]
+    out = [systemize(doc[:], found[0])]
+    main = out[0].split(". ")[0]
+    if main != out[0]:
+        out.append(main + ".")  # the plain statement alone, without the process sentence
+    out.extend(templates()["rewrite"]["blame_process"])
+    return out
+
+
+CATEGORY = Category("blame", run=run, veto=veto, point=point, suggest=suggest, sarif_level="error",
+                    rules=("fault_phrase", "agent", "counterfactual", "third_party"))

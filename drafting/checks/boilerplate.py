@@ -11,8 +11,11 @@ import re
 
 from spacy.tokens import Span
 
+from ..catalog import Category
 from ..findings import Finding
+from ..nlp import parse
 from ..resources import rules
+from ..textspans import action_from, impact_from, resolve_overlaps, templates
 from .base import Analysis, phrase_spans
 
 
@@ -73,9 +76,59 @@ def run(a: Analysis) -> list[Finding]:
 
 
 def _merge(found: list[Finding]) -> list[Finding]:
-    out: list[Finding] = []
-    for f in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if out and f.start < out[-1].end and f.rule != "reuse" and out[-1].rule != "reuse":
-            continue
-        out.append(f)
+    """One finding where stock phrases overlap; a reuse finding stands beside them."""
+    return resolve_overlaps(found, lambda f: (f.start, f.end), lambda kept, new: "reuse" in (kept.rule, new.rule))
+
+
+def veto(a: Analysis, sent: Span, finding: Finding) -> bool:
+    """A short apology whose next sentence names the impact ("We're sorry. For two hours...") is specific."""
+    data = rules("boilerplate")
+    return is_apology(sent, data) and not is_bare_apology(sent, data) and len(sent) <= 6
+
+
+# ---------------------------------------------------------------- suggestion: name what the customer lost
+
+
+def _separable(sentence: str, start: int, end: int) -> bool:
+    """The phrase is a whole side part of the sentence ("Rest assured, ..."), so cutting it leaves a sentence.
+
+    Cutting "apologize for any inconvenience" out of "We apologize for any inconvenience this may
+    have caused" would leave "We this may have caused": the phrase holds the main verb, so no.
+    """
+    doc = parse(sentence)
+    for tok in doc:
+        left, right = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+        if tok.dep_ != "ROOT" and left <= start and end <= right and (right - left) <= (end - start) + 2:
+            return True
+    return False
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    w = templates()["rewrite"]
+    out: list[str] = []
+    trimmed = (sentence[: f.start] + sentence[f.end:]).strip(" ,;:")
+    # a cut clause leaves its joint behind: "..., and." / "And ..."
+    trimmed = re.sub(r"[\s,;]*\b(?:and|but|so|or)\s*([.!?]?)$", r"\1", trimmed, flags=re.I)
+    trimmed = re.sub(r"^(?:and|but|so|or)\b[\s,]*", "", trimmed, flags=re.I)
+    if (f.rule != "bare_apology" and len(trimmed.split()) >= 4
+            and not re.search(r"\b(sorry|apolog|regret|patience|understanding|seriously|priority)\b", trimmed, re.I)
+            and _separable(sentence, f.start, f.end)):
+        out.append(trimmed)
+    low = sentence.lower()
+    impact = impact_from(text, sentence)
+    if re.search(r"sorry|apolog|regret|inconvenience|disruption|trouble", low):
+        if impact:
+            out.append(w["apology_impact"].format(impact=impact))
+        out.append(w["apology_placeholder"])
+    elif re.search(r"patience|understanding|support|loyal", low):
+        out.append(w["stock_thanks"])
+    else:
+        action = action_from(text)
+        if action:
+            out.append(w["stock_commitment"].format(action=action))
+        out.append(w["stock_commitment_placeholder"])
     return out
+
+
+CATEGORY = Category("boilerplate", run=run, veto=veto, suggest=suggest,
+                    rules=("default", "banned", "bare_apology", "reuse"))

@@ -10,9 +10,11 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..catalog import Category
 from ..context import Stage
 from ..findings import Finding
 from ..resources import rules
+from ..textspans import lower_first, templates
 from .base import Analysis, merge_overlapping, phrase_spans
 
 
@@ -36,7 +38,7 @@ def _in_honest_scope(tok: Token, data: dict) -> bool:
 
 def _sentence_is_honest(sent: Span, data: dict) -> bool:
     low = sent.text.lower()
-    return any(p in low for p in data["honest_phrases"][:-1])  # 'whether' is scope-checked, not sentence-wide
+    return any(p in low for p in data["honest_phrases"])  # honest_scope_words are checked by clause, not here
 
 
 def _narrated_or_creed(span: Span) -> bool:
@@ -117,3 +119,71 @@ def run(a: Analysis) -> list[Finding]:
             for m in re.finditer(pat, sent.text, re.I):
                 found.append(a.finding("conjecture", "eta", sent.start_char + m.start(), sent.start_char + m.end(), 0.8))
     return merge_overlapping(found)
+
+
+def veto(a: Analysis, sent: Span, finding: Finding) -> bool:
+    """A model-only guess verdict is wrong where the sentence says plainly what is not known yet."""
+    return honest_uncertainty(sent)
+
+
+_CLAIM_THEN_CAVEAT = re.compile(r"[,;:]\s*(?:but|though|although|however)\b|\s(?:but|though|although)\s")
+
+
+def honest_uncertainty(sent: Span) -> bool:
+    """The sentence says what is not known ("we have not yet confirmed whether...").
+
+    Not when a claim comes first and the caveat is tacked on ("the bug came in last week's
+    update, but this is not yet confirmed"): the reader still gets the guess.
+    """
+    low = sent.text.lower()
+    data = rules("conjecture")
+    at = min((low.find(p) for p in data["honest_phrases"] + data["honest_scope_words"] if p in low), default=-1)
+    if at < 0:
+        return False
+    return not _CLAIM_THEN_CAVEAT.search(low[:at])
+
+
+# ---------------------------------------------------------------- suggestion: say what is confirmed
+
+_HEDGE_SUBS = [
+    (r"^(?:we|i)\s+(?:think|believe|suspect|guess|assume|reckon|feel|are fairly sure|are pretty sure|are fairly confident)\s+(?:that\s+)?", ""),
+    (r"^(?:it\s+)?(?:appears|seems|looks)\s+(?:like\s+|that\s+|as if\s+)?", ""),
+    (r"^(?:our\s+)?(?:best guess|working theory|current theory|leading theory|theory|hypothesis)\s+(?:is\s+)?(?:that\s+)?", ""),
+    (r"^(?:initial|early)\s+(?:indications|findings)\s+(?:suggest|show)\s+(?:that\s+)?", ""),
+    (r"^(?:all\s+|the\s+evidence\s+|evidence\s+|everything\s+|signs\s+)?points?\s+to\s+", ""),
+    (r"^(?:the\s+)?(?:preliminary|initial|suspected|probable|presumed|likely)\s+(?:root\s+)?cause\s*(?:is|was|:)\s*", "the cause is "),
+    (r",?\s*\b(?:most likely|more than likely|in all likelihood|probably|likely|possibly|presumably|perhaps|maybe|apparently|seemingly|supposedly|potentially|plausibly)\b,?", ""),
+    (r"\b(?:may|might|could)\s+have\s+been\b", "was"),
+    (r"\b(?:may|might|could)\s+have\s+", ""),
+    (r"\b(?:may|might|could)\s+be\b", "is"),
+    (r"\b(?:appears|seems)\s+to\s+be\b", "is"),
+    (r"\b(?:appeared|seemed)\s+to\s+be\b", "was"),
+    (r"\b(?:appears|seems)\s+to\s+have\b", "has"),
+    (r"\b(?:is|was|are|were)\s+(?:believed|thought|suspected)\s+to\s+(?:be|have been)\b", "was"),
+    (r"\b(?:might)\s+", ""),
+]
+
+
+def strip_hedges(sentence: str) -> str:
+    """The claim without its hedge words: "We think a faulty disk caused it" -> "a faulty disk caused it"."""
+    s = sentence.strip().rstrip(".")
+    for pat, new in _HEDGE_SUBS:
+        s = re.sub(pat, new, s, flags=re.I)
+    return re.sub(r"\s{2,}", " ", s).strip(" ,")
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    w = templates()["rewrite"]
+    if f.rule == "eta":
+        return [w["conjecture_eta"]]
+    clause = strip_hedges(sentence)
+    out = []
+    if len(clause.split()) >= 3:
+        out.append(w["conjecture_open"].format(clause=lower_first(clause)))
+        out.append(clause)  # for when the team has confirmed it
+    out.append(w["conjecture_open_plain"])
+    return out
+
+
+CATEGORY = Category("conjecture", run=run, veto=veto, suggest=suggest,
+                    rules=("default", "preliminary", "eta", "preliminary_cause"))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from ..catalog import Category, message
 from ..findings import Finding, GrammarStatus
-from .base import messages
 
 OFF_MESSAGE = (
     "Grammar checking is off: no LanguageTool server is set. Start one (e.g. `java -cp languagetool-server.jar "
@@ -31,7 +31,7 @@ def findings_from_matches(matches: list[Any], text: str) -> list[Finding]:
         start = int(m.offset)
         end = min(len(text), start + int(m.error_length))
         replacement = m.replacements[0] if m.replacements else ""
-        template = messages("grammar", "default")
+        template = message("grammar", "default")
         suggestion = f"Try \"{replacement}\"." if replacement else "Rephrase this part."
         out.append(
             Finding(
@@ -65,3 +65,6 @@ def check(text: str, server: str) -> tuple[list[Finding], GrammarStatus]:
     except Exception as exc:  # the server is a separate process: report, don't crash
         return [], GrammarStatus(False, f"Grammar checking is off: the LanguageTool server at {server} did not answer ({exc.__class__.__name__}). Check that it is running.")
     return findings_from_matches(matches, text), GrammarStatus(True, f"Grammar checked by LanguageTool at {server}.")
+
+
+CATEGORY = Category("grammar", run=None, blocks=False, sarif_level="note", open_rules=True)

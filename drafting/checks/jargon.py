@@ -8,22 +8,34 @@ in brackets or an appositive, is fine, and so are the company's product names.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..catalog import Category
 from ..context import Audience
 from ..findings import Finding
-from ..resources import data_dir
+from ..resources import data_yaml
 from .base import Analysis, merge_overlapping, phrase_spans
 from .leak import detect as leak_detect
 
-import yaml
 
-
-
-@lru_cache(maxsize=1)
 def glossary() -> dict:
-    with open(data_dir() / "glossary.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """data/glossary.yaml: terms with their plain words, patterns, internal shorthand."""
+    return data_yaml("glossary.yaml")
+
+
+def glossary_terms(config, audience: Audience | None = None) -> dict[str, str]:
+    """The one glossary lookup: lower-case term -> plain words, the company's own terms included.
+
+    For an executive audience the terms leadership is expected to know are left out (unless the
+    company's glossary lists them).
+    """
+    g = glossary()
+    terms: dict[str, str] = {k.lower(): str(v) for k, v in g["terms"].items()}
+    terms.update({k.lower(): v for k, v in config.glossary.items()})
+    if audience is Audience.EXECUTIVE:
+        for known in g.get("executive_known", []):
+            if known not in config.glossary:
+                terms.pop(str(known).lower(), None)
+    return terms
 
 
 def _explained(text: str, start: int, end: int, plain: str) -> bool:
@@ -60,12 +72,7 @@ def run(a: Analysis) -> list[Finding]:
                 found.append(a.finding("jargon", "internal", m.start(), m.end(), 0.8, audience=audience.value))
     if audience is Audience.TECHNICAL:
         return merge_overlapping(found)
-    terms: dict[str, str] = {k.lower(): str(v) for k, v in g["terms"].items()}
-    terms.update({k.lower(): v for k, v in a.config.glossary.items()})
-    if audience is Audience.EXECUTIVE:
-        for known in g.get("executive_known", []):
-            if known not in a.config.glossary:
-                terms.pop(str(known).lower(), None)
+    terms = glossary_terms(a.config, audience)
     explained_terms: set[str] = set()
     for span, term in phrase_spans(a.doc, "jargon.glossary." + a.config.fingerprint() + audience.value, terms.keys()):
         s, e = span.start_char, span.end_char
@@ -89,8 +96,7 @@ def explains_terms(a: Analysis, sent) -> bool:
     A writer who explains their terms has written for this reader; with no unexplained term
     found by the rules in it, a model-only jargon verdict on such a sentence is vetoed.
     """
-    terms = {k.lower(): str(v) for k, v in glossary()["terms"].items()}
-    terms.update({k.lower(): v for k, v in a.config.glossary.items()})
+    terms = glossary_terms(a.config)
     low = sent.text.lower()
     for term, plain in terms.items():
         at = low.find(term)
@@ -100,3 +106,38 @@ def explains_terms(a: Analysis, sent) -> bool:
                 return True
             at = low.find(term, at + 1)
     return False
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    """A model-only jargon verdict is wrong on a configured product name or a term explained in place."""
+    low = sent.text.lower()
+    return any(p.lower() in low for p in a.config.product_names) or explains_terms(a, sent)
+
+
+def blocks(finding: Finding, ctx) -> bool:
+    """Engineers know the terms: for a technical audience only internal shorthand blocks a draft."""
+    return not (ctx.audience is Audience.TECHNICAL and finding.rule != "internal")
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    """The glossary's plain words, in place or in brackets; internal shorthand as plain service words."""
+    term = sentence[f.start:f.end]
+    if f.rule == "internal":
+        return [sentence[: f.start] + ops.service_words(term, sentence[: f.start]) + sentence[f.end:]]
+    plain = glossary_terms(config).get(term.lower())
+    out = []
+    if plain:
+        before = sentence[: f.start]
+        if re.match(r"(?:the|a|an|our|your)\s", plain, re.I):
+            before = re.sub(r"\b(?:the|a|an|our)\s+$", "", before, flags=re.I)
+        out.append(before + plain + sentence[f.end:])
+        out.append(sentence[: f.end] + f" ({plain})" + sentence[f.end:])
+    # an unexplained term inside brackets can simply go
+    bracket = re.search(r"\s*\([^()]*" + re.escape(term) + r"[^()]*\)", sentence)
+    if bracket:
+        out.append(sentence[: bracket.start()] + sentence[bracket.end():])
+    return out
+
+
+CATEGORY = Category("jargon", run=run, veto=veto, suggest=suggest, blocks=blocks,
+                    rules=("default", "glossary", "internal"))

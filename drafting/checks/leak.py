@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..catalog import Category
+from ..entity_gate import CODE_LIKE
 from ..findings import Finding
-from ..resources import rules
+from ..resources import data_yaml, rules
+from ..textspans import customer_visible_names, resolve_overlaps
 from .base import Analysis
 
 
@@ -100,19 +103,14 @@ def internal_hosts(text: str, config=None) -> list[tuple[str, int, int]]:
 
 
 def _longest(hits: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-    for h in sorted(hits, key=lambda h: (h[1], -(h[2] - h[1]))):
-        if out and h[1] < out[-1][2]:
-            continue
-        out.append(h)
-    return out
+    return resolve_overlaps(hits, lambda h: (h[1], h[2]))
 
 
 def staff_names(a: Analysis) -> list[tuple[int, int]]:
     """Character spans of employee names found by the parse."""
     data = rules("leak")
     cues = data["staff_cues"]
-    public = {n.lower() for n in a.config.public_names} | {a.config.company.lower()} | {p.lower() for p in a.config.product_names}
+    public = customer_visible_names(a.config)
     spans: list[tuple[int, int]] = []
     # the small English model often tags products and places as PERSON, so every name needs a staff cue
     for tok in a.doc:
@@ -181,3 +179,50 @@ def run(a: Analysis) -> list[Finding]:
         if not any(ts <= s < te for ts, te in taken):
             found.append(a.finding("leak", "person", s, e, 0.75, kind="employee name"))
     return sorted(found, key=lambda f: f.start)
+
+
+# not GPE/LOC: the small English model tags many people's and companies' names as places
+_PUBLIC_ENTITIES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+
+
+@lru_cache(maxsize=1)
+def _common_acronyms() -> frozenset[str]:
+    return frozenset(str(x).upper() for x in data_yaml("glossary.yaml").get("common_acronyms", []))
+
+
+def internal_token(a: Analysis, sent):
+    """The first internal-looking token in a sentence: a name outside the greeting and sign-off, a
+    code, a channel, a key; None when there is none."""
+    common = _common_acronyms()
+    public = customer_visible_names(a.config)
+    for tok in sent:
+        if tok.like_url or tok.like_email:
+            continue
+        if tok.text.upper() in common or tok.ent_type_ in _PUBLIC_ENTITIES:
+            continue  # "09:16 UTC", "on Tuesday", "GDPR" are not internal details
+        if tok.pos_ == "PROPN" or (tok.is_title and tok.i > sent.start):
+            if not is_allowed_contact(a, sent, tok.idx) and tok.text.lower() not in public:
+                return tok
+        if CODE_LIKE.search(tok.text):
+            return tok
+    return None
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    """A model-only leak verdict needs something internal-looking in the sentence."""
+    return internal_token(a, sent) is None
+
+
+def point(a: Analysis, sent, finding: Finding) -> tuple[int, int] | None:
+    """A model leak verdict is shown on the internal-looking token itself."""
+    tok = internal_token(a, sent)
+    return (tok.idx, tok.idx + len(tok.text)) if tok is not None else None
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    """The sentence with the internal detail removed (drafting's redaction, handed in as ``ops``)."""
+    return [ops.redact(sentence, staff=[sentence[f.start:f.end]] if f.rule == "person" else None)]
+
+
+CATEGORY = Category("leak", run=run, veto=veto, point=point, suggest=suggest, sarif_level="error",
+                    rules=("default", "person", "customer", "secret"))

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
+from ..catalog import Category
 from ..findings import Finding
 from ..resources import rules
+from ..textspans import action_from, templates
 from .base import Analysis, merge_overlapping, phrase_spans
 
 
@@ -71,3 +73,24 @@ def checkable_process_commitment(sent) -> bool:
     if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
         return False
     return any(t.lower_ in nouns for t in sent)
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    return checkable_process_commitment(sent)
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    """The specific change the draft names, in place of the guarantee."""
+    w = templates()["rewrite"]
+    out = []
+    after = re.split(r":\s+", sentence, maxsplit=1)
+    action = action_from(text.replace(sentence, ""))
+    if action:
+        out.append(w["overpromise_action"].format(action=action))
+    if len(after) == 2 and not re.search(r"never|guarantee|100%|always|eliminat", after[1], re.I):
+        out.append(after[1])
+    out.append(w["overpromise_placeholder"])
+    return out
+
+
+CATEGORY = Category("overpromise", run=run, veto=veto, suggest=suggest, rules=("default",))

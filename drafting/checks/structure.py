@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..catalog import Category
 from ..findings import Finding
 from ..resources import rules
 from .base import Analysis
@@ -102,11 +103,12 @@ def run(a: Analysis) -> list[Finding]:
     if not a.text.strip():
         return found
     for part in missing_parts(a):
-        f = a.finding("structure", "missing_part", 0, 0, 0.8, part=part["part"], stage=stage, hint=part.get("hint", ""))
-        f.rule = "missing_part"
-        found.append(f)
+        found.append(a.finding("structure", "missing_part", 0, 0, 0.8, part=part["part"], stage=stage, hint=part.get("hint", "")))
     if stage == "report":
         for s, e in change_items(a):
             if _is_vague(a, s, e):
                 found.append(a.finding("structure", "vague_action", s, e, 0.75))
     return found
+
+
+CATEGORY = Category("structure", run=run, rules=("missing_part", "vague_action"))

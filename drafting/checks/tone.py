@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..catalog import Category
 from ..findings import Finding
 from ..resources import rules
+from ..textspans import impact_from, templates
 from .base import Analysis, merge_overlapping, phrase_spans
 
 _EMOJI = re.compile(
@@ -26,7 +28,7 @@ def run(a: Analysis) -> list[Finding]:
     label = sev.value
     if sev.is_high:
         words = data["minimising"] + (data["minimising_sev1"] if sev.value == "sev1" else [])
-        for span, phrase in phrase_spans(a.doc, "tone.minimising." + sev.value, words):
+        for span, _ in phrase_spans(a.doc, "tone.minimising." + sev.value, words):
             before = a.doc[max(span.sent.start, span.start - 3):span.start].text.lower()
             if "more than" in before or "not a" in before or "not just" in before:
                 continue  # "more than an inconvenience" says the opposite
@@ -77,3 +79,38 @@ def calm_wording_at_low_severity(a: Analysis, sent) -> bool:
         return False
     loud = data["alarmist"] + data["flippant"] + data["grovelling"] + data["defensive"]
     return not any(inside(s) for s, _ in phrase_spans(a.doc, "tone.loud", loud))
+
+
+def veto(a: Analysis, sent, finding: Finding) -> bool:
+    return calm_wording_at_low_severity(a, sent)
+
+
+# ---------------------------------------------------------------- suggestion: calm, plain words
+
+
+def calm(sentence: str) -> str:
+    """Minimising, alarmist and casual words swapped for plain ones (data/drafting/templates.yaml tone_words)."""
+    s = sentence
+    for pat, new in templates()["tone_words"].items():
+        s = re.sub(r"\b" + pat + r"(?!\w)" if pat[0].isalpha() else pat, new, s, flags=re.I)
+    return re.sub(r"\s{2,}", " ", s).strip(" ,")
+
+
+def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:
+    w = templates()["rewrite"]
+    out = []
+    calmer = calm(sentence)
+    if calmer != sentence:
+        out.append(calmer)
+    if f.rule in ("defensive", "flippant"):
+        out.append((sentence[: f.start] + sentence[f.end:]).strip(" ,;:"))
+    if f.rule == "grovelling" or re.search(r"sorry|apolog", sentence, re.I):
+        impact = impact_from(text, sentence)
+        if impact:
+            out.append(w["apology_impact"].format(impact=impact))
+        out.append(w["apology_placeholder"])
+    return out
+
+
+CATEGORY = Category("tone", run=run, veto=veto, suggest=suggest,
+                    rules=("minimising", "alarmist", "flippant", "grovelling", "defensive"))

@@ -30,6 +30,17 @@ def save(state: dict, meta: dict[str, Any], out: Path | None = None) -> Path:
     return out
 
 
+# What a new training run learns, in output order; a shipped model's own list is in its classifier.json.
+TRAIN_LABELS = ("blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise")
+
+
+def categories(path: Path | None = None) -> tuple[str, ...]:
+    """The model's output labels in order, as saved with it (TRAIN_LABELS when no model is shipped)."""
+    if path is None and not exists():
+        return TRAIN_LABELS
+    return tuple(load_meta(path)["categories"])
+
+
 def load_meta(path: Path | None = None) -> dict[str, Any]:
     return json.loads(((path or folder()) / META).read_text(encoding="utf-8"))
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..findings import SENTENCE_CATEGORIES
 from . import artifact
 
 
@@ -38,7 +37,7 @@ def write_card(meta: dict[str, Any], out: Path | None = None) -> Path:
         lines.append(f"| {name} | {info['lines']} | `{info['sha256'][:16]}…` |")
     lines += ["", "## Dev metrics (model alone, at the thresholds)", "", "| category | threshold | precision | recall | F1 | support |",
               "| --- | --- | --- | --- | --- | --- |"]
-    for c in SENTENCE_CATEGORIES:
+    for c in meta["categories"]:
         r = m[c]
         lines.append(f"| {c} | {meta['thresholds'][c]:.2f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {int(r['support'])} |")
     lines += ["", f"Macro F1 {m['_macro']['f1']:.3f}. Clean dev sentences flagged with anything: {m['_clean']['flagged_rate']:.1%}"

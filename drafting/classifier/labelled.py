@@ -5,9 +5,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..catalog import names
 from ..context import Context
 from ..errors import InputError
-from ..findings import SENTENCE_CATEGORIES
+from .artifact import categories
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,14 @@ def read_jsonl(path: str | Path) -> list[Example]:
             try:
                 row = json.loads(line)
                 labels = frozenset(row.get("labels") or [])
-                unknown = labels - set(SENTENCE_CATEGORIES) - {"structure", "grammar"}
+                unknown = labels - set(names())
                 if unknown:
                     raise ValueError(f"unknown label(s) {sorted(unknown)}")
                 ctx = Context.of(row.get("severity", "sev2"), row.get("audience", "general"), row.get("stage", "report"))
                 text = str(row["text"])
             except (ValueError, KeyError, TypeError) as exc:
                 raise InputError(f"{p}:{n}: not a valid labelled line ({exc}). Each line needs text, labels, severity, audience, stage.") from None
-            out.append(Example(text, labels & frozenset(SENTENCE_CATEGORIES), ctx))
+            out.append(Example(text, labels & frozenset(categories()), ctx))
     if not out:
         raise InputError(f"Labelled file '{p}' has no lines.")
     return out

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..findings import SENTENCE_CATEGORIES
+from .artifact import categories
 
 
-def score(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str, dict[str, float]]:
+def score(gold: Sequence[frozenset[str]], pred: Sequence[set[str]],
+          labels: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
+    labels = tuple(labels or categories())
     table: dict[str, dict[str, float]] = {}
-    for cat in SENTENCE_CATEGORIES:
+    for cat in labels:
         tp = sum(1 for g, p in zip(gold, pred) if cat in g and cat in p)
         fp = sum(1 for g, p in zip(gold, pred) if cat not in g and cat in p)
         fn = sum(1 for g, p in zip(gold, pred) if cat in g and cat not in p)
@@ -21,17 +23,18 @@ def score(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str,
         "flagged_rate": sum(1 for p in clean if p) / len(clean) if clean else 0.0,
         "support": len(clean),
     }
-    f1s = [table[c]["f1"] for c in SENTENCE_CATEGORIES]
+    f1s = [table[c]["f1"] for c in labels]
     table["_macro"] = {"f1": sum(f1s) / len(f1s)}
-    table["_micro"] = _micro(gold, pred)
+    table["_micro"] = _micro(gold, pred, labels)
     return table
 
 
-def _micro(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str, float]:
+def _micro(gold: Sequence[frozenset[str]], pred: Sequence[set[str]], labels: Sequence[str]) -> dict[str, float]:
     """Every (sentence, category) decision pooled: how often a highlight is right, and how many are found."""
-    tp = sum(len(set(g) & (p & set(SENTENCE_CATEGORIES))) for g, p in zip(gold, pred))
-    fp = sum(len((p & set(SENTENCE_CATEGORIES)) - set(g)) for g, p in zip(gold, pred))
-    fn = sum(len(set(g) - p) for g, p in zip(gold, pred))
+    known = set(labels)
+    tp = sum(len(set(g) & p & known) for g, p in zip(gold, pred))
+    fp = sum(len((p & known) - set(g)) for g, p in zip(gold, pred))
+    fn = sum(len((set(g) & known) - p) for g, p in zip(gold, pred))
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0}
@@ -39,7 +42,7 @@ def _micro(gold: Sequence[frozenset[str]], pred: Sequence[set[str]]) -> dict[str
 
 def format_table(name: str, table: dict[str, dict[str, float]]) -> str:
     lines = [f"{name}", f"  {'category':<12} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>8}"]
-    for cat in SENTENCE_CATEGORIES:
+    for cat in [c for c in table if not c.startswith("_")]:
         r = table[cat]
         lines.append(f"  {cat:<12} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} {int(r['support']):>8}")
     lines.append(f"  {'macro F1':<12} {'':>6} {'':>6} {table['_macro']['f1']:>6.3f}")

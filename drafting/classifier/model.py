@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from ..context import Audience, Context, Severity, Stage
-from ..findings import SENTENCE_CATEGORIES
+from .artifact import categories
 
 CTX_VALUES = [*(s.value for s in Severity), *(a.value for a in Audience), *(s.value for s in Stage)]
 CTX_DIM = len(CTX_VALUES)
@@ -38,7 +38,8 @@ def context_vector(ctxs: list[Context]) -> torch.Tensor:
 
 
 class Head(nn.Module):
-    def __init__(self, hidden: int = 384, inner: int = 256, n_labels: int = len(SENTENCE_CATEGORIES), dropout: float = 0.1):
+    def __init__(self, hidden: int = 384, inner: int = 256, n_labels: int | None = None, dropout: float = 0.1):
+        n_labels = n_labels or len(categories())
         super().__init__()
         self.net = nn.Sequential(nn.Dropout(dropout), nn.Linear(hidden + CTX_DIM, inner), nn.GELU(), nn.Dropout(dropout), nn.Linear(inner, n_labels))
 

@@ -12,7 +12,7 @@ from collections import OrderedDict
 
 from ..checks.base import Analysis
 from ..context import Context
-from ..findings import SENTENCE_CATEGORIES, Finding
+from ..findings import Finding
 from . import artifact
 from .text import unit_text
 
@@ -103,7 +103,7 @@ def probabilities(sentences: list[str], ctx: Context) -> list[dict[str, float]]:
         rows = []
         for s in sentences:
             _cache.move_to_end((s, key))
-            rows.append(dict(zip(SENTENCE_CATEGORIES, _cache[(s, key)])))
+            rows.append(dict(zip(meta["categories"], _cache[(s, key)])))
     return rows
 
 

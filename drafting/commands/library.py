@@ -14,8 +14,7 @@ from rich.table import Table
 
 from .. import config as config_mod
 from ..errors import InputError
-
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 2, 3
+from ..exits import ExitStatus
 
 
 def _db_option(p: argparse.ArgumentParser) -> None:
@@ -69,7 +68,7 @@ def run_add(args: argparse.Namespace) -> int:
         err.print(f"skipped {skipped}", markup=False, soft_wrap=True)
     err.print(f"{len(report.added)} added, {len(report.duplicates)} already stored, {len(report.errors)} skipped. "
               f"The library at {lib.path} holds {lib.count()} reports.", markup=False, soft_wrap=True)
-    return EXIT_SKIPPED if report.errors else EXIT_OK
+    return ExitStatus.SKIPPED if report.errors else ExitStatus.OK
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -77,11 +76,11 @@ def run_list(args: argparse.Namespace) -> int:
     records = lib.list()
     if args.format == "json":
         print(json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return ExitStatus.OK
     if not records:
         _err().print(f"The library at {lib.path} is empty. Add reports with `incident-draft library add PATH`.",
                      markup=False, soft_wrap=True)
-        return EXIT_OK
+        return ExitStatus.OK
     table = Table(header_style="bold")
     for col in ("id", "title", "date", "context", "words", "source"):
         table.add_column(col, overflow="fold")
@@ -89,14 +88,14 @@ def run_list(args: argparse.Namespace) -> int:
         ctx = " · ".join(x for x in (r.severity, r.audience, r.stage) if x)
         table.add_row(str(r.id), r.title, r.date or "", ctx, str(r.words), r.source or "")
     Console(highlight=False).print(table)
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def run_remove(args: argparse.Namespace) -> int:
     lib = open_library(args)
     rec = lib.remove(args.id)
     print(f"removed {rec.id}: {rec.title}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -110,4 +109,4 @@ def run_export(args: argparse.Namespace) -> int:
         _err().print(f"wrote {lib.count()} reports to {args.out}", markup=False, soft_wrap=True)
     else:
         sys.stdout.write(data)
-    return EXIT_OK
+    return ExitStatus.OK

@@ -15,9 +15,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import config as config_mod
 from ..errors import InputError
+from ..exits import ExitStatus
 from .common import add_context_options
-
-EXIT_OK, EXIT_USAGE, EXIT_SKIPPED = 0, 2, 3
 
 
 def register(sub) -> None:
@@ -85,4 +84,4 @@ def run(args: argparse.Namespace) -> int:
               f"{s['reports_reusing_library']} reuse the library, {s['reports_reusing_batch']} share passages "
               f"within this batch. {s['skipped']} skipped." + (f" Written to {args.out}." if args.out else ""),
               markup=False, soft_wrap=True)
-    return EXIT_SKIPPED if result.skipped else EXIT_OK
+    return ExitStatus.SKIPPED if result.skipped else ExitStatus.OK

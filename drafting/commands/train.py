@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..exits import ExitStatus
+
 
 def register(sub) -> None:
     p = sub.add_parser("train", help="retrain the sentence classifier from data/train and data/dev (seeded)")
@@ -28,4 +30,4 @@ def run(args: argparse.Namespace) -> int:
     meta = train(epochs=args.epochs, seed=args.seed, out=out, **overrides)
     card = write_card(meta, out)
     print(f"model card: {card}")
-    return 0
+    return ExitStatus.OK

@@ -9,7 +9,7 @@ import numpy as np
 from ..checks.base import Analysis
 from ..findings import Finding
 from .index import Match, ReuseIndex
-from .text import _block_masked, paragraph_spans, settings, words
+from .text import block_masked, paragraph_spans, settings, words
 
 Encoder = Callable[[Sequence[str]], np.ndarray]
 
@@ -25,7 +25,7 @@ class ReportRef:
 def draft_units(a: Analysis) -> tuple[str, list[tuple[str, int, int]]]:
     """Paragraphs of the draft, then its long sentences (from the one spaCy parse), with offsets."""
     cfg = settings()
-    masked = _block_masked(a.text)
+    masked = block_masked(a.text)
     min_para, min_sent = int(cfg["min_paragraph_words"]), int(cfg["min_sentence_words"])
     units: list[tuple[str, int, int]] = []
     para_spans = set()

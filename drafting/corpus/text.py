@@ -84,7 +84,7 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _block_masked(text: str) -> str:
+def block_masked(text: str) -> str:
     """Same length as text: block tags become paragraph breaks, other tags spaces."""
     if "<" not in text:
         return text.replace("\r", " ")
@@ -100,7 +100,7 @@ def _block_masked(text: str) -> str:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph (blocks between blank lines or HTML block tags), trimmed."""
-    masked = _block_masked(text)
+    masked = block_masked(text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in list(_PARA_BREAK.finditer(masked)) + [None]:
@@ -120,7 +120,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Rough sentence boundaries inside text[start:end] (no spaCy: stored reports and batches are cut quickly)."""
     end = len(text) if end is None else end
-    chunk = _block_masked(text[start:end])
+    chunk = block_masked(text[start:end])
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in list(_SENT_END.finditer(chunk)) + [None]:

@@ -1,29 +1,21 @@
-"""Apply a chosen rewrite: replace the sentence that holds a finding, leaving the rest of the text untouched."""
+"""Apply a chosen rewrite: replace the sentence that holds a finding, leaving the rest of the text untouched.
+
+The sentence is the one the rewrite engine wrote its replacement for (drafting.textspans, the one
+splitter for text without a parse), and the change goes through the one edit builder.
+"""
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
-Bounds = Callable[[str, int], tuple[int, int]]
-
-# A sentence ends at . ! or ? (plus closing quotes/brackets) followed by whitespace, or at a line break.
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s|$)|\n")
+from ..textspans import apply_edits
+from ..textspans import sentence_bounds as sentence_at
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Character range of the sentence(s) containing text[start:end], without surrounding whitespace."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    s = 0
-    for m in _END.finditer(text):
-        if m.end() > start:
-            break
-        s = m.end()
-    e = len(text)
-    probe = max(start, end - 1) if end > start else start
-    m = _END.search(text, probe)
-    if m:
-        e = m.end() if m.group() != "\n" else m.start()
+    s, e = sentence_at(text, start)
+    if end - 1 > start:
+        e = max(e, sentence_at(text, end - 1)[1])
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
@@ -31,18 +23,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
-def replace_sentence(text: str, start: int, end: int, replacement: str, bounds: Bounds | None = None) -> str:
-    """The text with the sentence around [start, end) replaced by `replacement` (trimmed).
-
-    `bounds(text, pos)` lets the caller use the rewrite engine's own idea of the sentence, so
-    the sentence replaced is exactly the one the rewrite was written for.
-    """
-    if bounds is not None:
-        s, e = bounds(text, start)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-    else:
-        s, e = sentence_bounds(text, start, end)
-    return text[:s] + replacement.strip() + text[e:]
+def replace_sentence(text: str, start: int, end: int, replacement: str) -> str:
+    """The text with the sentence around [start, end) replaced by `replacement` (trimmed)."""
+    s, e = sentence_bounds(text, start, end)
+    return apply_edits(text, [(s, e, replacement.strip())])

@@ -1,4 +1,5 @@
-"""The app's editable look and limits, read from data/ui.yaml (colours, labels, upload size)."""
+"""The app's look and limits: colours, labels and highlight order per category (from each category's
+data/rules/<category>.yaml), upload size and memory limits (data/ui.yaml)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,8 +7,8 @@ from functools import lru_cache
 
 import yaml
 
-from ..findings import CATEGORIES
-from ..resources import data_dir
+from .. import catalog
+from ..resources import data_yaml
 
 _FALLBACK_COLOUR = "#eeeeee"
 
@@ -17,7 +18,7 @@ class UISettings:
     """Colours and labels per category, and the limits the app states on the page."""
 
     colours: dict[str, str] = field(default_factory=dict)
-    priority: tuple[str, ...] = CATEGORIES
+    priority: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     upload_mb: int = 5
     batch_files: int = 500
@@ -41,17 +42,17 @@ class UISettings:
 
 @lru_cache(maxsize=1)
 def load_settings() -> UISettings:
-    """Read data/ui.yaml once; a missing or broken file falls back to plain defaults."""
+    """Read the categories' metadata and data/ui.yaml once; a missing or broken ui.yaml falls back to defaults."""
     try:
-        with open(data_dir() / "ui.yaml", encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or {}
+        raw = data_yaml("ui.yaml")
     except (OSError, yaml.YAMLError):
         raw = {}
     limits = raw.get("limits") or {}
+    metas = catalog.all_meta().values()
     return UISettings(
-        colours={str(k): str(v) for k, v in (raw.get("colours") or {}).items()},
-        priority=tuple(raw.get("priority") or CATEGORIES),
-        labels={str(k): str(v) for k, v in (raw.get("labels") or {}).items()},
+        colours={m.name: m.colour for m in metas},
+        priority=tuple(m.name for m in sorted(metas, key=lambda m: (m.highlight_priority, m.order))),
+        labels={m.name: m.label for m in metas},
         upload_mb=int(limits.get("upload_mb", 5)),
         batch_files=int(limits.get("batch_files", 500)),
         rewrites_shown=int(limits.get("rewrites_shown", 3)),
