@@ -146,11 +146,16 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
 
 
 def _jargon_count(text: str) -> int:
+    """How technical a sentence reads: glossary terms, engineering detail, long figures."""
+    return technical_terms(text) + (3 if len(text.split()) < 8 else 0)
+
+
+def technical_terms(text: str) -> int:
     from ..checks.jargon import glossary
 
     low = text.lower()
     terms = sum(1 for t in glossary()["terms"] if re.search(r"(?<![\w-])" + re.escape(str(t).lower()) + r"(?![\w-])", low))
-    return terms + len(_CAUSE_DETAIL.findall(text)) + len(re.findall(r"\d", text)) // 3 + (3 if len(text.split()) < 8 else 0)
+    return terms + len(_CAUSE_DETAIL.findall(text))
 
 
 _CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?|timeout|module|PR)\b")

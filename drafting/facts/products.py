@@ -111,7 +111,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             host_feature = {"docs": "documentation site", "developer": "developer site", "developers": "developer site", "api": "API",
                             "status": "status page", "app": "app", "www": "website"}.get(m.group(0).split(".")[0], "service")
             add(f"{brand} {host_feature}", Span(m.start(), m.end(), m.group(0)), 0.6)
-    elif features:
+    elif features and not out:
         for f, sp in features[:3]:
             if not any(f.lower() in o.value.lower() for o in out):
                 out.append(Fact(f[:1].upper() + f[1:] if not out else f, sp, 0.55))
