@@ -26,6 +26,7 @@ from .textprep import validate
 # A draft must never carry these (jargon only matters for general and executive readers).
 BLOCKING = ("blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise", "structure")
 MAX_ROUNDS = 4
+_DROP_NOT_PATCH = ("blame", "boilerplate", "tone", "overpromise", "conjecture", "leak")
 MIN_WORDS = 20
 
 
@@ -109,6 +110,11 @@ def draft(
     if not address and facts.contact.value and "@" in str(facts.contact.value):
         contact_name2, address = _split_contact(str(facts.contact.value))
         contact_name = contact_name or contact_name2
+    names = [p for p in facts.texts("products") if p not in cfg.product_names]
+    if names:  # the affected products are the customer's words, never jargon
+        from dataclasses import replace
+
+        cfg = replace(cfg, product_names=list(cfg.product_names) + names)
     inp = Inputs(facts=facts, ctx=ctx, config=cfg, company=company, contact=address,
                  contact_name=contact_name, account=account, report_url=report_url)
     doc = compose(inp)
@@ -177,6 +183,10 @@ def _repair(unit: Unit, offset: int, findings: list[Finding], text: str, inp: In
     f = findings[0]
     rel = Finding(f.category, f.rule, f.start - offset, f.end - offset, f.text, f.message, f.suggestion)
     before = unit.text
+    if unit.source == "writeup" and not unit.required and f.category in _DROP_NOT_PATCH:
+        unit.text = ""  # a write-up sentence is used whole or not at all: no stock line in its place
+        inp.omit(_short(before), f"{f.category}: left out ({f.message.split('.')[0]})")
+        return
     options = [] if last else rewrite(rel, unit.text, inp.ctx, inp.config, use_model) if _single_sentence(unit.text, rel) else []
     if not options and not last:
         options = _rewrite_inside(unit.text, rel, inp, use_model)

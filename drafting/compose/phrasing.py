@@ -106,7 +106,10 @@ def values(inp: Inputs) -> dict[str, str]:
     v: dict[str, str] = {}
     start, end = inp.local(f.start.value), inp.local(f.end.value)
     names = product_names(f)
-    v["products"] = join_words(names) or t["common"]["our_service"]
+    joined = join_words(names) or t["common"]["our_service"]
+    article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
+    v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
+    v["products_title"] = joined[:1].upper() + joined[1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["tz"] = _tz_label(start or end)
     if start:

@@ -13,7 +13,7 @@ from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
-from .gate import customer_sentence
+from .gate import customer_clauses, customer_sentence
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .window import find_window
@@ -178,6 +178,18 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and (t := customer_sentence(u.span, red, min_words=6)):
             if t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
+    if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
+        pool = [u for u in section if u.kind != "heading"] + [u for u in doc.units if u.kind in ("sentence", "line", "item", "field") and not u.quoted
+                                                             and u.section in ("summary", "preamble", "other", "cause") and has_role(u.text, "cause")]
+        for u in pool:
+            for sp in sentences(doc.text, u.span.start, u.span.end):
+                body = re.sub(r"^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?[a-z][\w.-]+:\s+", "", sp.text)
+                sp = Span(sp.end - len(body), sp.end, body)
+                if has_role(sp.text, "unconfirmed") or sp.text.rstrip().endswith("?") or re.search(r"(?i)\btimes?\b.{0,30}\b(?:UTC|zone|local|time)\b|\bmy\b", sp.text):
+                    continue
+                t = customer_clauses(sp, red)
+                if t and len(t.split()) >= 6 and t not in [c.value for c in confirmed]:
+                    confirmed.append(Fact(t, sp, 0.5, "clauses of a sentence that also names people or internal systems"))
     confirmed.sort(key=lambda f: (_jargon_count(f.value), -f.confidence))
     if confirmed:
         keep = sorted(confirmed[:3], key=lambda f: f.source.start if f.source else 0)

@@ -16,7 +16,7 @@ from ..reading.roles import has_role
 from ..redact import Redactor, service_names, service_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
-_NOT_PROSE = re.compile(r"`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
+_NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?,\s+", re.I)
 
 
@@ -44,13 +44,14 @@ def _plain_services(text: str) -> str:
     return "".join(out)
 
 
-def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False) -> str | None:
+def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
+                      whole: bool = True) -> str | None:
     """The sentence as a customer may read it, or None when it cannot be used whole."""
     text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", "", span.text).strip()
     text = re.sub(r"\s+", " ", text)
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
-    if red.blames(span.start, span.end):
+    if whole and red.blames(span.start, span.end):
         return None
     text = _drop_brackets(text, red)
     text = _plain_services(text)
@@ -69,7 +70,68 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     if not re.search(r"[a-z]{3,}", text):
         return None
+    text = re.sub(r"^~\s*", "About ", text)
+    text = re.sub(r"(?<=\s)~\s*(?=\d)", "about ", text)
     text = text[0].upper() + text[1:]
-    if not text.endswith((".", "!", '"', "”", ")")):
+    if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."
     return text
+
+
+_CLAUSE_SPLIT = re.compile(r"(?:,?\s+(?P<c>so|and so|which meant|because|and then|but|and(?=\s+(?:the|a|an|our|its|their|saved|new|all|every|no)\b))\s+(?=[a-z])|;\s+|:\s+(?=[A-Za-z])|\.\s+(?=[a-z]))")
+_BLAME_WORDS = re.compile(r"(?i)\b(?:should have|careless|forgot|fault|mistake|human error|ignored|without following|embarrassing|obviously|honestly|frankly|sloppy|blame)\b")
+
+
+def _independent(red: Redactor, start: int, end: int) -> bool:
+    """Whether a clause of the write-up has its own subject and verb (so it reads as a sentence alone)."""
+    doc = red.doc
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and start <= t.head.idx < end for t in span)
+
+
+def customer_clauses(span: Span, red: Redactor) -> str | None:
+    """When a sentence cannot be used whole, the clauses of it that can stand alone as sentences
+    ("X moved to host-2 in April and the renewal was never enabled, so the cert lapsed" -> "The
+    renewal was never enabled, so the cert lapsed."), each checked like a sentence; None if none."""
+    text = span.text
+    cuts = [(0, "")]
+    for m in _CLAUSE_SPLIT.finditer(text):
+        cuts.append((m.start(), m.group(0)))
+    pieces = []
+    for i, (s, joiner) in enumerate(cuts):
+        body_start = s + len(joiner)
+        body_end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        pieces.append((joiner, body_start, body_end))
+    kept: list[tuple[str, str, bool]] = []
+    for joiner, s, e in pieces:
+        raw = text[s:e]
+        sub = Span(span.start + s, span.start + e, raw)
+        ok = (not _BLAME_WORDS.search(raw) and _independent(red, sub.start, sub.end)
+              and customer_sentence(sub, red, min_words=3, max_words=40, whole=False) is not None)
+        kept.append((joiner, re.sub(r"\s*\([^()]*\)", "", raw).strip(" ,.;:"), ok))
+    out: list[str] = []
+    current = ""
+    for joiner, raw, ok in kept:
+        if not ok:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        if current and joiner.strip(" ,;:.") in ("so", "and so", "which meant", "because", "and then", "but", "and"):
+            current += f", {joiner.strip(' ,')} {raw}"
+        else:
+            if current:
+                out.append(current)
+            current = raw
+    if current:
+        out.append(current)
+    sentences_out = []
+    for s in out:
+        s = s[0].upper() + s[1:]
+        sentences_out.append(s if s.endswith((".", "!")) else s + ".")
+    result = " ".join(sentences_out)
+    return result or None

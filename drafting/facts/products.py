@@ -105,8 +105,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     if brands and not out:
         brand, m = brands[0]
         if features:
-            for f, sp in features[:3]:
-                add(f"{brand} {f}" if brand.lower() not in f.lower() else f, sp, 0.7)
+            for i, (f, sp) in enumerate(features[:3]):
+                add(f"{brand} {f}" if i == 0 and brand.lower() not in f.lower() else f, sp, 0.7)
         else:
             host_feature = {"docs": "documentation site", "developer": "developer site", "developers": "developer site", "api": "API",
                             "status": "status page", "app": "app", "www": "website"}.get(m.group(0).split(".")[0], "service")
@@ -114,5 +114,5 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     elif features and not out:
         for f, sp in features[:3]:
             if not any(f.lower() in o.value.lower() for o in out):
-                out.append(Fact(f[:1].upper() + f[1:] if not out else f, sp, 0.55))
+                out.append(Fact(f if re.match(r"[A-Z]{2}|[A-Z][a-z]+[A-Z]", f) else f[:1].lower() + f[1:], sp, 0.55))
     return out[:4]

@@ -120,6 +120,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
+            if out and out[-1].text.count("(") > out[-1].text.count(")"):  # never split inside a bracket
+                s = out.pop().start
             out.append(Span(s, e, text[s:e]))
     return out
 
