@@ -22,7 +22,7 @@ from drafting.resources import data_dir
 from drafting.ui.batch_view import findings_over_time, findings_per_category, reused_table, rows_table
 from drafting.ui.cards import finding_card, omitted_html, rewrite_card
 from drafting.ui.edit import replace_sentence
-from drafting.ui.facts import corrections_block, duration_text, editable_facts, with_corrections
+from drafting.ui.facts import corrections_block, editable_facts, facts_form, with_corrections
 from drafting.ui.features import Feature, optional
 from drafting.ui.highlight import highlight_html, legend_html
 from drafting.ui.settings import load_settings
@@ -352,18 +352,8 @@ def draft_page(cfg: drafting.CompanyConfig) -> None:
 
 
 def facts_panel(cfg: drafting.CompanyConfig, first) -> None:
-    """The facts the drafts rest on, for the liaison to confirm or correct."""
-    st.markdown("#### Facts from the write-up: confirm or correct")
-    c1, c2, c3 = st.columns([1, 1, 2])
-    c1.text_input(f"Impact start ({first.facts.timezone})", key="fact_start", placeholder="YYYY-MM-DD HH:MM")
-    c2.text_input(f"Impact end ({first.facts.timezone})", key="fact_end", placeholder="YYYY-MM-DD HH:MM")
-    c3.text_input("Affected products (comma-separated)", key="fact_products")
-    cause = " ".join(first.facts.cause.text.split()) if first.facts.cause else "not stated"
-    cause = cause if len(cause) <= 220 else cause[:219] + "…"
-    st.caption(f"Duration: {duration_text(first.facts)}. Cause ({first.facts.cause_status}): {cause}")
-    if st.session_state.get("draft_corrections"):
-        st.caption("Drafted with your corrections: " + st.session_state["draft_corrections"].replace("\n", "; "))
-    st.button("Redraft with these facts", key="draft_redraft", on_click=redraft_with_facts, args=(cfg,))
+    """The fact sheet the drafts rest on, as a form the liaison checks and corrects (drafting/ui/facts.py)."""
+    facts_form(st, first.facts, st.session_state.get("draft_writeup", ""), redraft_with_facts, (cfg,))
 
 
 def show_drafts(cfg: drafting.CompanyConfig, drafts: dict) -> None:

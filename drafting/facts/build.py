@@ -41,6 +41,10 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)
+    details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
+    if details:
+        shown = ", ".join(details[:8]) + (" ..." if len(details) > 8 else "")
+        sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
     sheet.title = _title(doc)
     sheet.severity = _severity(doc)
     sheet.products = find_products(doc, red, cfg, sheet.title.value)
@@ -112,11 +116,17 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in spans:
             roles = roles_of(sp.text)
             if "timeline" in roles and u.section != "impact":
+                if "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
+                    for fig in _figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
+                        if not red.internal_details(fig) and fig not in sheet.texts("figures"):
+                            sheet.figures.append(Fact(fig, sp, 0.5, "a figure from a chat or log line"))
                 continue
             text = customer_sentence(sp, red)
+            if text is None and "impact" in roles and "unconfirmed" not in roles:
+                for fig in _figures(sp.text):
+                    if not red.internal_details(fig) and fig not in sheet.texts("figures"):
+                        sheet.figures.append(Fact(fig, sp, 0.6, "a figure only: its sentence names people, customers or internal systems"))
             if text is None or text in seen:
-                if "unconfirmed" in roles:
-                    continue
                 continue
             conf = 0.85 if u.section == "impact" else 0.7
             fact = Fact(text, sp, conf)
@@ -133,7 +143,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if "impact" in roles and "unaffected" not in roles:
                 sheet.numbers.append(fact)
                 used = True
-            if "symptom" in roles and "unaffected" not in roles and (u.section == "impact" or u.kind == "item" or "cause" not in roles and u.section == "summary"):
+            if "symptom" in roles and "unaffected" not in roles and (u.section == "impact" or u.kind == "item" or "cause" not in roles and u.section in ("summary", "preamble")):
                 if not has_cue(text, cfg["symptom_exclusions"]):
                     sheet.symptoms.append(fact)
                     used = True
@@ -143,6 +153,11 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         setattr(sheet, name, getattr(sheet, name)[:8])
     if not sheet.symptoms and not sheet.numbers:
         sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
+
+
+def _figures(text: str) -> list[str]:
+    nouns = "|".join(map(re.escape, rules()["customer_nouns"]))
+    return [m.group(0).strip() for m in re.finditer(r"(?:\b(?:about|around|roughly|nearly|over|more than)\s+|~)?(?<![\w.:])\d[\d,.]*\s*(?:%|k\b)?\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,2}(?:" + nouns + r")\b|(?<![\w.:])\d[\d.]*%(?:\s+[a-z-]+)?", text, re.I)]
 
 
 def _jargon_count(text: str) -> int:
@@ -163,6 +178,17 @@ _CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?
 
 def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     section = [u for u in doc.in_section("cause") if not u.quoted]
+    # a "Why the storage stalled" section asks about a deeper cause; "Cause (suspected)" marks the cause itself
+    headings = [u for u in doc.units if u.kind == "heading" and u.section == "cause"]
+    marked = [u for u in headings if has_role(u.text, "unconfirmed")] + [u for u in section if u.kind == "field" and has_role(u.text, "unconfirmed")]
+    said_open = any(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", u.text) for u in section)
+    if marked or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
+        sheet.cause_status = Fact("suspected", (marked or section)[0].span, 0.85, "the write-up marks the cause as not confirmed")
+        sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
+        _unconfirmed(doc, red, sheet)
+        return
+    if any(u.kind == "field" and re.match(r"(?i)\W*(?:confirmed|verified)\b", u.text) for u in section):
+        sheet.cause_status = Fact("confirmed", next(u.span for u in section if u.kind == "field"), 0.9, "the write-up says: confirmed")
     unknown_said = any(re.search(r"(?i)\b(?:we do not know|we don't know|not known|unknown|still investigating|under investigation)\b", u.text) for u in section)
     confirmed: list[Fact] = []
     for u in section:
@@ -199,6 +225,8 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             heading = next((u.text for u in doc.units if u.kind == "heading" and u.section == "cause"), "")
             why = re.sub(r"(?i)^[#\s*]*why\s+", "", heading).strip(" #*")
             sheet.cause_open = Fact(f"why {why}" if why and why.lower() != heading.lower().strip(" #*") else "what set it off", None, 0.6)
+    elif sheet.cause_status.value == "confirmed":
+        sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; write it in the fact sheet (field: cause).")
     elif any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code")) and not unknown_said:
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
         sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; write it in customer words in the fact sheet (field: cause).")
@@ -207,6 +235,10 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         sheet.flag("cause", "The write-up does not confirm a cause in words a customer may read; customer drafts say it is still being confirmed.")
     else:
         sheet.flag("cause", "The write-up does not state a cause; the draft says it is still being confirmed.")
+    _unconfirmed(doc, red, sheet)
+
+
+def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     for u in doc.units:
         if u.kind in ("heading", "code"):
             continue
@@ -228,11 +260,13 @@ def _action_text(raw: str) -> str:
 
 def _split_items(text: str, span: Span) -> list[Span]:
     """ "DOC-77 put every public domain on the monitor; DOC-78 move docs to ..." -> one span per item."""
-    out, pos = [], 0
-    for piece in re.split(r";\s+", text):
-        s = span.start + text.index(piece, pos)
-        pos = s - span.start + len(piece)
-        out.append(Span(s, s + len(piece), piece))
+    out = []
+    for sent in sentences(text, 0, len(text)):
+        pos = sent.start
+        for piece in re.split(r";\s+", sent.text):
+            s = text.index(piece, pos)
+            pos = s + len(piece)
+            out.append(Span(span.start + s, span.start + s + len(piece), piece))
     return out
 
 
@@ -240,6 +274,19 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
     actions: list[Fact] = []
     remedies: list[Fact] = []
     units = [u for u in doc.in_section("actions") if not u.quoted]
+    if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
+        opened = False
+        for u in doc.units:
+            body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
+            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\s*:\s*$", body):
+                opened = True
+                continue
+            bm = re.match(r"\s*[-*•]\s+(.+)$", body) if opened else None
+            if bm is None:
+                opened = False
+                continue
+            s = u.span.end - len(bm.group(1))
+            units.append(Unit("item", Span(s, u.span.end, bm.group(1)), "actions"))
     for u in units:
         if u.kind == "row":
             cell = u.cells.get("action") or next((c for k, c in u.cells.items() if k not in ("owner", "ticket", "due", "type", "status", "#") and not re.fullmatch(r"\W*\d*\W*", c.text)), None)

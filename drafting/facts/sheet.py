@@ -68,7 +68,7 @@ def parse_utc(value: str) -> datetime:
     return dt.astimezone(timezone.utc)
 
 
-_LISTS = ("products", "symptoms", "numbers", "unaffected", "harm", "remedy", "actions", "resolution",
+_LISTS = ("products", "symptoms", "numbers", "figures", "unaffected", "harm", "remedy", "actions", "resolution",
           "unconfirmed", "missed", "timeline")
 _TIMES = ("start", "end", "detected")
 
@@ -85,7 +85,8 @@ class FactSheet:
     end: Fact = field(default_factory=lambda: Fact(None))
     duration_minutes: Fact = field(default_factory=lambda: Fact(None))
     detected: Fact = field(default_factory=lambda: Fact(None))
-    numbers: list[Fact] = field(default_factory=list)       # customer figures
+    numbers: list[Fact] = field(default_factory=list)       # customer figures, as whole sentences
+    figures: list[Fact] = field(default_factory=list)       # figures whose sentence cannot be shown ("830 stores")
     unaffected: list[Fact] = field(default_factory=list)    # what kept working
     harm: list[Fact] = field(default_factory=list)          # what customers lost: data, money, bookings
     remedy: list[Fact] = field(default_factory=list)        # refunds, credits, what customers must do

@@ -93,12 +93,16 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             end = end or (b, 0.9 if best[0] == 3 else 0.8, u)
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
-    entries = [u for u in doc.units if u.kind in ("line", "item") and u.section in ("timeline", "preamble", "other")
-               and _points_in(reading, u.span.start, u.span.start + 25)]
+    entries = [u for u in doc.units if not u.quoted and (
+        u.kind in ("line", "item") and u.section in ("timeline", "preamble", "other", "summary", "impact") and _points_in(reading, u.span.start, u.span.start + 25)
+        or u.kind == "sentence" and u.section in ("summary", "impact", "preamble", "resolution") and _points_in(reading, u.span.start, u.span.end))]
     if start is None:
         for u in entries:
-            if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "maintenance", "starts climbing"]):
-                start = (_points_in(reading, u.span.start, u.span.end)[0], 0.6, u)
+            if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "starts climbing", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text)):
+                pts = _points_in(reading, u.span.start, u.span.end)
+                m = re.search(r"(?i)\b(?:starting at|started at|began at|from)\s+", u.text)
+                at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
+                start = (at, 0.6, u)
                 break
     if end is None and start is not None:
         for u in entries:

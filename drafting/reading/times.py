@@ -34,6 +34,7 @@ TIME_RE = re.compile(
 )
 _AFTER_DATE = re.compile(rf"\s*(?:,\s*|on\s+|\(\s*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—])\s*(?:about\s+)?$", re.I)
+_LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
 _MIN_YEAR, _MAX_YEAR = 1970, 2200
 
 
@@ -238,7 +239,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 continue
             when_day, date_stated = d, True
         elif m.group("rel"):
-            when_day = _relative(m.group("rel"), day) if day else None
+            base = first_date or day  # "yesterday" is relative to the date the write-up was written, not to the last time read
+            when_day = _relative(m.group("rel"), base) if base else None
             date_stated = when_day is not None
         elif r.after_date is not None:
             when_day, date_stated = r.after_date, True
@@ -268,6 +270,8 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     out = []
     for a, b in zip(points, points[1:]):
         between = text[a.end: b.start]
-        if RANGE_JOIN.match(between) or (re.fullmatch(r"\s*(?:UTC|[A-Z]{2,4})?\s*(?:to|until|till|and|[-–—])\s*", between, re.I)):
+        if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", text[max(0, a.start - 20): a.start]):
+            out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"
+        elif RANGE_JOIN.match(between) or (re.fullmatch(r"\s*(?:UTC|[A-Z]{2,4})?\s*(?:to|until|till|and|[-–—])\s*", between, re.I)):
             out.append((a, b))
     return out
