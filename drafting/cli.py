@@ -7,7 +7,7 @@ import sys
 
 from .errors import DraftingError
 
-COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "library", "score")
+COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "facts", "library", "score")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

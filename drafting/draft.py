@@ -190,6 +190,7 @@ def _repair(unit: Unit, offset: int, findings: list[Finding], text: str, inp: In
     options = [] if last else rewrite(rel, unit.text, inp.ctx, inp.config, use_model) if _single_sentence(unit.text, rel) else []
     if not options and not last:
         options = _rewrite_inside(unit.text, rel, inp, use_model)
+    options = [o for o in options if not re.search(r"\[[^\]]{3,}\]", o)]  # never trade a sentence for a placeholder
     if options:
         unit.text = options[0]
         inp.omit(f.text or f.category, f"{f.category}: reworded (\"{_short(before)}\" became \"{_short(unit.text)}\")")

@@ -109,7 +109,7 @@ def values(inp: Inputs) -> dict[str, str]:
     joined = join_words(names) or t["common"]["our_service"]
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
     v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
-    v["products_title"] = joined[:1].upper() + joined[1:]
+    v["products_title"] = (joined[:1].upper() + joined[1:]) if names else "Service"
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["tz"] = _tz_label(start or end)
     if start:
@@ -176,6 +176,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
         text = str(f.value or "").strip()
         if not text or text in inp.used:
             continue
+        text = _without_window(text, inp)
         if skip_ranges and re.search(r"\d{1,2}:\d{2}\s*(?:UTC\s*)?[–-]\s*\d{1,2}:\d{2}", text):
             continue
         if not plain_enough(text, inp):
@@ -186,6 +187,16 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
         if len(out) >= limit:
             break
     return out
+
+
+def _without_window(text: str, inp: Inputs) -> str:
+    """ "From 06:00 to 08:40 UTC, the docs site served ..." repeats the window the draft already states: drop the times."""
+    m = re.match(r"From (\d{1,2}:\d{2}) to (\d{1,2}:\d{2}) UTC, (?=\w)", text)
+    s, e = inp.facts.start.value, inp.facts.end.value
+    if m and s is not None and e is not None and (m.group(1) == f"{s:%H:%M}" or m.group(2) == f"{e:%H:%M}"):
+        rest = text[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return text
 
 
 def as_we_will(text: str) -> str:

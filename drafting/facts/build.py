@@ -206,10 +206,10 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
     if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
         pool = [u for u in section if u.kind != "heading"] + [u for u in doc.units if u.kind in ("sentence", "line", "item", "field") and not u.quoted
-                                                             and u.section in ("summary", "preamble", "other", "cause") and has_role(u.text, "cause")]
+                                                             and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause")]
         for u in pool:
             for sp in sentences(doc.text, u.span.start, u.span.end):
-                body = re.sub(r"^\s*(?:\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?[a-z][\w.-]+:\s+", "", sp.text)
+                body = re.sub(r"^\s*(?:\[[^\]]*\]\s*|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?:[a-z][\w.-]+:\s+)?", "", sp.text)
                 sp = Span(sp.end - len(body), sp.end, body)
                 if has_role(sp.text, "unconfirmed") or sp.text.rstrip().endswith("?") or re.search(r"(?i)\btimes?\b.{0,30}\b(?:UTC|zone|local|time)\b|\bmy\b", sp.text):
                     continue

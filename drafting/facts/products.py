@@ -18,9 +18,9 @@ from ..redact import Redactor
 from .sheet import Fact
 
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
-_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|via|using|to|with|for)\s+(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)")
+_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|via|using|to|with|for|at)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|account|accounts|service)\b)?")
 _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
-_PUBLIC_HOST = re.compile(r"\b(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
+_PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
 _BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not)\b")
 _AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)?(?:all\s+)?affected\b")
 
@@ -62,10 +62,9 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if unit.kind == "code":
             continue
         roles = roles_of(unit.text)
-        about_customers = unit.section == "impact" or bool(roles & {"symptom", "harm"})
+        about_customers = unit.section in ("impact", "summary") or bool(roles & {"symptom", "harm"})
         for m in _NAME_AFTER.finditer(unit.text):
-            n = m.group("n")
-            n = re.sub(r"\s+(?:EU|US|UK)$", "", n) if False else n
+            n = m.group("n") + (m.group("kind") or "")
             if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon:
                 continue
             if n.isupper() and len(n) <= 5:
@@ -80,8 +79,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 customer_hits.add(n)
     for n, spans in counts.items():
         real = [s for s in spans if s.text != "vendor"]
-        total = len(re.findall(r"\b" + re.escape(n) + r"\b", text))
-        if real and len(real) == len(spans) and n in customer_hits and total >= 2:
+        total = len(re.findall(r"\b" + re.escape(n.split()[0]) + r"\b", text))
+        if real and len(real) == len(spans) and n in customer_hits and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
             add(n, real[0], 0.75)
     brands = []
     for m in _PUBLIC_HOST.finditer(text):

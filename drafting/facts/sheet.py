@@ -45,7 +45,7 @@ class Fact:
             data = {"value": data, "confidence": 1.0, "note": "entered by the liaison"}
         value = data.get("value")
         if kind == "time" and value not in (None, ""):
-            value = parse_utc(str(value))
+            value = parse_utc(value.isoformat() if isinstance(value, (date, datetime)) else str(value))
         if kind == "int" and value not in (None, ""):
             try:
                 value = int(value)
@@ -65,7 +65,10 @@ def parse_utc(value: str) -> datetime:
         raise InputError(f"'{value}' is not a date and time. Write it as 2025-02-11T14:07Z (UTC) or with an offset, e.g. 2025-02-11T15:07+01:00.") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
-    return dt.astimezone(timezone.utc)
+    try:
+        return dt.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        raise InputError(f"'{value}' falls outside the calendar. Write it as 2025-02-11T14:07Z.") from None
 
 
 _LISTS = ("products", "symptoms", "numbers", "figures", "unaffected", "harm", "remedy", "actions", "resolution",
@@ -185,6 +188,8 @@ class FactSheet:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark is not None else ""
             raise InputError(f"The fact sheet is not valid YAML or JSON{where}. Fix it or print a fresh one with `incident-draft facts WRITEUP`.") from None
+        except (ValueError, OverflowError) as exc:  # a date YAML reads itself, such as 2025-13-45
+            raise InputError(f"The fact sheet has a date that cannot exist ({exc}). Write times as 2025-02-11T14:07Z.") from None
         return cls.from_dict(data)
 
 

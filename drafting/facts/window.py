@@ -95,10 +95,10 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
     cfg = rules()
     entries = [u for u in doc.units if not u.quoted and (
         u.kind in ("line", "item") and u.section in ("timeline", "preamble", "other", "summary", "impact") and _points_in(reading, u.span.start, u.span.start + 25)
-        or u.kind == "sentence" and u.section in ("summary", "impact", "preamble", "resolution") and _points_in(reading, u.span.start, u.span.end))]
+        or u.kind in ("sentence", "field") and u.section in ("summary", "impact", "preamble", "resolution") and _points_in(reading, u.span.start, u.span.end))]
     if start is None:
         for u in entries:
-            if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "starts climbing", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text)):
+            if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "starts climbing", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text) or re.match(r"(?i)\W*(?:impact\s+)?(?:started|began|start)\b", u.text)):
                 pts = _points_in(reading, u.span.start, u.span.end)
                 m = re.search(r"(?i)\b(?:starting at|started at|began at|from)\s+", u.text)
                 at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
@@ -106,9 +106,13 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 break
     if end is None and start is not None:
         for u in entries:
-            p = _points_in(reading, u.span.start, u.span.end)[0]
-            if p.when > start[0].when and has_cue(u.text, cfg["end_cues"]) and not has_cue(u.text, cfg["end_exclusions"]):
-                end = (p, 0.6, u)
+            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]):
+                continue
+            later = [p for p in _points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
+            # "Started ... at 14:20 UTC, fixed at 16:05 UTC": the time that follows the recovery word
+            cued = [p for p in later if has_cue(doc.text[max(u.span.start, p.start - 30): p.start], cfg["end_cues"])]
+            if cued or later:
+                end = ((cued or later)[0], 0.6, u)
                 break
     _settle(doc, reading, sheet, start, end)
 

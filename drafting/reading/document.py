@@ -126,6 +126,26 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     return out
 
 
+_QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
+_QUESTION_SECTIONS = (
+    ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
+    ("actions", r"\bchang|\bprevent|\bnext\b|\bfollow|\bactions?\b|\bfix(?:ing)? it\b"),
+    ("notes", r"\binternal\b|\bnotes?\b|\banything else\b"),
+    ("impact", r"\bwho\b|\baffected\b|\bhow many\b|\bimpact\b|\blose\b|\blost\b|\bcustomers?\b|\bneed to do\b"),
+    ("summary", r"\bwhat happened\b|\bwhen\b|\bstart\b|\bend\b|\bsummary\b"),
+    ("detection", r"\bnotice|\bdetect|\bfind out\b"),
+)
+
+
+def question_section(question: str) -> str:
+    """The section a Q&A form's question opens ("Do we know why it happened?" -> "cause")."""
+    low = question.lower()
+    for section, pat in _QUESTION_SECTIONS:
+        if re.search(pat, low):
+            return section
+    return "other"
+
+
 def _section_of_label(label: str) -> str | None:
     key = canon(label, rules()["sections"])
     if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
@@ -182,6 +202,17 @@ class _Builder:
             if stripped.endswith(":") and _section_of_label(stripped[:-1]) and kind == "line" and len(stripped) < 60:
                 flush()
                 self.heading(sp, stripped[:-1], 3)
+                continue
+            qm = _QUESTION.match(core)
+            if qm and kind == "line":  # a Q&A form: the question is the heading of its answer
+                flush()
+                self.section = question_section(qm.group("q"))
+                self.add("heading", sp, level=4, section=self.section)
+                continue
+            am = re.match(r"^\s*(?:\*\*)?A\s*[:.)](?:\*\*)?\s*", core)
+            if am:
+                off = sp.start + (len(sp.text) - len(core)) + am.end()
+                prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
             fm = _FIELD.match(core)
             if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:

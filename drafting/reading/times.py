@@ -19,7 +19,7 @@ MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d-]))"
-    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})[a-z]*\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
+    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<m1>{MONTHS})[a-z]*\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
