@@ -19,7 +19,7 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         text = str(f.cause.value)
         parts = [s.text for s in sentences(text, 0, len(text))]
         keep = [p for p in parts if plain_enough(p, inp)][:limit] or parts[:1]
-        units = [Unit(s, "writeup", required=(i == 0)) for i, s in enumerate(keep)]
+        units = [Unit(s, "writeup") for s in keep]
         if f.cause_open.value:
             units.append(Unit(t["common"]["cause_deeper_open"].format(what=f.cause_open.value)))
         return units
@@ -30,6 +30,13 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         inp.omit("suspected cause", "Not confirmed in the write-up, so the report says the cause is not yet confirmed.")
     key = "cause_open_dated" if "due" in inp.values else "cause_open"
     return [Unit(t["common"][key].format(**inp.values), required=True)]
+
+
+def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
+    doc.paragraph(*cause_units(inp, limit))
+    if inp.facts.cause_status.value == "confirmed" and inp.facts.cause.value:
+        # if the self-check leaves none of the write-up's cause sentences, say so plainly rather than leave a gap
+        doc.blocks[-1].fallback = Unit(templates()["report"]["cause_fallback"], required=True)
 
 
 def action_units(inp: Inputs, limit: int) -> list[Unit]:
@@ -59,7 +66,7 @@ def compose(inp: Inputs) -> Document:
         doc.paragraph(window, duration, *(harm if inp.high else []), *numbers)
         doc.paragraph(*remedy, *([] if inp.high else harm))
         doc.heading(r["executive_cause"])
-        doc.paragraph(*cause_units(inp, 1))
+        _cause_paragraph(doc, inp, 1)
     else:
         doc.heading(r["summary"])
         lead = pick(inp, f.symptoms, 1, skip_ranges=True)
@@ -81,7 +88,7 @@ def compose(inp: Inputs) -> Document:
         ended = Unit(r["ended"].format(**v)) if "end" in v else Unit(t["common"]["recovered_unknown"], required=True)
         doc.paragraph(*resolution, ended)
         doc.heading(r["why"])
-        doc.paragraph(*cause_units(inp, 3 if technical else 2))
+        _cause_paragraph(doc, inp, 3 if technical else 2)
     doc.heading(r["changes"])
     actions = action_units(inp, 3 if executive else 6)
     no_actions = (r["no_actions"] if "due" in v else t["common"]["review_promise_undated"]).format(**v)
