@@ -49,7 +49,7 @@ def figures(text: str) -> list[str]:
 
 
 SEAMS = [
-    ("seam", re.compile(r"(?i)\bthe our\b|\bour our\b|\bour team, all\b|\bon our team\b|\bfrom our service was\b|\s[,.;:]|,,|\.\.(?!\.)|:\s*[,.]")),
+    ("seam", re.compile(r"(?i)\bthe our\b|\bour our\b|\bour team, all\b|\bon our team\b|\bfrom our service was\b|\s[,.;:]|,,|(?<!\.)\.\.(?!\.)|:\s*[,.]")),
     ("pipe", re.compile(r"\|")),
     ("log line", re.compile(r"(?m)^\s*(?:[-*]\s*)?\d{1,2}:\d{2}\s+\S+:|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\[[a-z-]+\]")),
     ("placeholder", re.compile(r"\[[^\]]{3,}\]")),
@@ -74,11 +74,10 @@ def leaks(text: str, strings: list[str]) -> list[str]:
 
 def jargon_left(text: str, terms: list[str]) -> list[str]:
     out = []
-    for t in terms:
-        for m in re.finditer(r"(?i)(?<![\w-])" + re.escape(t) + r"(?![\w-])", text):
-            if not re.match(r"\s*\(", text[m.end(): m.end() + 3]):
-                out.append(t)
-                break
+    for t in terms:  # a term explained in place once ("failover (switching to a backup system)") counts as explained
+        hits = list(re.finditer(r"(?i)(?<![\w-])" + re.escape(t) + r"(?![\w-])", text))
+        if hits and not any(re.match(r"\s*\(", text[m.end(): m.end() + 3]) for m in hits):
+            out.append(t)
     return out
 
 

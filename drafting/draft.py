@@ -120,8 +120,14 @@ def draft(
     doc = compose(inp)
     text, result = _self_check(doc, inp, use_model)
     omitted = list(facts.flags) + inp.omitted
+    findings = list(result.findings)
+    if ctx.stage.value == "followup" and not contact_name and not any(f.category == "structure" for f in findings):
+        at = text.find("[Your name]")
+        findings.append(Finding("structure", "missing_part", max(at, 0), max(at, 0) + (11 if at >= 0 else 0), "[Your name]" if at >= 0 else "",
+                                "The follow-up has no named person to sign it and reply to.",
+                                "Sign it with your name: pass --contact \"Name <address>\"."))
     stats = dict(result.stats)
-    return Draft(text=text, context=ctx, facts=facts, findings=result.findings, omitted=_dedupe(omitted), stats=stats)
+    return Draft(text=text, context=ctx, facts=facts, findings=findings, omitted=_dedupe(omitted), stats=stats)
 
 
 def _with_public_names(config: CompanyConfig, names: list[str]) -> CompanyConfig:
@@ -183,7 +189,7 @@ def _repair(unit: Unit, offset: int, findings: list[Finding], text: str, inp: In
     f = findings[0]
     rel = Finding(f.category, f.rule, f.start - offset, f.end - offset, f.text, f.message, f.suggestion)
     before = unit.text
-    if unit.source == "writeup" and not unit.required and f.category in _DROP_NOT_PATCH:
+    if unit.source == "writeup" and not unit.required and f.category in _DROP_NOT_PATCH and inp.ctx.stage.is_external:
         unit.text = ""  # a write-up sentence is used whole or not at all: no stock line in its place
         inp.omit(_short(before), f"{f.category}: left out ({f.message.split('.')[0]})")
         return

@@ -40,15 +40,18 @@ def compose(inp: Inputs) -> Document:
     nxt = [Unit(str(s.value), "writeup") for s in (f.actions + f.remedy)[:10]]
     doc.bullets(nxt) if nxt else doc.paragraph(Unit(t["next_empty"], required=True))
     doc.heading(t["whys"])
-    problem = f"the {v['products']} problem" if v.get("products") else "the problem"
+    problem = f"{v['products']} problem" if v["products"].startswith("the ") else f"the {v['products']} problem"
     gap = "the time between the first impact and the first alert"
     if f.detected.value and f.start.value:
         gap = say_duration(int((f.detected.value - f.start.value).total_seconds() // 60))
     prompts = [p.format(problem=problem, detect_gap=gap, duration=v.get("duration", "as long as it did")) for p in t["why_prompts"]]
     doc.paragraph(Unit(t["whys_intro"], required=True))
     doc.bullets([Unit(p, required=True) for p in prompts], ordered=True)
-    if f.cause_status.value == "confirmed" and f.cause.value:
-        doc.paragraph(Unit(t["cause_confirmed"].format(cause=f.cause.value), "writeup"))
+    cause = f.cause_internal.value or f.cause.value
+    if f.cause_status.value == "confirmed" and cause:
+        doc.paragraph(Unit(t["cause_confirmed"].format(cause=cause), "writeup"))
+    elif f.cause_status.value != "confirmed" and cause:
+        doc.paragraph(Unit(t["cause_open"].format(cause=cause), "writeup"))
     elif f.unconfirmed:
         doc.paragraph(Unit(t["cause_open"].format(cause=" ".join(str(u.value) for u in f.unconfirmed[:2])), "writeup"))
     else:

@@ -69,6 +69,7 @@ class Inputs:
     values: dict[str, str] = field(default_factory=dict)
     omitted: list[dict[str, str]] = field(default_factory=list)
     used: set[str] = field(default_factory=set)  # write-up sentences already placed in this draft
+    figures_used: set[str] = field(default_factory=set)
 
     @property
     def high(self) -> bool:
@@ -110,6 +111,7 @@ def values(inp: Inputs) -> dict[str, str]:
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
     v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
     v["products_title"] = (joined[:1].upper() + joined[1:]) if names else "Service"
+    v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["tz"] = _tz_label(start or end)
     if start:
@@ -164,8 +166,11 @@ def plain_enough(text: str, inp: Inputs) -> bool:
         return True
     if _JARGONY.search(text):
         return False
-    from ..facts.build import technical_terms  # the same measure the fact sheet ranks causes by
+    from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
 
+    product_words = " ".join(product_names(inp.facts))
+    if [a for a in unknown_acronyms(text) if a not in product_words]:
+        return False
     return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0)
 
 
@@ -173,10 +178,12 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
     """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader."""
     out: list[str] = []
     for f in facts:
-        text = str(f.value or "").strip()
+        text = _without_window(str(f.value or "").strip(), inp)
         if not text or text in inp.used:
             continue
-        text = _without_window(text, inp)
+        figs = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*%?", re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|\b\d{4}-\d{2}-\d{2}\b", " ", text))}
+        if figs and figs <= inp.figures_used:
+            continue  # the same figures are already in this draft
         if skip_ranges and re.search(r"\d{1,2}:\d{2}\s*(?:UTC\s*)?[–-]\s*\d{1,2}:\d{2}", text):
             continue
         if not plain_enough(text, inp):
@@ -184,6 +191,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
             continue
         out.append(text)
         inp.used.add(text)
+        inp.figures_used |= figs
         if len(out) >= limit:
             break
     return out
@@ -191,7 +199,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
 
 def _without_window(text: str, inp: Inputs) -> str:
     """ "From 06:00 to 08:40 UTC, the docs site served ..." repeats the window the draft already states: drop the times."""
-    m = re.match(r"From (\d{1,2}:\d{2}) to (\d{1,2}:\d{2}) UTC, (?=\w)", text)
+    m = re.match(r"(?:From|Between) (\d{1,2}:\d{2}) (?:to|and) (\d{1,2}:\d{2}) UTC(?: on [^,]{3,30})?, (?=\w)", text)
     s, e = inp.facts.start.value, inp.facts.end.value
     if m and s is not None and e is not None and (m.group(1) == f"{s:%H:%M}" or m.group(2) == f"{e:%H:%M}"):
         rest = text[m.end():]
@@ -210,7 +218,7 @@ def as_we_will(text: str) -> str:
 def apology(inp: Inputs) -> str:
     t = templates()["apology"]
     v = inp.values
-    key = "with_day" if "day" in v else "bare"
+    key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
     return t[key][inp.tone()].format(**v)
 
 

@@ -43,7 +43,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     red = redactor or Redactor.build(writeup, cfg)
     details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
     if details:
-        shown = ", ".join(details[:8]) + (" ..." if len(details) > 8 else "")
+        shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
         sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
     sheet.title = _title(doc)
     sheet.severity = _severity(doc)
@@ -170,7 +170,17 @@ def technical_terms(text: str) -> int:
 
     low = text.lower()
     terms = sum(1 for t in glossary()["terms"] if re.search(r"(?<![\w-])" + re.escape(str(t).lower()) + r"(?![\w-])", low))
-    return terms + len(_CAUSE_DETAIL.findall(text))
+    return terms + len(_CAUSE_DETAIL.findall(text)) + len(unknown_acronyms(text))
+
+
+def unknown_acronyms(text: str) -> list[str]:
+    """Capitalised abbreviations a general reader may not know and the glossary cannot explain ("LB", "BFPO")."""
+    from ..checks.jargon import glossary
+
+    g = glossary()
+    known = {str(a).upper() for a in g.get("common_acronyms", [])} | {str(a).upper() for a in g.get("executive_known", [])}
+    explained = {str(k).upper() for k in g["terms"]}
+    return [a for a in re.findall(r"\b[A-Z]{2,5}s?\b", text) if a.rstrip("s") not in known | explained and a not in known | explained]
 
 
 _CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?|timeout|module|PR)\b")
@@ -178,10 +188,18 @@ _CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?
 
 def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     section = [u for u in doc.in_section("cause") if not u.quoted]
+    inside = [u for u in section if len(u.text.split()) >= 3]
+    if inside:  # for the internal review only: the cause section as written, blameless
+        sp = Span(inside[0].span.start, inside[min(2, len(inside) - 1)].span.end, doc.text[inside[0].span.start: inside[min(2, len(inside) - 1)].span.end])
+        said = re.sub(r"\s+", " ", red.internal(sp)).strip()
+        said = re.sub(r"(?i)^(?:confirmed|verified)\s*[.:,-]\s*", "", said)
+        sheet.cause_internal = Fact(said[:1].upper() + said[1:], sp, 0.7, "internal wording, blameless")
     # a "Why the storage stalled" section asks about a deeper cause; "Cause (suspected)" marks the cause itself
     headings = [u for u in doc.units if u.kind == "heading" and u.section == "cause"]
     marked = [u for u in headings if has_role(u.text, "unconfirmed")] + [u for u in section if u.kind == "field" and has_role(u.text, "unconfirmed")]
-    said_open = any(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", u.text) for u in section)
+    first = section[0].text if section else ""  # the section opens with its verdict: "We suspect ..."
+    said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or (
+        bool(first) and has_role(first, "unconfirmed") and not re.search(r"(?i)\bwe do not know\b", first))
     if marked or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
         sheet.cause_status = Fact("suspected", (marked or section)[0].span, 0.85, "the write-up marks the cause as not confirmed")
         sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
@@ -199,7 +217,9 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
-    story = [u for u in doc.units if u.section in ("summary", "preamble", "contributing") and u.kind in ("sentence", "item") and not u.quoted]
+    story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
+    if not confirmed and not any(has_role(u.text, "cause") for u in story):
+        story = [u for u in doc.in_section("contributing") if not u.quoted]
     for u in story:
         if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and (t := customer_sentence(u.span, red, min_words=6)):
             if t not in [c.value for c in confirmed]:
@@ -251,7 +271,7 @@ _OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|
 
 
 def _action_text(raw: str) -> str:
-    t = re.sub(r"\s*\((?:[^()]*\b(?:owner|due|by|assignee|done|eta|[A-Z]{2,}-\d+)\b[^()]*)\)", "", raw)
+    t = re.sub(r"\s*\([^()]*\)", "", raw)  # a bracket in an action item is a note to the team (owner, ticket, aside)
     t = re.sub(r"^\s*(?:\[[ xX]?\]\s*)?(?:AI|ACTION|TODO)?[-\s]?\d*\s*[:.)]\s*", "", t)
     t = re.sub(r"^[A-Z][\w-]{2,20}:\s+(?=[a-z])", "", t)
     t = re.sub(r"^(?:[A-Z][A-Z0-9]{1,9}-\d+|#\d+)[:\s]+", "", t)  # a leading ticket id: "DOC-77 put every ..."  # "Toggler: changes above ..." -> the change itself
@@ -339,6 +359,14 @@ def _internal(doc: Document, red: Redactor, reading, sheet: FactSheet) -> None:
         sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(body)}, u.span, 0.8, f"read as {p.raw} {p.zone}"))
         if p.when and sheet.start.value and p.when >= sheet.start.value and sheet.detected.value is None and has_cue(u.text, rules()["detect_cues"]):
             sheet.detected = Fact(p.when, u.span, 0.6)
+    if len(sheet.timeline) < 3:  # a narrative: its sentences that carry a time stand in for a timeline
+        seen = {f.source.start for f in sheet.timeline if f.source}
+        for u in doc.units:
+            if u.kind != "sentence" or u.quoted or u.span.start in seen or u.section in ("actions", "cause"):
+                continue
+            p = next((p for p in reading.points if u.span.start <= p.start < u.span.end), None)
+            if p is not None:
+                sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(u.span)}, u.span, 0.6, f"read as {p.raw} {p.zone}"))
     sheet.timeline.sort(key=lambda f: f.value["time"])
     sheet.timeline = sheet.timeline[:40]
     sheet.missed = [Fact(red.internal(u.span), u.span, 0.7) for u in doc.in_section("contributing") if len(u.text.split()) >= 4][:8]

@@ -64,6 +64,10 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         zone = (lead.group("z") or "").upper()
         rest = text[lead.end():]
         text = (f"From {lead.group('a')} to {lead.group('b')} UTC, {rest[:1].lower() + rest[1:]}" if zone in ("UTC", "Z", "GMT") else rest[:1].upper() + rest[1:])
+    on_day = re.match(r"(?i)^on [^,]{3,40},\s+(?:starting |beginning |from )?at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,5})?,\s+(?=\w)", text)
+    if on_day and not re.search(r"\bUTC\b", on_day.group(0)):  # "On Tuesday 10 June, starting at 2:15pm PT, ...": the window says when
+        rest = text[on_day.end():]
+        text = rest[:1].upper() + rest[1:]
     text = _LEAD_TIME.sub("", text) if re.match(r"(?i)(?:at|from|between|by|around|since)\s+\d", text) and not re.search(r"\bUTC\b|Z\b", text[:40]) else text
     words = text.split()
     if not min_words <= len(words) <= max_words:

@@ -62,7 +62,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if unit.kind == "code":
             continue
         roles = roles_of(unit.text)
-        about_customers = unit.section in ("impact", "summary") or bool(roles & {"symptom", "harm"})
+        about_customers = unit.section == "impact" or bool(roles & {"symptom", "harm"}) or (
+            unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
         for m in _NAME_AFTER.finditer(unit.text):
             n = m.group("n") + (m.group("kind") or "")
             if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon:
@@ -80,7 +81,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     for n, spans in counts.items():
         real = [s for s in spans if s.text != "vendor"]
         total = len(re.findall(r"\b" + re.escape(n.split()[0]) + r"\b", text))
-        if real and len(real) == len(spans) and n in customer_hits and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
+        tool = re.search(r"(?m)^\s*(?:[-*]\s*)?" + re.escape(n.split()[0]) + r"\s*:", text) or re.search(r"`[^`]+`\s+\w+\s+(?:in|on)\s+" + re.escape(n), text)
+        if real and len(real) == len(spans) and n in customer_hits and not tool and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
             add(n, real[0], 0.75)
     brands = []
     for m in _PUBLIC_HOST.finditer(text):

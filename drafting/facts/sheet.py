@@ -100,6 +100,7 @@ class FactSheet:
     resolution: list[Fact] = field(default_factory=list)    # how service was restored
     review: Fact = field(default_factory=lambda: Fact(""))  # when the full review comes, if the write-up says
     contact: Fact = field(default_factory=lambda: Fact(""))
+    cause_internal: Fact = field(default_factory=lambda: Fact(""))  # internal: the cause section as written, blameless
     unconfirmed: list[Fact] = field(default_factory=list)   # internal: claims the write-up marks as guesses
     missed: list[Fact] = field(default_factory=list)        # internal: what went wrong (blameless)
     timeline: list[Fact] = field(default_factory=list)      # internal: value {"time": iso, "text": ...}
