@@ -115,5 +115,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     elif features and not out:
         for f, sp in features[:3]:
             if not any(f.lower() in o.value.lower() for o in out):
-                out.append(Fact(f if re.match(r"[A-Z]{2}|[A-Z][a-z]+[A-Z]", f) else f[:1].lower() + f[1:], sp, 0.55))
+                first = f.split()[0] if f.split() else f
+                common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
+                out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     return out[:4]
