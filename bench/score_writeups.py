@@ -17,7 +17,6 @@ import re
 import statistics
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 
 STAGES = ("preliminary", "report", "followup")

@@ -323,7 +323,6 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
         m = _OWNER_LEAD.match(text)
         customer_facing = bool(re.search(r"(?i)\b(?:customers?|users?|merchants?|shoppers?|accounts?|patients?|members?)\b", text))
         if m:
-            who = m.group("who")
             if customer_facing and re.search(r"(?i)\b(email|contact|call|notify|refund|credit|offer|priority)\b", m.group("rest")):
                 text = m.group("rest")
             else:
