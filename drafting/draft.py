@@ -104,7 +104,7 @@ def draft(
     contact_name, address = _split_contact(contact if contact is not None else config.contact)
     cfg = _with_public_names(config, [n for n in (contact_name, account, company) if n])
     if facts is None:
-        facts = build_sheet(writeup, cfg, timezone)
+        facts = _sheet_for(writeup, cfg, timezone)
     elif timezone and timezone != "UTC":
         facts.timezone = timezone
     if not address and facts.contact.value and "@" in str(facts.contact.value):
@@ -128,6 +128,21 @@ def draft(
                                 "Sign it with your name: pass --contact \"Name <address>\"."))
     stats = dict(result.stats)
     return Draft(text=text, context=ctx, facts=facts, findings=findings, omitted=_dedupe(omitted), stats=stats)
+
+
+_SHEETS: dict[tuple[str, str, str], FactSheet] = {}
+
+
+def _sheet_for(writeup: str, cfg: CompanyConfig, timezone: str) -> FactSheet:
+    """The write-up's fact sheet, read once for the several stages and audiences drafted from it."""
+    import copy
+
+    key = (writeup, repr(cfg), timezone)
+    if key not in _SHEETS:
+        if len(_SHEETS) >= 8:
+            _SHEETS.pop(next(iter(_SHEETS)))
+        _SHEETS[key] = build_sheet(writeup, cfg, timezone)
+    return copy.deepcopy(_SHEETS[key])
 
 
 def _with_public_names(config: CompanyConfig, names: list[str]) -> CompanyConfig:

@@ -14,7 +14,7 @@ def compose(inp: Inputs) -> Document:
     v = inp.values
     f = inp.facts
     doc = Document()
-    doc.heading(t["preliminary"]["heading"].format(**v), 1)
+    doc.heading(t["preliminary"]["heading" if "day_short" in v else "heading_undated"].format(**v), 1)
     executive = inp.ctx.audience is Audience.EXECUTIVE
     window = Unit(window_sentence(inp), required=True)
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v else None
