@@ -18,10 +18,10 @@ from ..redact import Redactor
 from .sheet import Fact
 
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
-_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|via|using|to|with|for|at)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|account|accounts|service)\b)?")
+_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|account|accounts|service)\b)?")
 _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
 _PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
-_BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not)\b")
+_BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|not delivered|not sent|not working|showing|shown|returning|missing|wrong|stuck|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not|backlog)\b")
 _AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)?(?:all\s+)?affected\b")
 
 
@@ -70,6 +70,9 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 continue
             if n.isupper() and len(n) <= 5:
                 continue
+            before = unit.text[: m.start()]
+            if before.count("(") > before.count(")") or re.search(r"(?i)\b(?:dashboard|logs?|metrics|graph|tool|console)\b", m.group(0)):
+                continue  # "(from the Looker dashboard ...)", "(deployed via X)": where a figure came from, not what customers used
             near = unit.text[max(0, m.start() - 45): m.end() + 30]
             if _VENDOR.search(near) or re.search(r"(?i)\bnot affected\b|\bunaffected\b", unit.text):
                 counts.setdefault(n, []).append(Span(0, 0, "vendor"))
@@ -98,7 +101,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     part = part.strip().replace(" + ", " and ")
                     if 2 <= len(part) <= 40 and not red.internal_details(part):
                         features.append((part, Span(unit.span.start, unit.span.end, unit.text)))
-    tm = _BROKE.match(re.sub(r"^[\w.-]+\.\w+\s+", "", title or ""))
+    title_np = re.sub(r"^(?:\[[^\]]*\]\s*|draft\s+(?:postmortem|pir|review)\s*[:—–-]\s*|[\w.-]+\.\w+\s+)+", "", title or "", flags=re.I)
+    tm = _BROKE.match(title_np)
     if tm and not features:
         np = re.sub(r"(?i)^(?:the|our)\s+", "", tm.group("np")).strip()
         if np and not red.internal_details(np):

@@ -20,6 +20,7 @@ _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "ju
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d-]))"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<m1>{MONTHS})[a-z]*\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
+    rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
@@ -65,6 +66,9 @@ def parse_date(m: re.Match, default_year: int | None) -> tuple[date | None, str]
     try:
         if m.group("iso"):
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
+        elif m.group("jira"):  # "17/Jun/25", as issue trackers write it
+            d, mo = int(m.group("d3")), _MONTH_NUM[m.group("m3").lower()[:3]]
+            y = int(m.group("y3")) + (2000 if len(m.group("y3")) == 2 else 0)
         elif m.group("dmy"):
             d = int(re.match(r"\d+", m.group("dmy")).group(0))
             mo = _MONTH_NUM[m.group("m1").lower()[:3]]
@@ -107,7 +111,7 @@ def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     for pat in rules()["zone_declarations"]:
         for m in re.finditer(pat, text, re.I):
             word = m.group("zone")
-            if word.upper() in rules()["timezones"]:
+            if word.upper() in rules()["timezones"] or "/" in word:
                 z = zone_of(word)
                 if z is not None:
                     return word.upper(), z
