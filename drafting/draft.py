@@ -26,7 +26,7 @@ from .textprep import validate
 # A draft must never carry these (jargon only matters for general and executive readers).
 BLOCKING = ("blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise", "structure")
 MAX_ROUNDS = 4
-_DROP_NOT_PATCH = ("blame", "boilerplate", "tone", "overpromise", "conjecture", "leak")
+_DROP_NOT_PATCH = ("blame", "boilerplate", "tone", "overpromise", "conjecture", "leak", "jargon")  # jargon: explained in place first (compose.audience)
 MIN_WORDS = 20
 
 
