@@ -128,7 +128,9 @@ def score_draft(d, ans: dict, stage: str, audience: str) -> dict:
     if stage == "report" and ans["confirmed_cause"]:
         why = re.split(r"(?m)^## (?:Why it happened|Cause)\s*$", text)
         section = re.split(r"(?m)^## ", why[1])[0] if len(why) > 1 else ""
-        out["cause_stated"] = bool(section.strip()) and "not yet confirmed" not in section and "[" not in section
+        said = section.replace("We have confirmed the cause.", "").replace("Our engineers can walk you through the technical details if you ask.", "")
+        said = re.sub(r"We are still confirming [^.]*\.", "", said)  # a deeper cause still open is not the cause itself
+        out["cause_stated"] = bool(said.strip()) and "not yet confirmed" not in section and "[" not in section
     return out
 
 
