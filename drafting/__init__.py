@@ -7,11 +7,10 @@
 from . import offline  # noqa: F401  (before transformers/torch are imported anywhere)
 from .config import CompanyConfig
 from .context import Audience, Context, Severity, Stage
+from .draft import draft  # noqa: E402  (binds the function over the submodule of the same name)
 from .engine import check, check_many
 from .errors import ConfigError, ContextError, DraftingError, InputError
 from .findings import CATEGORIES, CheckResult, Finding
-from .draft import draft  # noqa: E402  (binds the function over the submodule of the same name)
-
 
 __all__ = [
     "check", "check_many", "draft", "CheckResult", "Finding", "CATEGORIES", "Context", "Severity", "Audience", "Stage",

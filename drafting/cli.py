@@ -8,7 +8,7 @@ import sys
 from .errors import DraftingError
 from .exits import ExitStatus
 
-COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "library", "score", "rules")
+COMMANDS = ("check", "config_example", "train", "evaluate", "draft", "facts", "library", "score", "rules")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,8 +1,10 @@
-"""draft(): internal write-up -> a customer (or internal review) draft that passes its own check.
+"""draft(): internal write-up (or its reviewed fact sheet) -> a customer (or internal review) draft
+that passes its own check.
 
-extract (facts) -> redact (one parse of the write-up: names, blame) -> compose (stage, audience)
--> check at the same stage/audience/severity -> rewrite or drop any sentence from the write-up
-that still raises a blocking finding -> Draft. What was left out, and why, is in ``omitted``.
+read the write-up as a document -> fact sheet (typed, sourced, every text value checked whole for
+leaks and blame) -> compose (stage, audience) from the fact sheet only -> check at the same
+stage/audience/severity -> rewrite or drop any write-up sentence that still raises a blocking finding
+-> Draft. What was left out, and why, is in ``omitted``.
 """
 from __future__ import annotations
 
@@ -10,21 +12,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import registry
 from .compose import Inputs, compose
 from .compose.document import Document, Unit
 from .config import CompanyConfig
-from .context import Audience, Context
+from .context import Context
 from .engine import check
 from .errors import InputError
-from .extract import Facts, extract
+from .facts import FactSheet, build_sheet
 from .findings import Finding
-from .redact import Redactor
 from .rewrite import rewrite
 from .textprep import validate
 
 # A draft must never carry these (jargon only matters for general and executive readers).
-BLOCKING = ("blame", "conjecture", "boilerplate", "tone", "jargon", "leak", "overpromise", "structure")
 MAX_ROUNDS = 4
+_DROP_NOT_PATCH = ("blame", "boilerplate", "tone", "overpromise", "conjecture", "leak", "jargon")  # jargon: explained in place first (compose.audience)
 MIN_WORDS = 20
 
 
@@ -34,7 +36,7 @@ class Draft:
 
     text: str
     context: Context
-    facts: Facts
+    facts: FactSheet
     findings: list[Finding] = field(default_factory=list)
     omitted: list[dict[str, str]] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -47,7 +49,8 @@ class Draft:
         return {
             "text": self.text,
             "context": self.context.to_dict(),
-            "facts": self.facts.to_dict(),
+            "facts": self.facts.summary(),
+            "fact_sheet": self.facts.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "omitted": list(self.omitted),
             "stats": dict(self.stats),
@@ -55,8 +58,8 @@ class Draft:
 
 
 def blocking(findings: list[Finding], ctx: Context) -> list[Finding]:
-    """Findings a produced draft must not have at its own stage, audience and severity."""
-    return [f for f in findings if f.category in BLOCKING and not (f.category == "jargon" and ctx.audience is Audience.TECHNICAL and f.rule != "internal")]
+    """Findings a produced draft must not have at its own stage, audience and severity (each category says)."""
+    return [f for f in findings if registry.blocks(f, ctx)]
 
 
 def _split_contact(contact: str) -> tuple[str, str]:
@@ -71,7 +74,7 @@ def _split_contact(contact: str) -> tuple[str, str]:
 
 
 def draft(
-    writeup: str,
+    writeup: "str | FactSheet | None" = None,
     stage: Any = "report",
     audience: Any = "general",
     severity: Any = "sev2",
@@ -83,28 +86,63 @@ def draft(
     report_url: str = "",
     timezone: str = "UTC",
     use_model: bool = True,
+    facts: FactSheet | None = None,
 ) -> Draft:
-    """Draft a customer update (or the internal review agenda) from an internal write-up."""
+    """Draft a customer update (or the internal review agenda) from an internal write-up, or from its
+    fact sheet (``facts=``, or a FactSheet as the first argument) after the liaison has reviewed it."""
     ctx = Context.of(severity, audience, stage)
-    writeup = validate(writeup)
-    if len(re.findall(r"[A-Za-z]{2,}", writeup)) < MIN_WORDS:
-        raise InputError("The write-up is too short to draft from. Paste the full internal write-up (what happened, when, impact, cause, actions).")
+    if isinstance(writeup, FactSheet):
+        writeup, facts = None, writeup
+    if facts is None:
+        if writeup is None:
+            raise InputError("Give a write-up or a fact sheet to draft from.")
+        writeup = validate(writeup)
+        if len(re.findall(r"[A-Za-z]{2,}", writeup)) < MIN_WORDS:
+            raise InputError("The write-up is too short to draft from. Paste the full internal write-up (what happened, when, impact, cause, actions).")
     config = config or CompanyConfig()
     company = (company if company is not None else config.company).strip()
     contact_name, address = _split_contact(contact if contact is not None else config.contact)
     cfg = _with_public_names(config, [n for n in (contact_name, account, company) if n])
-    facts = extract(writeup, cfg, timezone)
-    redactor = Redactor.build(writeup, cfg)
-    inp = Inputs(facts=facts, redactor=redactor, ctx=ctx, config=cfg, company=company, contact=address,
+    if facts is None:
+        facts = _sheet_for(writeup, cfg, timezone)
+    elif timezone and timezone != "UTC":
+        facts.timezone = timezone
+    if not address and facts.contact.value and "@" in str(facts.contact.value):
+        contact_name2, address = _split_contact(str(facts.contact.value))
+        contact_name = contact_name or contact_name2
+    names = [p for p in facts.texts("products") if p not in cfg.product_names]
+    if names:  # the affected products are the customer's words, never jargon
+        from dataclasses import replace
+
+        cfg = replace(cfg, product_names=list(cfg.product_names) + names)
+    inp = Inputs(facts=facts, ctx=ctx, config=cfg, company=company, contact=address,
                  contact_name=contact_name, account=account, report_url=report_url)
     doc = compose(inp)
     text, result = _self_check(doc, inp, use_model)
-    omitted = list(facts.omitted) + inp.omitted
-    if ctx.stage.is_external:
-        for kind, values in _removed(redactor).items():
-            omitted.append({"item": kind, "reason": f"internal detail, removed: {', '.join(values[:6])}{' ...' if len(values) > 6 else ''}"})
+    omitted = list(facts.flags) + inp.omitted
+    findings = list(result.findings)
+    if ctx.stage.value == "followup" and not contact_name and not any(f.category == "structure" for f in findings):
+        at = text.find("[Your name]")
+        findings.append(Finding("structure", "missing_part", max(at, 0), max(at, 0) + (11 if at >= 0 else 0), "[Your name]" if at >= 0 else "",
+                                "The follow-up has no named person to sign it and reply to.",
+                                "Sign it with your name: pass --contact \"Name <address>\"."))
     stats = dict(result.stats)
-    return Draft(text=text, context=ctx, facts=facts, findings=result.findings, omitted=_dedupe(omitted), stats=stats)
+    return Draft(text=text, context=ctx, facts=facts, findings=findings, omitted=_dedupe(omitted), stats=stats)
+
+
+_SHEETS: dict[tuple[str, str, str], FactSheet] = {}
+
+
+def _sheet_for(writeup: str, cfg: CompanyConfig, timezone: str) -> FactSheet:
+    """The write-up's fact sheet, read once for the several stages and audiences drafted from it."""
+    import copy
+
+    key = (writeup, repr(cfg), timezone)
+    if key not in _SHEETS:
+        if len(_SHEETS) >= 8:
+            _SHEETS.pop(next(iter(_SHEETS)))
+        _SHEETS[key] = build_sheet(writeup, cfg, timezone)
+    return copy.deepcopy(_SHEETS[key])
 
 
 def _with_public_names(config: CompanyConfig, names: list[str]) -> CompanyConfig:
@@ -114,15 +152,6 @@ def _with_public_names(config: CompanyConfig, names: list[str]) -> CompanyConfig
     from dataclasses import replace
 
     return replace(config, public_names=list(config.public_names) + [n for n in names if n not in config.public_names])
-
-
-def _removed(redactor: Redactor) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for r in redactor.removed:
-        vals = out.setdefault(r.kind, [])
-        if r.value not in vals:
-            vals.append(r.value)
-    return out
 
 
 def _dedupe(items: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -175,9 +204,14 @@ def _repair(unit: Unit, offset: int, findings: list[Finding], text: str, inp: In
     f = findings[0]
     rel = Finding(f.category, f.rule, f.start - offset, f.end - offset, f.text, f.message, f.suggestion)
     before = unit.text
+    if unit.source == "writeup" and not unit.required and f.category in _DROP_NOT_PATCH and inp.ctx.stage.is_external:
+        unit.text = ""  # a write-up sentence is used whole or not at all: no stock line in its place
+        inp.omit(_short(before), f"{f.category}: left out ({f.message.split('.')[0]})")
+        return
     options = [] if last else rewrite(rel, unit.text, inp.ctx, inp.config, use_model) if _single_sentence(unit.text, rel) else []
     if not options and not last:
         options = _rewrite_inside(unit.text, rel, inp, use_model)
+    options = [o for o in options if not re.search(r"\[[^\]]{3,}\]", o)]  # never trade a sentence for a placeholder
     if options:
         unit.text = options[0]
         inp.omit(f.text or f.category, f"{f.category}: reworded (\"{_short(before)}\" became \"{_short(unit.text)}\")")

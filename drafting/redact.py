@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import yaml
+
 from .checks import blame as blame_check
 from .checks import leak
 from .checks.base import Analysis
 from .checks.jargon import glossary
 from .config import CompanyConfig
 from .context import Context
-from .extract import Span
 from .nlp import parse
+from .reading.document import Span
 from .resources import data_dir
 from .textprep import mask_markup
-
-import yaml
 
 
 @lru_cache(maxsize=1)
@@ -32,14 +32,15 @@ def templates() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
-_HANDLE_LINE = re.compile(r"^\s*(?:\[[^\]\n]*\]\s*)?(?P<h>[a-z][\w.-]{1,30}):\s", re.M)
+_HANDLE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[[^\]\n]*\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?P<h>[a-z][\w.-]{1,30}):\s", re.M)
 _AT_HANDLE = re.compile(r"(?<![\w.])@[a-z][\w.-]+", re.I)
-_FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
+_FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by|people|participants|attendees|responders|contributors|review owner|present)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
-_BY_NAME = re.compile(r"\b(?:by|to|from|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
+_BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_PLAIN_WORDS = {"The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Status", "Resolved", "Team", "Data", "Platform"}
+_COMMON_LOWER = {"people", "browser", "status", "note", "notes", "update", "summary", "impact", "cause", "fix", "action", "actions", "owner", "todo", "links", "thread", "ticket", "customer", "support", "numbers", "timeline", "followups", "follow-ups", "next", "root", "why", "what", "when", "where", "who", "detection", "resolution", "severity", "date", "time", "times"}
+_PLAIN_WORDS = {"Severity", "Status", "Summary", "Impact", "Manager", "The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Resolved", "Team", "Data", "Platform"}
 
 
 @dataclass
@@ -57,6 +58,8 @@ class Redactor:
     staff: list[str] = field(default_factory=list)
     blame_edits: list[tuple[int, int, str]] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
+    doc: Any = None  # the write-up's one spaCy parse
+    code_names: list[str] = field(default_factory=list)  # "Project Tern" and "Tern"
 
     @classmethod
     def build(cls, writeup: str, config: CompanyConfig | None = None) -> "Redactor":
@@ -64,6 +67,8 @@ class Redactor:
         doc = parse(mask_markup(writeup))
         a = Analysis(text=writeup, doc=doc, ctx=Context.of("sev2", "technical", "internal"), config=config)
         r = cls(writeup=writeup, config=config)
+        r.doc = doc
+        r.code_names = code_names(writeup)
         r.staff = _staff(a, writeup, config)
         r.blame_edits = _blame_edits(a)
         return r
@@ -92,7 +97,7 @@ class Redactor:
                 if m.start() < pos:
                     continue
                 out.append(text[pos:m.start()])
-                out.append(_service_words(m.group(0), text[:m.start()]))
+                out.append(service_words(m.group(0), text[:m.start()]))
                 pos = m.end()
             text, out, pos = "".join(out) + text[pos:], [], 0
         return text
@@ -100,6 +105,24 @@ class Redactor:
     def public(self, span: Span) -> str:
         """The span as a customer may read it: blameless, with every internal detail removed."""
         return self.public_text(self.blameless(span))
+
+    def internal_details(self, text: str) -> list[str]:
+        """Every internal detail in a text (the leak check's patterns, staff names and handles, internal
+        service names); empty when the text may reach a customer as it is."""
+        found = [text[s:e] for _, s, e in leak.detect(text, self.config)]
+        for name in self.staff:
+            if re.search(r"(?<![\w@.-])" + re.escape(name) + r"(?:'s)?(?![\w-])", text):
+                found.append(name)
+        found += [m.group(0) for m in _AT_HANDLE.finditer(text)]
+        found += [m.group(0) for m in _MACHINE_NAME.finditer(text)]
+        for name in self.code_names:
+            if re.search(r"\b" + re.escape(name) + r"\b", text):
+                found.append(name)
+        return found
+
+    def blames(self, start: int, end: int) -> bool:
+        """Whether the write-up's parse found blame in this span of the write-up."""
+        return any(s < end and start < e for s, e, _ in self.blame_edits)
 
     def public_text(self, text: str) -> str:
         """Remove internal details from any text (names, hosts, IPs, URLs, tickets, channels, secrets, other customers)."""
@@ -126,7 +149,7 @@ class Redactor:
             for m in re.finditer(pat, text, re.I):
                 if any(s < m.end() and m.start() < e for s, e, _, _ in edits):
                     continue
-                edits.append((m.start(), m.end(), _service_words(m.group(0), text[:m.start()]), "internal name"))
+                edits.append((m.start(), m.end(), service_words(m.group(0), text[:m.start()]), "internal name"))
                 self.removed.append(Removal("internal service name", m.group(0)))
         edits = _widen_to_parentheses(text, edits)
         out, pos = [], 0
@@ -145,11 +168,32 @@ def _service_patterns() -> list[str]:
     return list(templates().get("service_name_patterns", [])) + list(glossary().get("internal_patterns", []))
 
 
-def _service_words(name: str, before: str) -> str:
+# Machine and host names ("docs-static-2", "pg-ledger-eu-1", "lb-prod-euw1"), snake_case flags, "repo#123".
+_MACHINE_NAME = re.compile(r"(?<![\w.@/-])(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:[a-z]*\d+[a-z0-9]*)|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}|[a-z][\w-]*#\d+)(?![\w-])")
+_CODE_NAME = re.compile(r"\b(?:[Pp]roject|[Oo]peration|[Cc]odename|code name)\s+(?P<n>[A-Z][a-z]+)\b")
+
+
+def code_names(text: str) -> list[str]:
+    """Internal code names: "Project Tern" and, once introduced, "Tern" alone."""
+    out: list[str] = []
+    for m in _CODE_NAME.finditer(text):
+        out += [m.group(0), m.group("n")]
+    return sorted(set(out), key=len, reverse=True)
+
+
+def service_names(text: str) -> list[re.Match]:
+    """Internal service shorthand in a text ("pay-gw", "payment-auth-svc"), as matches."""
+    out: list[re.Match] = []
+    for pat in _service_patterns():
+        out += [m for m in re.finditer(pat, text, re.I) if not any(o.start() < m.end() and m.start() < o.end() for o in out)]
+    return sorted(out, key=lambda m: m.start())
+
+
+def service_words(name: str, before: str) -> str:
     """'payment-auth-svc' -> 'the payment auth service' (plain words, no internal shorthand)."""
     suffixes = templates()["service_suffixes"]
     core = re.sub(r"^the\s+", "", name, flags=re.I)
-    parts = [p for p in re.split(r"[-_]", core) if p and not re.fullmatch(r"\d+|v\d+|prod|stg|eu|us|[a-z]{1,2}\d*", p)]
+    parts = [p for p in re.split(r"[-_]", core) if p and (p.lower() in suffixes or not re.fullmatch(r"\d+|v\d+|prod|stg|eu|us|[a-z]{1,2}\d*", p))]
     if not parts:
         return "one of our services"
     last = parts[-1].lower()
@@ -198,7 +242,7 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     for s, e in leak.staff_names(a):
         names.add(text[s:e])
     for ent in a.doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and _acts_as_person(ent, text):
             names.add(ent.text.strip())
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
@@ -208,9 +252,16 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
         if not _NOT_NAMES.match(m.group("n")):
             names.add(m.group("n"))
     for m in _FIELD_NAMES.finditer(text):
-        for nm in _NAME.finditer(re.sub(r"\([^)]*\)", "", m.group("v"))):
-            names.add(nm.group(0))
+        for part in re.split(r",|;|\band\b", re.sub(r"\([^)]*\)", "", m.group("v"))):
+            if re.search(r"(?i)\b(?:manager|engineer(?:ing)?|lead|team|director|head|sre|ops|support|finance|eng|department)\b", part):
+                continue  # "Checkout Engineering Manager" is a role, not a name
+            nm = _NAME.match(part.strip())
+            if nm:
+                names.add(nm.group(0))
     cleaned: set[str] = set()
+    for n in list(names):  # "Dashboard" from "Merchant Dashboard", "people"/"browser" from chat-like lines are not people
+        if " " not in n and (len(re.findall(r"\b[A-Z][a-z]+\s+" + re.escape(n) + r"\b", text)) >= 2 or n.islower() and n in _COMMON_LOWER):
+            names.discard(n)
     for n in names:
         n = re.sub(r"'s$", "", n.strip(" .,:;()"))
         if not n or n.lower() in public or n in _PLAIN_WORDS or len(n) < 3:
@@ -226,9 +277,37 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     return sorted(cleaned, key=len, reverse=True)
 
 
+_HUMAN_VERBS = {
+    "say", "tell", "think", "flip", "run", "page", "notice", "declare", "put", "find", "relay", "roll", "spot", "raise",
+    "advance", "look", "ask", "write", "merge", "approve", "revert", "call", "decide", "forget", "skip", "miss", "push",
+    "deploy", "ship", "fix", "restart", "post", "see", "check", "join", "acknowledge", "escalate", "handle", "sign", "test",
+    "ignore", "click", "apply", "submit", "mention", "report", "suggest", "believe", "reply", "agree", "own", "lead", "ping",
+}
+_ROLE_AFTER = re.compile(r"\s*\((?:[^)]*\b(?:eng(?:ineer(?:ing)?)?|commander|ic|manager|lead|support|sre|on-?call|ops|finance|approver|reliability|team|api|dev|pm)\b)[^)]*\)", re.I)
+
+
+def _acts_as_person(ent, text: str) -> bool:
+    """A PERSON the small model found is a person only with some evidence: it acts like one ("Mateo told us",
+    "Kevin flipped"), carries a role ("Dana Okonkwo (incident commander)"), owns something ("Kevin's"), or is
+    addressed ("pinging Oskar"). Product names the model mistakes for people ("Parcelo Checkout") have none."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _HUMAN_VERBS:
+        return True
+    if _ROLE_AFTER.match(text, ent.end_char):
+        return True
+    if text[ent.end_char: ent.end_char + 2] in ("'s", "’s") and root.head.pos_ in ("NOUN",) and root.head.lemma_.lower() in {"team", "message", "call", "shift", "change", "laptop", "fault", "mistake", "pr", "review", "msg", "msgs"}:
+        return True
+    before = text[max(0, ent.start_char - 12): ent.start_char].lower()
+    if re.search(r"\b(?:ping(?:ing|ed)?|paged?|cc|thanks|thank you|hi|hey|asked|told|with)\s*$", before):
+        return True
+    if re.fullmatch(r"[A-Z][a-z]+", ent.text) and root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+        return True  # a lone first name as the subject of a verb
+    return False
+
+
 def _blame_edits(a: Analysis) -> list[tuple[int, int, str]]:
     """Sentences of the write-up that blame someone, each with its system-language rewrite."""
-    from .rewrite import systemize
+    from .checks.blame import systemize
 
     edits: dict[tuple[int, int], str] = {}
     for f in blame_check.run(a):

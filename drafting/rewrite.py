@@ -16,7 +16,7 @@ from .config import CompanyConfig
 from .context import Context
 from .findings import Finding
 from .redact import Redactor
-from .redact import _service_words as service_words  # issue 11 makes this public in redact.py
+from .redact import service_words
 from .textspans import finish_sentence, sentence_bounds
 
 __all__ = ["Operators", "rewrite", "sentence_bounds", "systemize"]

@@ -25,7 +25,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("drafting, batch, rewrite", ("drafting", "drafting.draft", "drafting.batch", "drafting.batch_report",
                                   "drafting.rewrite", "drafting.sarif", "drafting.engine", "drafting.classifier.evaluate")),
     ("compose, corpus, classifier", ("drafting.compose", "drafting.corpus", "drafting.classifier",
-                                     "drafting.combine", "drafting.redact", "drafting.extract", "drafting.embeddings")),
+                                     "drafting.combine", "drafting.embeddings")),
+    ("reading a write-up into facts", ("drafting.facts", "drafting.reading", "drafting.redact")),
     ("checks", ("drafting.checks", "drafting.registry")),
     ("base", ("drafting.findings", "drafting.catalog", "drafting.context", "drafting.nlp", "drafting.resources",
               "drafting.config", "drafting.errors", "drafting.offline", "drafting.textprep", "drafting.textspans",
@@ -34,17 +35,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # (importer, imported): owner, and the change that removes it.
-KNOWN: dict[tuple[str, str], str] = {
-    ("drafting.redact", "drafting.rewrite"): (
-        "issue 11 owns drafting/redact.py: `from .rewrite import systemize` becomes "
-        "`from .checks.blame import systemize` (rewrite re-exports it until then)"),
-}
-KNOWN_PRIVATE: dict[tuple[str, str, str], str] = {
-    ("drafting.compose.internal", "drafting.extract", "_sentence_around"): (
-        "issue 11 replaces drafting/extract.py and compose/: make it public there"),
-    ("drafting.rewrite", "drafting.redact", "_service_words"): (
-        "issue 11 owns drafting/redact.py: rename _service_words to service_words there"),
-}
+KNOWN: dict[tuple[str, str], str] = {}
+KNOWN_PRIVATE: dict[tuple[str, str, str], str] = {}
 
 
 def _module_name(path: Path) -> str:
@@ -69,6 +61,15 @@ def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def _runtime_nodes(tree: ast.AST):
+    """Every node except those under ``if TYPE_CHECKING:`` (type-only imports run nothing, so make no cycle)."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING":
+            skip.update(id(n) for child in node.body for n in ast.walk(child))
+    return (n for n in ast.walk(tree) if id(n) not in skip)
+
+
 def _graph() -> tuple[dict[str, set[str]], list[tuple[str, str, str]]]:
     """Edges between project modules, and the private names each module takes from another."""
     sources = _sources()
@@ -85,7 +86,7 @@ def _graph() -> tuple[dict[str, set[str]], list[tuple[str, str, str]]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         is_package = path.name == "__init__.py"
         aliases: dict[str, str] = {}
-        for node in ast.walk(tree):
+        for node in _runtime_nodes(tree):
             if isinstance(node, ast.Import):
                 for a in node.names:
                     target = project(a.name)

@@ -1,5 +1,4 @@
 """Nothing reaches the network at run time: a full check (model included) runs with sockets blocked."""
-import socket
 import subprocess
 import sys
 

@@ -240,8 +240,18 @@ def point(a: Analysis, sent, finding: Finding) -> tuple[int, int] | None:
 
 
 def veto(a: Analysis, sent, finding: Finding) -> bool:
-    """A model-only blame verdict is wrong where the company owns the fault or the sentence clears someone."""
-    return is_collective_ownership(sent, a) or clears_someone(sent)
+    """A model-only blame verdict is wrong where the company owns the fault, the sentence clears someone,
+    or a process or system is what failed ("Our release process did not catch it")."""
+    return is_collective_ownership(sent, a) or clears_someone(sent) or is_system_fault(sent, a)
+
+
+def is_system_fault(sent, a: Analysis) -> bool:
+    """The subject is a process or system and no person, role, team or vendor is named: what LABELS.md asks for."""
+    systems = _words("system_subjects")
+    subjects = [t for t in sent if t.dep_ in _SUBJ]
+    if not subjects or not all(t.lemma_.lower() in systems or t.lower_ in systems for t in subjects):
+        return False
+    return not any(_is_agent(tok, a) for tok in sent)
 
 
 # ---------------------------------------------------------------- suggestion: what the system allowed

@@ -9,7 +9,6 @@ from ..resources import rules
 from ..textspans import action_from, templates
 from .base import Analysis, merge_overlapping, phrase_spans
 
-
 # "No one can guarantee..., but what we can promise is..." says the opposite of a guarantee.
 _NO_GUARANTEE = re.compile(r"\b(?:no[- ]?one|nobody|cannot|can't|can not|could not|couldn't|won't|will not)\s+(?:\w+\s+)?(?:guarantee|promise)")
 
@@ -76,7 +75,8 @@ def checkable_process_commitment(sent) -> bool:
 
 
 def veto(a: Analysis, sent, finding: Finding) -> bool:
-    return checkable_process_commitment(sent)
+    """A checkable process commitment, or a question ("What would make this safe next time?"), promises nothing."""
+    return sent.text.rstrip().endswith("?") or checkable_process_commitment(sent)
 
 
 def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:

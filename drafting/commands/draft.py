@@ -1,4 +1,5 @@
-"""incident-draft draft FILE|- : turn an internal write-up into a customer draft (or the internal review agenda).
+"""incident-draft draft FILE|- : turn an internal write-up into a customer draft (or the internal review agenda);
+incident-draft draft --facts SHEET : draft from a fact sheet the liaison has checked (see `incident-draft facts`).
 
 Exit 0 when the draft passes its own check, 1 when it still carries findings the liaison must fix
 (for example no named person to sign a follow-up), 2 on bad usage or input.
@@ -11,12 +12,16 @@ import sys
 
 from .. import config as config_mod
 from ..draft import draft
+from ..errors import InputError
+from ..exits import ExitStatus
+from ..facts import FactSheet
 from .common import add_context_options, read_input
 
 
 def register(sub) -> None:
     p = sub.add_parser("draft", help="draft a customer update from an internal write-up")
-    p.add_argument("file", metavar="FILE|-", help="the internal write-up (.md, .txt) or - for standard input")
+    p.add_argument("file", metavar="FILE|-", nargs="?", help="the internal write-up (.md, .txt) or - for standard input")
+    p.add_argument("--facts", metavar="SHEET", help="draft from this fact sheet (YAML or JSON from `incident-draft facts`) instead of a write-up")
     add_context_options(p)
     p.add_argument("--company", help="your company's name, used in the sign-off (default: the config's company)")
     p.add_argument("--contact", help="who customers reply to: an address, or \"Name <address>\" (default: the config's contact)")
@@ -30,8 +35,15 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cfg = config_mod.load(args.config)
-    writeup = read_input(args.file)
-    d = draft(writeup, args.stage, args.audience, args.severity, company=args.company, contact=args.contact, config=cfg,
+    if args.facts and args.file:
+        raise InputError("Give either a write-up or --facts SHEET, not both.")
+    if args.facts:
+        source = FactSheet.loads(read_input(args.facts))
+    elif args.file:
+        source = read_input(args.file)
+    else:
+        raise InputError("Give the write-up to draft from (a file, or - for standard input), or --facts SHEET.")
+    d = draft(source, args.stage, args.audience, args.severity, company=args.company, contact=args.contact, config=cfg,
               account=args.account, report_url=args.report_url, timezone=args.timezone, use_model=not args.no_model)
     if args.format == "json":
         print(json.dumps(d.to_dict(), ensure_ascii=False, indent=2))
@@ -42,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
         for o in d.omitted:
             print(f"not as written: {o['item']}: {o['reason']}", file=sys.stderr)
         print(f"readability grade {d.stats.get('readability_grade')}", file=sys.stderr)
-    return 0 if d.clean else 1
+    return ExitStatus.OK if d.clean else ExitStatus.FINDINGS

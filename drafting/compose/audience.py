@@ -45,7 +45,7 @@ def adapt(doc: Document, inp: Inputs) -> None:
     if audience is Audience.TECHNICAL:
         return
     terms = _terms(inp.config, audience)
-    products = [p.lower() for p in inp.config.product_names] + [p.lower() for p in inp.facts.products]
+    products = [p.lower() for p in inp.config.product_names] + [p.lower() for p in inp.facts.texts("products")]
     explained: set[str] = set()
     for unit in doc.units():
         if unit.source != "writeup":

@@ -1,16 +1,17 @@
-"""followup: a short personal note to one key account: their impact, a pointer to the full report,
-and a named person to reply to."""
+"""followup: a short personal note to one key account: the incident and its window, what it meant for
+them (harm and remedy), the cause's status, a pointer to the full report, and a named person to reply to."""
 from __future__ import annotations
 
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, action_sentence, apology, cause_status_sentence, impact_clause
+from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick
 
 
 def compose(inp: Inputs) -> Document:
     t = templates()
     fu = t["followup"]
-    v = dict(inp.values, impact=impact_clause(inp))
+    v = inp.values
+    f = inp.facts
     doc = Document()
     doc.line(fu["greeting_account"].format(**v) if inp.account else fu["greeting"])
     opening = fu["opening"] if "day" in v else fu["opening_undated"]
@@ -20,17 +21,18 @@ def compose(inp: Inputs) -> Document:
     elif "start" in v:
         window = fu["window_start_only"].format(**v)
     doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)
+    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1)] if inp.high else []
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 1)]
+    seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
+    doc.paragraph(*harm, *seen, *remedy)
     doc.paragraph(Unit(apology(inp), required=True), Unit(cause_status_sentence(inp), required=True))
     pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")
-    main = None
-    for sp in inp.facts.actions:
-        s = action_sentence(inp, sp)
-        if s and s.startswith("We will "):
-            main = Unit(fu["main_change"].format(action=s[len("We will "):].rstrip(".")) + ".", "writeup")
-            break
-    doc.paragraph(Unit(pointer.format(**v), required=True), main)
+    doc.paragraph(Unit(pointer.format(**v), required=True))
+    main = pick(inp, f.actions, 1)
+    if main:
+        doc.paragraph(Unit(fu["main_change"], fixed=True), Unit(main[0], "writeup"))
     doc.paragraph(Unit((fu["reply_with_address"] if inp.contact else fu["reply"]).format(**v), required=True))
     name = inp.contact_name or fu["placeholder_name"]
     if not inp.contact_name:

@@ -1,24 +1,20 @@
-"""How facts are said: dates, times, durations, product lists, the review due date, customer clauses."""
+"""Slots and whole sentences for the stage composers, filled only from the fact sheet.
+
+Every sentence a template makes is whole by construction: a slot takes a typed value (a time, a day,
+a duration, a list of product names) and never a cut piece of the write-up. Sentences from the write-up
+arrive already checked whole (drafting.facts.gate) and are used as they are, or not at all.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta, timezone
 
 from ..config import CompanyConfig
-from ..context import Context
-from ..extract import Facts, Span
-from ..redact import Redactor, templates
-
-# "From 07:30 to 09:10 ET, ..." inside a copied sentence: the draft states the window once, in its own zone.
-_TIME = r"(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?-i:(?:\s*[A-Z]{1,4}\b)?)(?:Z|[+-]\d{2}:?\d{2})?"
-_WINDOW = re.compile(
-    r"(?:,\s*)?\b(?:from|between|starting at|since)\s+" + _TIME + r"(?:\s+on\s+\d{1,2}\s+\w+)?[^,.;]{0,40}?\b(?:to|and|until|till)\b[^,.;]{0,30}?" + _TIME
-    + r"(?:\s+on\s+\d{1,2}\s+\w+)?,?\s*"
-    + r"|(?:,\s*)?\b(?:from|starting at|since|at|by)\s+" + _TIME.replace(r"(?::\d{2})?", r":\d{2}") + r"(?=[\s,.;])\s*,?",
-    re.I,
-)
+from ..context import Audience, Context
+from ..facts.sheet import Fact, FactSheet, day_of
+from ..reading.rules import zone_of
+from ..redact import templates
 
 
 def business_days_after(start: date, n: int) -> date:
@@ -58,20 +54,11 @@ def join_words(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def strip_times(text: str) -> str:
-    """Remove time ranges written in the write-up's own zones; the draft states the window once."""
-    t = _WINDOW.sub(" ", text)
-    t = re.sub(r"\s{2,}", " ", t).strip(" ,")
-    t = re.sub(r"\s+([,.;])", r"\1", t)
-    return t[:1].upper() + t[1:] if t else t
-
-
 @dataclass
 class Inputs:
-    """Everything a stage composer needs, with the values its templates use."""
+    """Everything a stage composer needs: the fact sheet, the context, and the values its templates use."""
 
-    facts: Facts
-    redactor: Redactor
+    facts: FactSheet
     ctx: Context
     config: CompanyConfig
     company: str = ""
@@ -81,38 +68,51 @@ class Inputs:
     report_url: str = ""
     values: dict[str, str] = field(default_factory=dict)
     omitted: list[dict[str, str]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)  # write-up sentences already placed in this draft
+    figures_used: set[str] = field(default_factory=set)
 
     @property
     def high(self) -> bool:
         return self.ctx.severity.is_high
 
+    @property
+    def plain(self) -> bool:
+        return self.ctx.audience is not Audience.TECHNICAL
+
     def tone(self) -> str:
         return "high" if self.high else "low"
-
-    def public(self, span: Span) -> str:
-        return strip_times(self.redactor.public(span))
 
     def omit(self, item: str, reason: str) -> None:
         if not any(o["item"] == item and o["reason"] == reason for o in self.omitted):
             self.omitted.append({"item": item, "reason": reason})
 
+    def local(self, when: datetime | None) -> datetime | None:
+        if when is None:
+            return None
+        return when.astimezone(zone_of(self.facts.timezone) or timezone.utc)
 
-def products(facts: Facts) -> list[str]:
+
+def product_names(facts: FactSheet) -> list[str]:
     names: list[str] = []
-    for p in sorted(facts.products, key=len, reverse=True):
+    for p in facts.texts("products"):
         if not any(p.lower() in n.lower() for n in names):
             names.append(p)
-    order = {p: i for i, p in enumerate(facts.products)}
-    return sorted(names, key=lambda p: order[p])[:3]
+    return names[:3]
 
 
 def values(inp: Inputs) -> dict[str, str]:
-    """Template values from the facts: window, day, duration, products, due date, contact."""
+    """Template values from the fact sheet: window, day, duration, products, due date, contact."""
     f = inp.facts
     t = templates()
     v: dict[str, str] = {}
-    start, end = f.local(f.start), f.local(f.end)
-    v["products"] = join_words(products(f)) or t["common"]["our_service"]
+    start, end = inp.local(f.start.value), inp.local(f.end.value)
+    names = product_names(f)
+    joined = join_words(names) or t["common"]["our_service"]
+    article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
+    v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
+    v["products_title"] = (joined[:1].upper() + joined[1:]) if names else "Service"
+    v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
+    v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["tz"] = _tz_label(start or end)
     if start:
         v["start"] = f"{start:%H:%M}"
@@ -121,22 +121,21 @@ def values(inp: Inputs) -> dict[str, str]:
     if end:
         v["end"] = f"{end:%H:%M}"
         v["end_day"] = say_day(end.date())
-    if f.duration_minutes is not None:
-        v["duration"] = say_duration(f.duration_minutes)
-    if f.detected and start:
-        v["detected"] = f"{f.local(f.detected):%H:%M}"
+    if f.duration_minutes.value is not None:
+        v["duration"] = say_duration(int(f.duration_minutes.value))
+    if f.detected.value is not None and start:
+        v["detected"] = f"{inp.local(f.detected.value):%H:%M}"
     days = int(t["review_business_days"].get(inp.ctx.severity.value, 5))
     v["days"] = str(days)
-    base = (end or start).date() if (end or start) else f.writeup_date
+    base = (end or start).date() if (end or start) else day_of(f)
     if base is not None:
-        due = business_days_after(base, days)
-        v["due"] = say_day(due)
+        v["due"] = say_day(business_days_after(base, days))
     v["contact"] = inp.contact
     v["company"] = inp.company or "we"
     v["account"] = inp.account
     v["report_url"] = inp.report_url
     v["severity"] = inp.ctx.severity.value
-    v["title"] = f.title or v["products"]
+    v["title"] = str(f.title.value or v["products"])
     return v
 
 
@@ -155,41 +154,88 @@ def window_sentence(inp: Inputs) -> str:
         return c[key].format(**v)
     if "start" in v:
         return c["window_start_only"].format(**v)
-    return c["window_unknown"]
+    return c["window_unknown"].format(**v)
 
 
-def impact_clause(inp: Inputs) -> str:
-    """A short clause naming what customers lost, from the first symptom the write-up gives."""
-    for sp in inp.facts.symptoms:
-        text = inp.public(sp).rstrip(".")
-        words = text.split()
-        if 4 <= len(words) <= 22 and not re.search(r"\b(not affected|were not|was not|no data|no card)\b", text, re.I) and not re.search(r"[\"“]", text):
-            first = words[0]
-            if first[1:].islower() and first not in inp.values.get("products", ""):
-                text = text[0].lower() + text[1:]
-            return text
-    return templates()["common"]["impact_clause_fallback"].format(**inp.values)
+_JARGONY = re.compile(r"`|\b[a-z]+_[a-z_]+\b|\b\d+\s?(?:ms|s|GB|MB|TB)\b|\bp\d\d\b|\b(?:pods?|config|TTL|CNAME|NXDOMAIN|RUM|WAL|DLQ|RFO|QA|SLO|5xx|4xx|\d{3} errors?)\b|\s\+\s|→|->", re.I)
+
+
+def plain_enough(text: str, inp: Inputs) -> bool:
+    """For general and executive readers: at most one technical term the glossary may explain, none it cannot."""
+    if not inp.plain:
+        return True
+    if _JARGONY.search(text):
+        return False
+    from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
+
+    product_words = " ".join(product_names(inp.facts))
+    if [a for a in unknown_acronyms(text) if a not in product_words]:
+        return False
+    return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0)
+
+
+def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False) -> list[str]:
+    """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader."""
+    out: list[str] = []
+    for f in facts:
+        text = _without_window(str(f.value or "").strip(), inp)
+        if not text or text in inp.used:
+            continue
+        figs = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*%?", re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|\b\d{4}-\d{2}-\d{2}\b", " ", text))}
+        if figs and figs <= inp.figures_used:
+            continue  # the same figures are already in this draft
+        if skip_ranges and re.search(r"\d{1,2}:\d{2}\s*(?:UTC\s*)?[–-]\s*\d{1,2}:\d{2}", text):
+            continue
+        if not plain_enough(text, inp):
+            inp.omit(_short(text), f"too technical for a {inp.ctx.audience.value} reader: left out")
+            continue
+        out.append(text)
+        inp.used.add(text)
+        inp.figures_used |= figs
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _without_window(text: str, inp: Inputs) -> str:
+    """ "From 06:00 to 08:40 UTC, the docs site served ..." repeats the window the draft already states: drop the times."""
+    m = re.match(r"(?:From|Between) (\d{1,2}:\d{2}) (?:to|and) (\d{1,2}:\d{2}) UTC(?: on [^,]{3,30})?, (?=\w)", text)
+    s, e = inp.facts.start.value, inp.facts.end.value
+    if m and s is not None and e is not None and (m.group(1) == f"{s:%H:%M}" or m.group(2) == f"{e:%H:%M}"):
+        rest = text[m.end():]
+        return rest[:1].upper() + rest[1:]
+    return text
+
+
+def as_we_will(text: str) -> str:
+    """An imperative action or remedy as a sentence: "Email the customers ..." -> "We will email the customers ..."."""
+    first = text.split()[0] if text.split() else ""
+    if first.lower() in _ACTION_VERBS:
+        return "We will " + first.lower() + text[len(first):]
+    return text
 
 
 def apology(inp: Inputs) -> str:
     t = templates()["apology"]
-    v = dict(inp.values, impact=impact_clause(inp))
-    if "duration" in v:
-        return t["with_duration"][inp.tone()].format(**v)
-    if "day" in v:
-        return t["with_day"][inp.tone()].format(**v)
-    return t["bare_fallback"].format(**v)
+    v = inp.values
+    key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
+    return t[key][inp.tone()].format(**v)
 
 
 def review_promise(inp: Inputs) -> str:
     c = templates()["common"]
+    if inp.facts.review.value:
+        return str(inp.facts.review.value)
     return c["review_promise"].format(**inp.values) if "due" in inp.values else c["review_promise_undated"].format(**inp.values)
 
 
 def cause_status_sentence(inp: Inputs) -> str:
     c = templates()["common"]
-    if inp.facts.cause_confirmed:
+    status = inp.facts.cause_status.value
+    if status == "confirmed":
         return c["cause_identified"]
+    if inp.facts.cause.value or inp.facts.unconfirmed:
+        inp.omit("suspected cause", "Not confirmed in the write-up, so the draft says the cause is not yet confirmed.")
     return c["cause_open_dated"].format(**inp.values) if "due" in inp.values else c["cause_open"]
 
 
@@ -198,51 +244,15 @@ def contact_sentence(inp: Inputs) -> str:
     return c["contact_with_address"].format(**inp.values) if inp.contact else c["contact_no_address"]
 
 
-def pick_symptoms(inp: Inputs, limit: int, prefer_numbers: bool = False) -> list[str]:
-    out: list[str] = []
-    spans = list(inp.facts.symptoms)
-    if prefer_numbers:
-        spans.sort(key=lambda s: 0 if re.search(r"\d", s.text) else 1)
-    for sp in spans:
-        text = inp.public(sp)
-        if len(text.split()) < 3:
-            continue
-        if not text.endswith((".", "!", "?", '"')):
-            text += "."
-        if text not in out:
-            out.append(text)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def action_sentence(inp: Inputs, span: Span) -> str | None:
-    """An action item as a customer sentence: "We will add an alert when ..."."""
-    from ..extract import rules as extract_rules
-
-    if any(re.search(p, span.text, re.I) for p in extract_rules().get("internal_action_cues", [])):
-        inp.omit(span.text.strip(), "an internal task, not a change customers need to hear about")
-        return None
-    text = span.text
-    for pat in extract_rules()["action_noise"]:
-        text = re.sub(pat, "", text, flags=re.I).strip()
-    text = re.sub(r"^[A-Z][A-Z0-9]{1,9}-\d+\s*[:—–-]?\s*", "", text)
-    text = inp.redactor.public_text(text).strip(" .;:-—")
-    if len(text.split()) < 3:
-        return None
-    t = templates()["report"]
-    text = re.sub(r"^(?i:alert)\s+(?=when|if|on)", "add an alert ", text)
-    first = text.split()[0]
-    if re.match(r"(?i)(we|our|this|the|a|an)\b", first):
-        return text[0].upper() + text[1:] + "."
-    if first[0].isupper() and first.lower() in _ACTION_VERBS or first.islower() and first in _ACTION_VERBS:
-        return t["action_lead"].format(action=first.lower() + text[len(first):]) + "."
-    return t["action_noun"].format(action=text[0].lower() + text[1:] if text[1:2].islower() else text) + "."
+def _short(s: str, n: int = 90) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 _ACTION_VERBS = {
     "add", "enable", "automate", "extend", "review", "set", "lower", "raise", "page", "require", "make", "size", "alert", "run",
     "show", "let", "allow", "update", "build", "create", "move", "split", "limit", "keep", "remove", "replace", "introduce",
     "tune", "document", "write", "fix", "pin", "block", "reject", "load", "test", "monitor", "improve", "migrate", "change",
-    "deploy", "roll", "schedule", "configure", "increase", "reduce", "double", "check", "validate", "enforce", "publish", "train",
+    "deploy", "schedule", "configure", "increase", "reduce", "double", "check", "validate", "enforce", "publish", "train",
+    "email", "contact", "call", "notify", "refund", "credit", "offer", "cut", "put", "rehearse", "drill", "switch", "turn",
 }

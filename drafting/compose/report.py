@@ -1,45 +1,56 @@
-"""report: the full external incident report. Summary, what happened, what is changing (specific
-actions), an apology naming the impact, and an invitation to ask questions with how."""
+"""report: the full external incident report. Summary (harm and remedy first at sev1/sev2), what
+happened, why (the confirmed cause in the write-up's own checked sentences, or an honest "not yet
+confirmed"), what is changing, an apology, and an invitation to ask questions with how."""
 from __future__ import annotations
-
-import re
 
 from ..context import Audience
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, action_sentence, apology, pick_symptoms, window_sentence
+from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_sentence
 
 
-def _cause_units(inp: Inputs, limit: int) -> list[Unit]:
+def cause_units(inp: Inputs, limit: int) -> list[Unit]:
     t = templates()
     f = inp.facts
-    if f.cause is not None and f.cause_confirmed:
-        text = inp.public(f.cause)
-        text = re.sub(r"^(?:confirmed|root cause|cause)\s*[:.]\s*", "", text, flags=re.I)
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()][:limit]
-        if sentences:
-            return [Unit(s if s.endswith((".", "!", "?")) else s + ".", "writeup") for s in sentences]
-    if f.cause is not None and not f.cause_confirmed:
-        inp.omit("suspected cause", "Not confirmed in the write-up, so the report says the cause is still being confirmed.")
+    status = f.cause_status.value
+    if status == "confirmed" and f.cause.value:
+        from ..reading.document import sentences
+
+        text = str(f.cause.value)
+        parts = [s.text for s in sentences(text, 0, len(text))]
+        keep = [p for p in parts if plain_enough(p, inp)][:limit] or parts[:1]
+        units = [Unit(s, "writeup") for s in keep]
+        if f.cause_open.value:
+            units.append(Unit(t["common"]["cause_deeper_open"].format(what=f.cause_open.value)))
+        return units
+    if status == "confirmed":
+        inp.omit("cause", "The write-up confirms the cause only in words that name people or internal systems: write it in customer words (fact sheet field: cause).")
+        return [Unit(t["report"]["cause_unwritten"], required=True)]
+    if f.cause.value or f.unconfirmed:
+        inp.omit("suspected cause", "Not confirmed in the write-up, so the report says the cause is not yet confirmed.")
     key = "cause_open_dated" if "due" in inp.values else "cause_open"
     return [Unit(t["common"][key].format(**inp.values), required=True)]
 
 
-def _action_units(inp: Inputs, limit: int) -> list[Unit]:
-    units = []
-    for sp in inp.facts.actions:
-        s = action_sentence(inp, sp)
-        if s:
-            units.append(Unit(s, "writeup"))
-        if len(units) >= limit:
-            break
-    return units
+def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
+    doc.paragraph(*cause_units(inp, limit))
+    if inp.facts.cause_status.value == "confirmed" and inp.facts.cause.value:
+        # if the self-check leaves none of the write-up's cause sentences, say so plainly rather than leave a gap
+        doc.blocks[-1].fallback = Unit(templates()["report"]["cause_fallback"], required=True)
+
+
+def action_units(inp: Inputs, limit: int) -> list[Unit]:
+    out = []
+    for s in pick(inp, inp.facts.actions, limit):
+        out.append(Unit(s, "writeup"))
+    return out
 
 
 def compose(inp: Inputs) -> Document:
     t = templates()
     r = t["report"]
     v = inp.values
+    f = inp.facts
     executive = inp.ctx.audience is Audience.EXECUTIVE
     technical = inp.ctx.audience is Audience.TECHNICAL
     doc = Document()
@@ -47,35 +58,43 @@ def compose(inp: Inputs) -> Document:
     doc.heading(title.format(**v), 1)
     window = Unit(window_sentence(inp), required=True)
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v else None
-    fallback = None if inp.facts.symptoms else Unit(t["common"]["symptom_fallback"].format(**v), required=True)
+    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 2 if executive else 3)]
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3)]
     if executive:
         doc.heading(r["executive_impact"])
-        doc.paragraph(window, duration, *[Unit(s, "writeup") for s in pick_symptoms(inp, 2, prefer_numbers=True)])
+        numbers = [Unit(s, "writeup") for s in pick(inp, f.numbers, 2, skip_ranges=True)]
+        doc.paragraph(window, duration, *(harm if inp.high else []), *numbers)
+        doc.paragraph(*remedy, *([] if inp.high else harm))
         doc.heading(r["executive_cause"])
-        doc.paragraph(*_cause_units(inp, 1), fallback)
+        _cause_paragraph(doc, inp, 1)
     else:
         doc.heading(r["summary"])
-        doc.paragraph(window, duration, *[Unit(s, "writeup") for s in pick_symptoms(inp, 2)])
+        lead = pick(inp, f.symptoms, 1, skip_ranges=True)
+        doc.paragraph(window, duration, *[Unit(s, "writeup") for s in lead])
+        if inp.high and (harm or remedy):
+            doc.paragraph(*harm, *remedy)
         doc.heading(r["what_happened"])
-        story: list[Unit] = []
-        if "start" in v:
-            story.append(Unit(r["started"].format(**v), required=True))
-        story.append(fallback)
-        if "detected" in v:
-            story.append(Unit(r["detected"].format(**v)))
+        story = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 3 if technical else 2, skip_ranges=True)]
+        story += [Unit(s, "writeup") for s in pick(inp, f.numbers, 4 if technical else 3, skip_ranges=True)]
+        if not inp.high:
+            story += harm + remedy
+        if not story and not lead:
+            story.append(Unit(t["common"]["symptom_fallback"].format(**v), required=True))
         doc.paragraph(*story)
-        doc.paragraph(*_cause_units(inp, 3 if technical else 2))
-        resolution = [Unit(inp.public(s), "writeup") for s in inp.facts.resolution[: 3 if technical else 2]]
+        unaffected = pick(inp, f.unaffected, 2)
+        if unaffected:
+            doc.paragraph(*[Unit(s, "writeup") for s in unaffected])
+        resolution = [Unit(s, "writeup") for s in pick(inp, f.resolution, 2 if technical else 1)]
         ended = Unit(r["ended"].format(**v)) if "end" in v else Unit(t["common"]["recovered_unknown"], required=True)
         doc.paragraph(*resolution, ended)
-        more = pick_symptoms(inp, 5 if technical else 4)[2:]
-        doc.paragraph(*[Unit(s, "writeup") for s in more])
+        doc.heading(r["why"])
+        _cause_paragraph(doc, inp, 3 if technical else 2)
     doc.heading(r["changes"])
-    actions = _action_units(inp, 3 if executive else 6)
+    actions = action_units(inp, 3 if executive else 6)
     no_actions = (r["no_actions"] if "due" in v else t["common"]["review_promise_undated"]).format(**v)
     if actions:
         doc.bullets(actions)
-        doc.blocks[-1].fallback = Unit(no_actions, required=True)  # if every item is dropped as vague
+        doc.blocks[-1].fallback = Unit(no_actions, required=True)  # if every item is dropped by the self-check
     else:
         doc.paragraph(Unit(no_actions, required=True))
     doc.heading(r["apology"])

@@ -10,7 +10,7 @@ from drafting.context import Context
 from drafting.errors import DraftingError
 from drafting.resources import data_dir
 from drafting.ui.cards import omitted_html
-from drafting.ui.facts import corrections_block, duration_text, editable_facts, with_corrections
+from drafting.ui.facts import corrections_block, editable_facts, facts_form, with_corrections
 from drafting.ui.frame import AUDIENCES, SEVERITIES, STAGES, UI, checked, company_config, file_into_text, library_for, show_review, unexpected
 from drafting.ui.uploads import TEXT_TYPES
 
@@ -65,18 +65,8 @@ def redraft_with_facts(cfg: drafting.CompanyConfig) -> None:
 
 
 def facts_panel(cfg: drafting.CompanyConfig, first) -> None:
-    """The facts the drafts rest on, for the liaison to confirm or correct."""
-    st.markdown("#### Facts from the write-up: confirm or correct")
-    c1, c2, c3 = st.columns([1, 1, 2])
-    c1.text_input(f"Impact start ({first.facts.timezone})", key="fact_start", placeholder="YYYY-MM-DD HH:MM")
-    c2.text_input(f"Impact end ({first.facts.timezone})", key="fact_end", placeholder="YYYY-MM-DD HH:MM")
-    c3.text_input("Affected products (comma-separated)", key="fact_products")
-    cause = " ".join(first.facts.cause.text.split()) if first.facts.cause else "not stated"
-    cause = cause if len(cause) <= 220 else cause[:219] + "…"
-    st.caption(f"Duration: {duration_text(first.facts)}. Cause ({first.facts.cause_status}): {cause}")
-    if st.session_state.get("draft_corrections"):
-        st.caption("Drafted with your corrections: " + st.session_state["draft_corrections"].replace("\n", "; "))
-    st.button("Redraft with these facts", key="draft_redraft", on_click=redraft_with_facts, args=(cfg,))
+    """The fact sheet the drafts rest on, as a form the liaison checks and corrects (drafting/ui/facts.py)."""
+    facts_form(st, first.facts, st.session_state.get("draft_writeup", ""), redraft_with_facts, (cfg,))
 
 
 def show_drafts(cfg: drafting.CompanyConfig, drafts: dict) -> None:

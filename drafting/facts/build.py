@@ -1,0 +1,371 @@
+"""Build the fact sheet from a write-up: read it as a document, then take each field from the parts
+that are for it (impact from the impact section and customer sentences, actions from the action
+list or table's action column, the cause from the cause section and causal sentences), every text
+value checked whole by facts.gate before a customer may see it."""
+from __future__ import annotations
+
+import re
+from datetime import date, timezone
+
+from ..config import CompanyConfig
+from ..reading.document import Document, Span, Unit, read, sentences
+from ..reading.roles import has_role, roles_of
+from ..reading.rules import canon, has_cue, rules, zone_of
+from ..reading.times import DATE_RE, parse_date, read_times
+from ..redact import Redactor
+from .gate import customer_clauses, customer_sentence
+from .products import find_products
+from .sheet import Fact, FactSheet
+from .window import find_window
+
+_CUSTOMER_SECTIONS = ("summary", "impact", "preamble")
+
+
+def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "UTC",
+                redactor: Redactor | None = None) -> FactSheet:
+    """The fact sheet of one write-up. Never raises on what the write-up says; what it cannot pin down is in ``flags``."""
+    cfg = config or CompanyConfig()
+    sheet = FactSheet(timezone=timezone_name or "UTC")
+    if zone_of(sheet.timezone) is None:
+        sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
+        sheet.timezone = "UTC"
+    doc = read(writeup)
+    sheet.shape = doc.shape
+    resets = tuple(u.span.start for u in doc.units if u.kind == "heading")
+    reading = read_times(writeup, resets)
+    for r in reading.rejected:
+        sheet.flag(r["item"], r["reason"])
+    written = _written(doc)
+    sheet.writeup_date = written.isoformat() if written else ""
+    find_window(doc, reading, sheet)
+    if sheet.start.value is None and not reading.dates:
+        sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
+    red = redactor or Redactor.build(writeup, cfg)
+    details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
+    if details:
+        shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
+        sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
+    sheet.title = _title(doc)
+    sheet.severity = _severity(doc)
+    sheet.products = find_products(doc, red, cfg, sheet.title.value)
+    if not sheet.products:
+        sheet.flag("affected products", "The write-up does not name the affected product; add it to the fact sheet (or the config's product_names).")
+    _impact(doc, red, sheet)
+    _cause(doc, red, sheet)
+    sheet.actions, remedies = _actions(doc, red)
+    sheet.remedy += [r for r in remedies if r.value not in sheet.texts("remedy")]
+    if not sheet.actions:
+        sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
+    sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution") if (t := customer_sentence(u.span, red))][:3]
+    _internal(doc, red, reading, sheet)
+    for u in doc.units:
+        if has_role(u.text, "review") and not sheet.review.value and (t := customer_sentence(u.span, red)):
+            sheet.review = Fact(t, u.span, 0.7)
+        if u.kind == "field" and re.match(r"(?i)(customer )?contact|support contact|reply to", u.key) and not sheet.contact.value:
+            if not red.internal_details(u.text):
+                sheet.contact = Fact(u.text.strip(), u.span, 0.8)
+    if cfg.contact and not sheet.contact.value:
+        sheet.contact = Fact(cfg.contact, None, 1.0, "from the company config")
+    return sheet
+
+
+def _written(doc: Document) -> date | None:
+    flds = doc.fields()
+    for kind in ("written", "date"):
+        u = flds.get(kind)
+        if u is not None:
+            m = DATE_RE.search(u.text)
+            d = parse_date(m, None)[0] if m else None
+            if d:
+                return d
+    for m in DATE_RE.finditer(doc.text):
+        d = parse_date(m, None)[0]
+        if d:
+            return d
+    return None
+
+
+def _title(doc: Document) -> Fact:
+    u = next((u for u in doc.units if u.text.strip()), None)
+    if u is None:
+        return Fact("")
+    t = re.sub(r"^[#\s*]+|[*#\s]+$", "", u.text if u.kind != "field" else f"{u.key}: {u.text}")
+    t = re.sub(r"(?i)^(?:incident review|post-incident review|postmortem|post-mortem|incident notes|incident summary|incident report|bug write-up|ticket|pir|rca|retro(?:spective)?)\s*[:—–-]\s*", "", t)
+    return Fact(t.strip()[:120], u.span, 0.7)
+
+
+def _severity(doc: Document) -> Fact:
+    u = doc.fields().get("severity")
+    text = (u.text if u else "") + " " + doc.text[:600]
+    m = re.search(r"\b(?:sev|severity|p)[\s:-]*([1-4])\b", text, re.I)
+    return Fact(f"sev{m.group(1)}", u.span if u else None, 0.9 if u else 0.6) if m else Fact("")
+
+
+def _candidates(doc: Document) -> list[Unit]:
+    """Units that may describe what customers saw: the impact and summary parts, or a chat's numbers list."""
+    units = [u for u in doc.units if u.kind != "heading" and not u.quoted and u.kind != "code"
+             and (u.section in _CUSTOMER_SECTIONS or u.kind in ("item", "field") and u.section == "other")]
+    return units
+
+
+def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
+    cfg = rules()
+    seen: set[str] = set()
+    for u in _candidates(doc):
+        spans = sentences(doc.text, u.span.start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
+        for sp in spans:
+            roles = roles_of(sp.text)
+            if "timeline" in roles and u.section != "impact":
+                if "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
+                    for fig in _figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
+                        if not red.internal_details(fig) and fig not in sheet.texts("figures"):
+                            sheet.figures.append(Fact(fig, sp, 0.5, "a figure from a chat or log line"))
+                continue
+            text = customer_sentence(sp, red)
+            if text is None and "impact" in roles and "unconfirmed" not in roles:
+                for fig in _figures(sp.text):
+                    if not red.internal_details(fig) and fig not in sheet.texts("figures"):
+                        sheet.figures.append(Fact(fig, sp, 0.6, "a figure only: its sentence names people, customers or internal systems"))
+            if text is None or text in seen:
+                continue
+            conf = 0.85 if u.section == "impact" else 0.7
+            fact = Fact(text, sp, conf)
+            used = False
+            if "unaffected" in roles:
+                sheet.unaffected.append(fact)
+                used = True
+            elif "remedy" in roles and not has_cue(text, ["we recovered", "we restored"]):
+                sheet.remedy.append(fact)
+                used = True
+            elif "harm" in roles and ("impact" in roles or u.section == "impact"):
+                sheet.harm.append(fact)
+                used = True
+            if "impact" in roles and "unaffected" not in roles:
+                sheet.numbers.append(fact)
+                used = True
+            if "symptom" in roles and "unaffected" not in roles and (u.section == "impact" or u.kind == "item" or "cause" not in roles and u.section in ("summary", "preamble")):
+                if not has_cue(text, cfg["symptom_exclusions"]):
+                    sheet.symptoms.append(fact)
+                    used = True
+            if used:
+                seen.add(text)
+    for name in ("symptoms", "numbers", "harm", "remedy", "unaffected"):
+        setattr(sheet, name, getattr(sheet, name)[:8])
+    if not sheet.symptoms and not sheet.numbers:
+        sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
+
+
+def _figures(text: str) -> list[str]:
+    nouns = "|".join(map(re.escape, rules()["customer_nouns"]))
+    return [m.group(0).strip() for m in re.finditer(r"(?:\b(?:about|around|roughly|nearly|over|more than)\s+|~)?(?<![\w.:])\d[\d,.]*\s*(?:%|k\b)?\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,2}(?:" + nouns + r")\b|(?<![\w.:])\d[\d.]*%(?:\s+[a-z-]+)?", text, re.I)]
+
+
+def _jargon_count(text: str) -> int:
+    """How technical a sentence reads: glossary terms, engineering detail, long figures."""
+    return technical_terms(text) + (3 if len(text.split()) < 8 else 0)
+
+
+def technical_terms(text: str) -> int:
+    from ..checks.jargon import glossary
+
+    low = text.lower()
+    terms = sum(1 for t in glossary()["terms"] if re.search(r"(?<![\w-])" + re.escape(str(t).lower()) + r"(?![\w-])", low))
+    return terms + len(_CAUSE_DETAIL.findall(text)) + len(unknown_acronyms(text))
+
+
+def unknown_acronyms(text: str) -> list[str]:
+    """Capitalised abbreviations a general reader may not know and the glossary cannot explain ("LB", "BFPO")."""
+    from ..checks.jargon import glossary
+
+    g = glossary()
+    known = {str(a).upper() for a in g.get("common_acronyms", [])} | {str(a).upper() for a in g.get("executive_known", [])}
+    explained = {str(k).upper() for k in g["terms"]}
+    return [a for a in re.findall(r"\b[A-Z]{2,5}s?\b", text) if a.rstrip("s") not in known | explained and a not in known | explained]
+
+
+_CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?|timeout|module|PR)\b")
+
+
+def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
+    section = [u for u in doc.in_section("cause") if not u.quoted]
+    inside = [u for u in section if len(u.text.split()) >= 3]
+    if inside:  # for the internal review only: the cause section as written, blameless
+        sp = Span(inside[0].span.start, inside[min(2, len(inside) - 1)].span.end, doc.text[inside[0].span.start: inside[min(2, len(inside) - 1)].span.end])
+        said = re.sub(r"\s+", " ", red.internal(sp)).strip()
+        said = re.sub(r"(?i)^(?:confirmed|verified)\s*[.:,-]\s*", "", said)
+        sheet.cause_internal = Fact(said[:1].upper() + said[1:], sp, 0.7, "internal wording, blameless")
+    # a "Why the storage stalled" section asks about a deeper cause; "Cause (suspected)" marks the cause itself
+    headings = [u for u in doc.units if u.kind == "heading" and u.section == "cause"]
+    marked = [u for u in headings if has_role(u.text, "unconfirmed")] + [u for u in section if u.kind == "field" and has_role(u.text, "unconfirmed")]
+    first = section[0].text if section else ""  # the section opens with its verdict: "We suspect ..."
+    said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or (
+        bool(first) and has_role(first, "unconfirmed") and not re.search(r"(?i)\bwe do not know\b", first))
+    if marked or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
+        sheet.cause_status = Fact("suspected", (marked or section)[0].span, 0.85, "the write-up marks the cause as not confirmed")
+        sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
+        _unconfirmed(doc, red, sheet)
+        return
+    if any(u.kind == "field" and re.match(r"(?i)\W*(?:confirmed|verified)\b", u.text) for u in section):
+        sheet.cause_status = Fact("confirmed", next(u.span for u in section if u.kind == "field"), 0.9, "the write-up says: confirmed")
+    unknown_said = any(re.search(r"(?i)\b(?:we do not know|we don't know|not known|unknown|still investigating|under investigation)\b", u.text) for u in section)
+    confirmed: list[Fact] = []
+    for u in section:
+        for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
+            if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
+                continue
+            t = customer_sentence(sp, red, min_words=5)
+            if t:
+                confirmed.append(Fact(t, sp, 0.8))
+    # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
+    story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
+    if not confirmed and not any(has_role(u.text, "cause") for u in story):
+        story = [u for u in doc.in_section("contributing") if not u.quoted]
+    for u in story:
+        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and (t := customer_sentence(u.span, red, min_words=6)):
+            if t not in [c.value for c in confirmed]:
+                confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
+    if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
+        pool = [u for u in section if u.kind != "heading"] + [u for u in doc.units if u.kind in ("sentence", "line", "item", "field") and not u.quoted
+                                                             and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause")]
+        for u in pool:
+            for sp in sentences(doc.text, u.span.start, u.span.end):
+                body = re.sub(r"^\s*(?:\[[^\]]*\]\s*|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?:[a-z][\w.-]+:\s+)?", "", sp.text)
+                sp = Span(sp.end - len(body), sp.end, body)
+                if has_role(sp.text, "unconfirmed") or sp.text.rstrip().endswith("?") or re.search(r"(?i)\btimes?\b.{0,30}\b(?:UTC|zone|local|time)\b|\bmy\b", sp.text):
+                    continue
+                t = customer_clauses(sp, red)
+                if t and len(t.split()) >= 6 and t not in [c.value for c in confirmed]:
+                    confirmed.append(Fact(t, sp, 0.5, "clauses of a sentence that also names people or internal systems"))
+    confirmed.sort(key=lambda f: (_jargon_count(f.value), -f.confidence))
+    if confirmed:
+        keep = sorted(confirmed[:3], key=lambda f: f.source.start if f.source else 0)
+        sheet.cause = Fact(" ".join(f.value for f in keep), Span(keep[0].source.start, keep[-1].source.end, doc.text[keep[0].source.start: keep[-1].source.end]), min(f.confidence for f in keep))
+        sheet.cause_status = Fact("confirmed", sheet.cause.source, 0.75)
+        if unknown_said:
+            heading = next((u.text for u in doc.units if u.kind == "heading" and u.section == "cause"), "")
+            why = re.sub(r"(?i)^[#\s*]*why\s+", "", heading).strip(" #*")
+            sheet.cause_open = Fact(f"why {why}" if why and why.lower() != heading.lower().strip(" #*") else "what set it off", None, 0.6)
+    elif sheet.cause_status.value == "confirmed":
+        sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; write it in the fact sheet (field: cause).")
+    elif any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code")) and not unknown_said:
+        sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
+        sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; write it in customer words in the fact sheet (field: cause).")
+    elif section or any(has_role(u.text, "unconfirmed") and has_role(u.text, "cause") for u in doc.units):
+        sheet.cause_status = Fact("suspected" if not unknown_said or section else "unknown", section[0].span if section else None, 0.6)
+        sheet.flag("cause", "The write-up does not confirm a cause in words a customer may read; customer drafts say it is still being confirmed.")
+    else:
+        sheet.flag("cause", "The write-up does not state a cause; the draft says it is still being confirmed.")
+    _unconfirmed(doc, red, sheet)
+
+
+def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:
+    for u in doc.units:
+        if u.kind in ("heading", "code"):
+            continue
+        for sp in [u.span] if u.kind == "line" else sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
+            if has_role(sp.text, "unconfirmed") and len(sp.text.split()) >= 4 and not re.search(r"\?\s*$", sp.text):
+                sheet.unconfirmed.append(Fact(red.internal(sp), sp, 0.7, "a guess in the write-up: never stated to customers"))
+
+
+_OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|customer care|support|the \w+ team|\w+ team)\s+to\s+(?P<rest>\w.*)$", re.I)
+
+
+def _action_text(raw: str) -> str:
+    t = re.sub(r"\s*\([^()]*\)", "", raw)  # a bracket in an action item is a note to the team (owner, ticket, aside)
+    t = re.sub(r"^\s*(?:\[[ xX]?\]\s*)?(?:AI|ACTION|TODO)?[-\s]?\d*\s*[:.)]\s*", "", t)
+    t = re.sub(r"^[A-Z][\w-]{2,20}:\s+(?=[a-z])", "", t)
+    t = re.sub(r"^(?:[A-Z][A-Z0-9]{1,9}-\d+|#\d+)[:\s]+", "", t)  # a leading ticket id: "DOC-77 put every ..."  # "Toggler: changes above ..." -> the change itself
+    return t.strip(" .;")
+
+
+def _split_items(text: str, span: Span) -> list[Span]:
+    """ "DOC-77 put every public domain on the monitor; DOC-78 move docs to ..." -> one span per item."""
+    out = []
+    for sent in sentences(text, 0, len(text)):
+        pos = sent.start
+        for piece in re.split(r";\s+", sent.text):
+            s = text.index(piece, pos)
+            pos = s + len(piece)
+            out.append(Span(span.start + s, span.start + s + len(piece), piece))
+    return out
+
+
+def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
+    actions: list[Fact] = []
+    remedies: list[Fact] = []
+    units = [u for u in doc.in_section("actions") if not u.quoted]
+    if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
+        opened = False
+        for u in doc.units:
+            body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
+            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\s*:\s*$", body):
+                opened = True
+                continue
+            bm = re.match(r"\s*[-*•]\s+(.+)$", body) if opened else None
+            if bm is None:
+                opened = False
+                continue
+            s = u.span.end - len(bm.group(1))
+            units.append(Unit("item", Span(s, u.span.end, bm.group(1)), "actions"))
+    for u in units:
+        if u.kind == "row":
+            cell = u.cells.get("action") or next((c for k, c in u.cells.items() if k not in ("owner", "ticket", "due", "type", "status", "#") and not re.fullmatch(r"\W*\d*\W*", c.text)), None)
+            if cell is None:
+                continue
+            raw, span = cell.text, cell
+        elif u.kind == "field" and canon(u.key, rules()["sections"]) == "actions":
+            for part in _split_items(u.text, u.span):
+                units.append(Unit("item", part, "actions"))
+            continue
+        else:
+            raw, span = (f"{u.key}: {u.text}" if u.kind == "field" else u.text), u.span
+        text = _action_text(raw)
+        m = _OWNER_LEAD.match(text)
+        customer_facing = bool(re.search(r"(?i)\b(?:customers?|users?|merchants?|shoppers?|accounts?|patients?|members?)\b", text))
+        if m:
+            if customer_facing and re.search(r"(?i)\b(email|contact|call|notify|refund|credit|offer|priority)\b", m.group("rest")):
+                text = m.group("rest")
+            else:
+                continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
+        if re.search(r"(?i)\b(?:draft|write|send|prepare)\b.{0,40}\b(?:note|notice|comms|postmortem|pir)\b|\bfull review\b|\bpostmortem meeting\b", text):
+            continue
+        clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40)
+        if clean is None:
+            continue
+        fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
+        if customer_facing and has_role(clean, "remedy"):
+            remedies.append(fact)
+        else:
+            actions.append(fact)
+    return actions[:8], remedies
+
+
+def _internal(doc: Document, red: Redactor, reading, sheet: FactSheet) -> None:
+    """For the internal review only: the shared timeline, what was missed (both blameless)."""
+    zone = zone_of(sheet.timezone) or timezone.utc
+    for u in doc.units:
+        if u.kind not in ("line", "item", "sentence") or u.quoted:
+            continue
+        p = next((p for p in reading.points if u.span.start <= p.start < u.span.start + 25), None)
+        if p is None or u.section not in ("timeline", "preamble", "other", "summary", "resolution", "detection"):
+            continue
+        body = Span(p.end, u.span.end, doc.text[p.end:u.span.end])
+        m = re.match(r"[\]\s)]*(?:[—–:|-]+\s*)?", body.text)
+        if m:
+            body = Span(body.start + m.end(), body.end, body.text[m.end():])
+        if len(body.text.split()) < 2:
+            continue
+        sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(body)}, u.span, 0.8, f"read as {p.raw} {p.zone}"))
+        if p.when and sheet.start.value and p.when >= sheet.start.value and sheet.detected.value is None and has_cue(u.text, rules()["detect_cues"]):
+            sheet.detected = Fact(p.when, u.span, 0.6)
+    if len(sheet.timeline) < 3:  # a narrative: its sentences that carry a time stand in for a timeline
+        seen = {f.source.start for f in sheet.timeline if f.source}
+        for u in doc.units:
+            if u.kind != "sentence" or u.quoted or u.span.start in seen or u.section in ("actions", "cause"):
+                continue
+            p = next((p for p in reading.points if u.span.start <= p.start < u.span.end), None)
+            if p is not None:
+                sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(u.span)}, u.span, 0.6, f"read as {p.raw} {p.zone}"))
+    sheet.timeline.sort(key=lambda f: f.value["time"])
+    sheet.timeline = sheet.timeline[:40]
+    sheet.missed = [Fact(red.internal(u.span), u.span, 0.7) for u in doc.in_section("contributing") if len(u.text.split()) >= 4][:8]

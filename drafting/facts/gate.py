@@ -1,0 +1,141 @@
+"""Whether a sentence of the write-up may reach a customer whole, and in what form.
+
+A write-up sentence is used in a customer draft only if, as a whole sentence, it names no one and
+nothing internal (the leak check's detection, the write-up's staff names and handles), blames no
+one (the blame check on the write-up's parse), states no guess, and reads as a sentence (not a log
+line, chat line, table row or fragment). The only changes allowed on the way: a bracket that holds
+an internal detail is dropped whole, internal service shorthand ("pay-gw") becomes plain words, a
+leading time phrase in a local zone is dropped at its comma, and the first letter is capitalised.
+"""
+from __future__ import annotations
+
+import re
+
+from ..reading.document import Span
+from ..reading.roles import has_role
+from ..redact import Redactor, service_names, service_words
+
+_LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
+_NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
+_LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?,\s+", re.I)
+
+
+_LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
+
+
+def _drop_brackets(text: str, red: Redactor) -> str:
+    def repl(m: re.Match) -> str:
+        inner = m.group(1)
+        if red.internal_details(inner) or "`" in inner or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
+            return ""
+        return m.group(0)
+
+    t = re.sub(r"\s*\(([^()]{0,120})\)", repl, text)
+    return re.sub(r"\s+([,.;:])", r"\1", t)
+
+
+def _plain_services(text: str) -> str:
+    out, pos = [], 0
+    for m in service_names(text):
+        out.append(text[pos:m.start()])
+        out.append(service_words(m.group(0), text[:m.start()]))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
+                      whole: bool = True) -> str | None:
+    """The sentence as a customer may read it, or None when it cannot be used whole."""
+    text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", "", span.text).strip()
+    text = re.sub(r"\s+", " ", text)
+    if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
+        return None
+    if whole and red.blames(span.start, span.end):
+        return None
+    text = _drop_brackets(text, red)
+    text = _plain_services(text)
+    if _NOT_PROSE.search(text) or red.internal_details(text):
+        return None
+    if not allow_guess and has_role(text, "unconfirmed"):
+        return None
+    lead = _LEAD_RANGE.match(text)
+    if lead:  # "10:41–10:46 UTC: saving anything ... hung" -> "From 10:41 to 10:46 UTC, saving anything ... hung"
+        zone = (lead.group("z") or "").upper()
+        rest = text[lead.end():]
+        text = (f"From {lead.group('a')} to {lead.group('b')} UTC, {rest[:1].lower() + rest[1:]}" if zone in ("UTC", "Z", "GMT") else rest[:1].upper() + rest[1:])
+    on_day = re.match(r"(?i)^on [^,]{3,40},\s+(?:starting |beginning |from )?at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,5})?,\s+(?=\w)", text)
+    if on_day and not re.search(r"\bUTC\b", on_day.group(0)):  # "On Tuesday 10 June, starting at 2:15pm PT, ...": the window says when
+        rest = text[on_day.end():]
+        text = rest[:1].upper() + rest[1:]
+    text = _LEAD_TIME.sub("", text) if re.match(r"(?i)(?:at|from|between|by|around|since)\s+\d", text) and not re.search(r"\bUTC\b|Z\b", text[:40]) else text
+    words = text.split()
+    if not min_words <= len(words) <= max_words:
+        return None
+    if not re.search(r"[a-z]{3,}", text):
+        return None
+    text = re.sub(r"^~\s*", "About ", text)
+    text = re.sub(r"(?<=\s)~\s*(?=\d)", "about ", text)
+    text = text[0].upper() + text[1:]
+    if not re.search(r"[.!?][\"”)]*$", text):
+        text = text.rstrip(",;:") + "."
+    return text
+
+
+_CLAUSE_SPLIT = re.compile(r"(?:,?\s+(?P<c>so|and so|which meant|because|and then|but|and(?=\s+(?:the|a|an|our|its|their|saved|new|all|every|no)\b))\s+(?=[a-z])|;\s+|:\s+(?=[A-Za-z])|\.\s+(?=[a-z]))")
+_BLAME_WORDS = re.compile(r"(?i)\b(?:should have|careless|forgot|fault|mistake|human error|ignored|without following|embarrassing|obviously|honestly|frankly|sloppy|blame)\b")
+
+
+def _independent(red: Redactor, start: int, end: int) -> bool:
+    """Whether a clause of the write-up has its own subject and verb (so it reads as a sentence alone)."""
+    doc = red.doc
+    if doc is None:
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and start <= t.head.idx < end for t in span)
+
+
+def customer_clauses(span: Span, red: Redactor) -> str | None:
+    """When a sentence cannot be used whole, the clauses of it that can stand alone as sentences
+    ("X moved to host-2 in April and the renewal was never enabled, so the cert lapsed" -> "The
+    renewal was never enabled, so the cert lapsed."), each checked like a sentence; None if none."""
+    text = span.text
+    cuts = [(0, "")]
+    for m in _CLAUSE_SPLIT.finditer(text):
+        cuts.append((m.start(), m.group(0)))
+    pieces = []
+    for i, (s, joiner) in enumerate(cuts):
+        body_start = s + len(joiner)
+        body_end = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        pieces.append((joiner, body_start, body_end))
+    kept: list[tuple[str, str, bool]] = []
+    for joiner, s, e in pieces:
+        raw = text[s:e]
+        sub = Span(span.start + s, span.start + e, raw)
+        ok = (not _BLAME_WORDS.search(raw) and _independent(red, sub.start, sub.end)
+              and customer_sentence(sub, red, min_words=3, max_words=40, whole=False) is not None)
+        kept.append((joiner, re.sub(r"\s*\([^()]*\)", "", raw).strip(" ,.;:"), ok))
+    out: list[str] = []
+    current = ""
+    for joiner, raw, ok in kept:
+        if not ok:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        if current and joiner.strip(" ,;:.") in ("so", "and so", "which meant", "because", "and then", "but", "and"):
+            current += f", {joiner.strip(' ,')} {raw}"
+        else:
+            if current:
+                out.append(current)
+            current = raw
+    if current:
+        out.append(current)
+    sentences_out = []
+    for s in out:
+        s = s[0].upper() + s[1:]
+        sentences_out.append(s if s.endswith((".", "!")) else s + ".")
+    result = " ".join(sentences_out)
+    return result or None

@@ -1,0 +1,125 @@
+"""Which products and features were affected, in the names a customer knows.
+
+In order: the company config's product names found in the write-up, an "Affected:"/"Product:"
+field, names the write-up uses for what customers used (a capitalised name after "on", "in",
+"through"... in a sentence about customers, used at least twice, not a person, a vendor or an
+internal tool), the brand of a public address ("app.kitewire.io" -> Kitewire) with the features
+listed as affected, and the thing the title says broke ("Checkout address form broken on web").
+"""
+from __future__ import annotations
+
+import re
+
+from ..checks.jargon import glossary
+from ..config import CompanyConfig
+from ..reading.document import Document, Span
+from ..reading.roles import roles_of
+from ..redact import Redactor
+from .sheet import Fact
+
+_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
+_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|account|accounts|service)\b)?")
+_VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
+_PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
+_BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|not delivered|not sent|not working|showing|shown|returning|missing|wrong|stuck|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not|backlog)\b")
+_AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)?(?:all\s+)?affected\b")
+
+
+def _jargon_terms() -> set[str]:
+    g = glossary()
+    return {str(k).lower() for k in g["terms"]}
+
+
+def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) -> list[Fact]:
+    out: list[Fact] = []
+
+    def add(name: str, span: Span | None, conf: float) -> None:
+        name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
+        if not name or len(name) > 60 or red.internal_details(name):
+            return
+        low = name.lower()
+        for f in out:
+            if low in f.value.lower():
+                return
+        out[:] = [f for f in out if f.value.lower() not in low]
+        out.append(Fact(name, span, conf))
+
+    text = doc.text
+    for p in cfg.product_names:
+        m = re.search(r"\b" + re.escape(p) + r"\b", text, re.I)
+        if m:
+            add(p, Span(m.start(), m.end(), m.group(0)), 1.0)
+    u = doc.fields().get("products")
+    if u is not None:
+        for part in re.split(r",|;|\band\b|/", re.sub(r"\([^)]*\)", "", u.text)):
+            if part.strip() and not re.search(r"[a-z0-9]+-[a-z0-9]+-|\.internal|\d{2,}", part):
+                add(part, u.span, 0.9)
+    staff = {s.lower() for s in red.staff}
+    jargon = _jargon_terms()
+    counts: dict[str, list[Span]] = {}
+    customer_hits: set[str] = set()
+    for unit in doc.units:
+        if unit.kind == "code":
+            continue
+        roles = roles_of(unit.text)
+        about_customers = unit.section == "impact" or bool(roles & {"symptom", "harm"}) or (
+            unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
+        for m in _NAME_AFTER.finditer(unit.text):
+            n = m.group("n") + (m.group("kind") or "")
+            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon:
+                continue
+            if n.isupper() and len(n) <= 5:
+                continue
+            before = unit.text[: m.start()]
+            if before.count("(") > before.count(")"):
+                continue  # "(from the Looker dashboard ...)", "(deployed via X)": where a figure came from, not what customers used
+            near = unit.text[max(0, m.start() - 45): m.end() + 30]
+            if _VENDOR.search(near) or re.search(r"(?i)\bnot affected\b|\bunaffected\b", unit.text):
+                counts.setdefault(n, []).append(Span(0, 0, "vendor"))
+                continue
+            s = unit.span.start + m.start("n")
+            counts.setdefault(n, []).append(Span(s, s + len(n), n))
+            if about_customers:
+                customer_hits.add(n)
+    for n, spans in counts.items():
+        real = [s for s in spans if s.text != "vendor"]
+        total = len(re.findall(r"\b" + re.escape(n.split()[0]) + r"\b", text))
+        tool = re.search(r"(?m)^\s*(?:[-*]\s*)?" + re.escape(n.split()[0]) + r"\s*:", text) or re.search(r"`[^`]+`\s+\w+\s+(?:in|on)\s+" + re.escape(n), text)
+        if real and len(real) == len(spans) and n in customer_hits and not tool and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
+            add(n, real[0], 0.75)
+    brands = []
+    for m in _PUBLIC_HOST.finditer(text):
+        if not red.internal_details(m.group(0)):
+            b = m.group("b")
+            brands.append((b[:1].upper() + b[1:], m))
+    features: list[tuple[str, Span]] = []
+    for unit in doc.units:
+        if unit.section in ("impact", "preamble", "summary") and unit.kind in ("item", "line", "sentence", "field"):
+            m = _AFFECTED_LIST.match(unit.text)
+            if m and not re.search(r"(?i)\bnot\b|\d|\bthe$", m.group("list")):
+                for part in re.split(r",|\band\b", m.group("list")):
+                    part = part.strip().replace(" + ", " and ")
+                    if 2 <= len(part) <= 40 and not red.internal_details(part):
+                        features.append((part, Span(unit.span.start, unit.span.end, unit.text)))
+    title_np = re.sub(r"^(?:\[[^\]]*\]\s*|draft\s+(?:postmortem|pir|review)\s*[:—–-]\s*|[\w.-]+\.\w+\s+)+", "", title or "", flags=re.I)
+    tm = _BROKE.match(title_np)
+    if tm and not features:
+        np = re.sub(r"(?i)^(?:the|our)\s+", "", tm.group("np")).strip()
+        if np and not red.internal_details(np):
+            features.append((np, None))
+    if brands and not out:
+        brand, m = brands[0]
+        if features:
+            for i, (f, sp) in enumerate(features[:3]):
+                add(f"{brand} {f}" if i == 0 and brand.lower() not in f.lower() else f, sp, 0.7)
+        else:
+            host_feature = {"docs": "documentation site", "developer": "developer site", "developers": "developer site", "api": "API",
+                            "status": "status page", "app": "app", "www": "website"}.get(m.group(0).split(".")[0], "service")
+            add(f"{brand} {host_feature}", Span(m.start(), m.end(), m.group(0)), 0.6)
+    elif features and not out:
+        for f, sp in features[:3]:
+            if not any(f.lower() in o.value.lower() for o in out):
+                first = f.split()[0] if f.split() else f
+                common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
+                out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
+    return out[:4]

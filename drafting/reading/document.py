@@ -1,0 +1,347 @@
+"""A write-up as a document: Markdown parsed (markdown-it-py) into units that keep their character spans.
+
+Units are headings, paragraphs' lines or sentences, list items, table rows (cells tagged with the
+column's role: action, owner, ticket, due, time, event, ...), quotes and code. Each unit carries
+the section it sits in ("impact", "cause", "actions", ...: data/drafting/extract.yaml), so the fact
+sheet is read from what each part of the write-up is for, not from raw lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from .rules import canon, rules
+
+
+@dataclass
+class Span:
+    """A piece of the write-up by character offsets; text is the raw write-up text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Unit:
+    """One readable piece of the write-up."""
+
+    kind: str                 # heading | line | sentence | item | row | quote | code | field
+    span: Span
+    section: str = "preamble"
+    level: int = 0            # heading level, list depth
+    key: str = ""             # for a "Key: value" field, the key as written
+    cells: dict[str, Span] = field(default_factory=dict)  # for a table row: column role -> cell
+    quoted: bool = False      # inside a quoted reply (email) or a blockquote
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class Document:
+    text: str
+    units: list[Unit] = field(default_factory=list)
+    shape: str = "narrative"
+
+    def in_section(self, *sections: str, kinds: tuple[str, ...] = ()) -> list[Unit]:
+        return [u for u in self.units if u.section in sections and u.kind != "heading" and (not kinds or u.kind in kinds)]
+
+    def fields(self) -> dict[str, Unit]:
+        """First value of each labelled field kind ("Start:", "Affected products:", "Severity:")."""
+        table = rules()["fields"]
+        out: dict[str, Unit] = {}
+        for u in self.units:
+            if u.kind == "field" and not u.quoted:
+                kind = canon(u.key, table)
+                if kind and kind not in out:
+                    out[kind] = u
+        return out
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s)\s*(?P<value>\S.*)$")
+_SENT = re.compile(r"\S.*?(?:[.!?](?=[\s)\"”]*(?:\s+[A-Z0-9\"“(\[*`]|$))[)\"”]*|$)", re.S)
+_CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
+_TABLE_ROLES = {
+    "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],
+    "owner": ["owner", "owners", "assignee", "assigned to", "who", "dri", "responsible", "lead", "author", "authors"],
+    "ticket": ["ticket", "bug", "issue", "jira", "tracking", "id", "link", "ref", "reference", "pr"],
+    "due": ["due", "due date", "by", "eta", "target", "deadline", "when"],
+    "type": ["type", "kind", "category", "priority", "#"],
+    "status": ["status", "state", "done"],
+    "time": ["time", "timestamp", "time (utc)", "at", "date/time"],
+    "event": ["event", "what happened", "entry", "note", "notes", "details"],
+}
+
+
+def _line_offsets(text: str) -> list[int]:
+    offs = [0]
+    for m in re.finditer(r"\n", text):
+        offs.append(m.end())
+    offs.append(len(text) + 1)
+    return offs
+
+
+def column_role(header: str) -> str:
+    low = re.sub(r"[*_`]", "", header).strip().lower()
+    low = re.sub(r"\s*\(.*\)$", "", low)
+    for role, names in _TABLE_ROLES.items():
+        if low in names:
+            return role
+    return low
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9])")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca)\.|\b[A-Z]\.)[)\"”’]*\s*$")
+
+
+def sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of a region of the write-up, offsets kept (line breaks inside prose are spaces)."""
+    out: list[Span] = []
+    cuts = [start] + [m.end() for m in _BOUNDARY.finditer(text, start, end)
+                      if not _ABBREV.search(text[max(start, m.start() - 8): m.start() + 1])] + [end]
+    cuts = sorted(set(cuts))
+    for s, e in zip(cuts, cuts[1:]):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            if out and out[-1].text.count("(") > out[-1].text.count(")"):  # never split inside a bracket
+                s = out.pop().start
+            out.append(Span(s, e, text[s:e]))
+    return out
+
+
+_QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
+_QUESTION_SECTIONS = (
+    ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
+    ("actions", r"\bchang|\bprevent|\bnext\b|\bfollow|\bactions?\b|\bfix(?:ing)? it\b"),
+    ("notes", r"\binternal\b|\bnotes?\b|\banything else\b"),
+    ("impact", r"\bwho\b|\baffected\b|\bhow many\b|\bimpact\b|\blose\b|\blost\b|\bcustomers?\b|\bneed to do\b"),
+    ("summary", r"\bwhat happened\b|\bwhen\b|\bstart\b|\bend\b|\bsummary\b"),
+    ("detection", r"\bnotice|\bdetect|\bfind out\b"),
+)
+
+
+def question_section(question: str) -> str:
+    """The section a Q&A form's question opens ("Do we know why it happened?" -> "cause")."""
+    low = question.lower()
+    for section, pat in _QUESTION_SECTIONS:
+        if re.search(pat, low):
+            return section
+    return "other"
+
+
+def _section_of_label(label: str) -> str | None:
+    key = canon(label, rules()["sections"])
+    if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
+        return "cause"  # "Why the storage stalled", "Why it happened"
+    return key
+
+
+class _Builder:
+    def __init__(self, text: str):
+        self.text = text
+        self.offs = _line_offsets(text)
+        self.units: list[Unit] = []
+        self.section = "preamble"
+
+    def line_span(self, line: int) -> Span:
+        s = self.offs[line]
+        e = max(s, self.offs[line + 1] - 1) if line + 1 < len(self.offs) else len(self.text)
+        e = min(e, len(self.text))
+        return Span(s, e, self.text[s:e])
+
+    def add(self, kind: str, span: Span, **kw: Any) -> Unit:
+        u = Unit(kind, span, kw.pop("section", self.section), **kw)
+        self.units.append(u)
+        return u
+
+    def heading(self, span: Span, label: str, level: int) -> None:
+        key = _section_of_label(label)
+        self.section = key or ("timeline" if re.search(r"\d{4}-\d{2}-\d{2}|timeline", label, re.I) and self.section == "timeline" else "other")
+        self.add("heading", span, level=level, section=self.section)
+
+    def text_lines(self, first: int, last: int, quoted: bool, kind: str = "line", level: int = 0) -> None:
+        """Lines of a paragraph or list item: a field line, a chat/log line, or prose (split into sentences)."""
+        prose: list[Span] = []
+
+        def flush() -> None:
+            if prose:
+                s, e = prose[0].start, prose[-1].end
+                for sent in sentences(self.text, s, e):
+                    self.add("sentence" if kind == "line" else kind, _strip_leader(sent), quoted=quoted, level=level)
+                prose.clear()
+
+        for ln in range(first, last):
+            sp = self.line_span(ln)
+            body = sp.text.strip()
+            if not body:
+                flush()
+                continue
+            core = re.sub(r"^\s*(?:>\s*)+", "", sp.text)
+            stripped = re.sub(r"^[\s*_#]+|[\s*_]+$", "", core)
+            if stripped and len(stripped) < 60 and stripped.endswith(":") is False and _section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":
+                flush()  # a known heading on a line of its own ("Impact", "**Action items**")
+                self.heading(sp, stripped, 3)
+                continue
+            if stripped.endswith(":") and _section_of_label(stripped[:-1]) and kind == "line" and len(stripped) < 60:
+                flush()
+                self.heading(sp, stripped[:-1], 3)
+                continue
+            qm = _QUESTION.match(core)
+            if qm and kind == "line":  # a Q&A form: the question is the heading of its answer
+                flush()
+                self.section = question_section(qm.group("q"))
+                self.add("heading", sp, level=4, section=self.section)
+                continue
+            am = re.match(r"^\s*(?:\*\*)?A\s*[:.)](?:\*\*)?\s*", core)
+            if am:
+                off = sp.start + (len(sp.text) - len(core)) + am.end()
+                prose.append(Span(off, sp.end, self.text[off:sp.end]))
+                continue
+            fm = _FIELD.match(core)
+            if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:
+                flush()
+                key = fm.group("key").strip()
+                sec = _section_of_label(key)
+                off = sp.start + (len(sp.text) - len(core)) + fm.start("value")
+                value = Span(off, sp.end, self.text[off: sp.end])
+                if sec:
+                    self.section = sec
+                elif canon(key, rules()["fields"]) or key.lower() in ("ticket", "channel", "thread", "notes", "links", "owner", "people", "from", "to", "cc", "subject", "sent"):
+                    if self.section in ("actions", "cause", "impact"):
+                        self.section = "other"
+                self.add("field", value, key=key, quoted=quoted, level=level)
+                continue
+            if _CHAT_LINE.match(core):
+                flush()
+                self.add("line", _strip_leader(sp), quoted=quoted, level=level)
+                continue
+            prose.append(sp)
+        flush()
+
+
+def _strip_leader(sp: Span) -> Span:
+    m = re.match(r"^\s*(?:>\s*)*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?", sp.text)
+    off = m.end() if m else 0
+    return Span(sp.start + off, sp.end, sp.text[off:])
+
+
+def read(text: str) -> Document:
+    """Parse the write-up into units with sections; never raises on odd Markdown."""
+    b = _Builder(text)
+    try:
+        tokens = _md().parse(text)
+    except Exception:  # noqa: BLE001 - a parser hiccup must not stop drafting: read it as plain lines
+        tokens = []
+    if not tokens:
+        b.text_lines(0, len(b.offs) - 1, False)
+        return _finish(Document(text, b.units))
+    depth_quote = 0
+    list_depth = 0
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.type == "blockquote_open":
+            depth_quote += 1
+        elif t.type == "blockquote_close":
+            depth_quote -= 1
+        elif t.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif t.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif t.type == "heading_open" and t.map:
+            inline = tokens[i + 1]
+            sp = b.line_span(t.map[0])
+            b.heading(sp, inline.content, int(t.tag[1]))
+            i += 3
+            continue
+        elif t.type in ("fence", "code_block") and t.map:
+            s, e = b.offs[t.map[0]], min(len(text), b.offs[t.map[1]] - 1)
+            b.add("code", Span(s, e, text[s:e]), quoted=depth_quote > 0)
+        elif t.type == "table_open" and t.map:
+            i = _table(b, tokens, i)
+            continue
+        elif t.type == "paragraph_open" and t.map:
+            kind = "item" if list_depth else "line"
+            b.text_lines(t.map[0], t.map[1], depth_quote > 0, kind=kind, level=list_depth)
+        i += 1
+    return _finish(Document(text, b.units))
+
+
+def _table(b: _Builder, tokens: list, i: int) -> int:
+    roles: list[str] = []
+    row: list[Span] = []
+    header = False
+    j = i + 1
+    while j < len(tokens) and tokens[j].type != "table_close":
+        t = tokens[j]
+        if t.type == "thead_open":
+            header = True
+        elif t.type == "tbody_open":
+            header = False
+        elif t.type == "tr_open":
+            row = []
+            line = b.line_span(t.map[0]) if t.map else None
+            cells = _cells(line) if line else []
+        elif t.type in ("th_open", "td_open"):
+            row.append(cells[len(row)] if len(row) < len(cells) else Span(0, 0, ""))
+        elif t.type == "tr_close":
+            if header:
+                roles = [column_role(c.text) for c in row]
+            elif line is not None:
+                _row(b, line, row, roles)
+        j += 1
+    return j + 1
+
+
+def _cells(line: Span) -> list[Span]:
+    out, text = [], line.text
+    parts = [m for m in re.finditer(r"(?<!\\)\|", text)]
+    bounds = [p.start() for p in parts]
+    if not bounds or bounds[0] != len(text) - len(text.lstrip()):
+        bounds = [-1] + bounds
+    if bounds[-1] < len(text.rstrip()) - 1:
+        bounds.append(len(text))
+    for a, z in zip(bounds, bounds[1:]):
+        seg = text[a + 1: z]
+        lead = len(seg) - len(seg.lstrip())
+        core = seg.strip()
+        s = line.start + a + 1 + lead
+        out.append(Span(s, s + len(core), core))
+    return out
+
+
+def _row(b: _Builder, line: Span, row: list[Span], roles: list[str]) -> None:
+    named = {roles[k] if k < len(roles) and roles[k] else f"col{k}": c for k, c in enumerate(row)}
+    clean = [c for c in row if c.text]
+    if roles and all(not r for r in roles) and len(clean) == 2:  # a key/value table: "| **Date** | 2025-02-11 |"
+        key = re.sub(r"[*_`]", "", clean[0].text).strip()
+        sec = _section_of_label(key)
+        if sec:
+            b.section = sec
+        b.add("field", clean[1], key=key)
+        return
+    b.add("row", line, cells=named)
+
+
+def _finish(doc: Document) -> Document:
+    from .shapes import shape_of
+
+    doc.shape = shape_of(doc)
+    return doc
