@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import csvsafe
 from ..errors import InputError
 from .index import ReuseIndex, minhash_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
@@ -236,7 +237,7 @@ class Library:
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=EXPORT_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(csvsafe.record(r) for r in records)
             return buf.getvalue()
         raise InputError(f"Unknown export format '{fmt}'. Use jsonl or csv.")
 
