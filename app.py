@@ -25,6 +25,7 @@ from drafting.ui.edit import replace_sentence
 from drafting.ui.facts import corrections_block, duration_text, editable_facts, with_corrections
 from drafting.ui.features import Feature, optional
 from drafting.ui.highlight import highlight_html, legend_html
+from drafting.ui.plain import plain
 from drafting.ui.settings import load_settings
 from drafting.ui.state import Memo, review_key
 from drafting.ui.uploads import CONFIG_TYPES, TEXT_TYPES, read_upload, upload_inputs
@@ -114,13 +115,13 @@ def sidebar_config() -> drafting.CompanyConfig:
     try:
         cfg = config_mod.from_yaml(text, "Company config")
     except DraftingError as exc:
-        sb.error(f"{exc} Until it is fixed, the built-in lists are used.")
+        sb.error(plain(f"{exc} Until it is fixed, the built-in lists are used."))
         return drafting.CompanyConfig()
-    sb.success(
+    sb.success(plain(
         f"Config OK: {cfg.company or 'no company name'}; {len(cfg.glossary)} glossary term(s), "
         f"{len(cfg.banned_phrases)} banned phrase(s), {len(cfg.product_names)} product name(s), "
         f"{sum(len(v) for v in cfg.leak_patterns.values())} leak pattern(s)."
-    )
+    ))
     return cfg
 
 
@@ -155,7 +156,7 @@ def show_review(result: drafting.CheckResult, text: str) -> None:
     c3.metric("Readability grade", result.stats.get("readability_grade", "n/a"))
     c4.metric("Grammar", "on" if result.grammar.enabled else "off")
     if not result.grammar.enabled:
-        st.caption(result.grammar.message)
+        st.caption(plain(result.grammar.message))
     st.html(legend_html(counts, UI))
     st.html(highlight_html(text, result.findings, UI))
 
@@ -240,7 +241,7 @@ def review_page(cfg: drafting.CompanyConfig) -> None:
     applied = st.session_state.get("review_text_applied")
     if applied:
         c1, c2 = st.columns([4, 1])
-        c1.caption(f"Rewrite applied and re-checked: {applied}")
+        c1.caption(plain(f"Rewrite applied and re-checked: {applied}"))
         c2.button("Undo rewrite", on_click=undo_rewrite, args=("review_text",))
     if not text.strip():
         st.info("Paste a draft above to review it.")
@@ -249,10 +250,10 @@ def review_page(cfg: drafting.CompanyConfig) -> None:
     try:
         result = checked(text, ctx, cfg, library)
     except DraftingError as exc:
-        st.error(str(exc))
+        st.error(plain(exc))
         return
     except Exception as exc:  # an engine bug must not take the page (or the user's text) down
-        st.error(unexpected("The review", exc))
+        st.error(plain(unexpected("The review", exc)))
         return
     show_review(result, text)
     st.download_button("Download this draft (.md)", data=text, file_name="draft.md", mime="text/markdown",
@@ -344,7 +345,7 @@ def draft_page(cfg: drafting.CompanyConfig) -> None:
         with st.spinner("Drafting..."):
             write_drafts(cfg, writeup)
     if st.session_state.get("draft_error"):
-        st.error(st.session_state["draft_error"])
+        st.error(plain(st.session_state["draft_error"]))
     drafts = st.session_state.get("drafts")
     if drafts:
         facts_panel(cfg, next(iter(drafts.values())))
@@ -360,9 +361,9 @@ def facts_panel(cfg: drafting.CompanyConfig, first) -> None:
     c3.text_input("Affected products (comma-separated)", key="fact_products")
     cause = " ".join(first.facts.cause.text.split()) if first.facts.cause else "not stated"
     cause = cause if len(cause) <= 220 else cause[:219] + "…"
-    st.caption(f"Duration: {duration_text(first.facts)}. Cause ({first.facts.cause_status}): {cause}")
+    st.caption(plain(f"Duration: {duration_text(first.facts)}. Cause ({first.facts.cause_status}): {cause}"))
     if st.session_state.get("draft_corrections"):
-        st.caption("Drafted with your corrections: " + st.session_state["draft_corrections"].replace("\n", "; "))
+        st.caption(plain("Drafted with your corrections: " + st.session_state["draft_corrections"].replace("\n", "; ")))
     st.button("Redraft with these facts", key="draft_redraft", on_click=redraft_with_facts, args=(cfg,))
 
 
@@ -376,9 +377,9 @@ def show_drafts(cfg: drafting.CompanyConfig, drafts: dict) -> None:
                 try:
                     show_review(checked(text, ctx, cfg, library_for(cfg)), text)
                 except DraftingError as exc:
-                    st.error(str(exc))
+                    st.error(plain(exc))
                 except Exception as exc:  # noqa: BLE001
-                    st.error(unexpected("The review", exc))
+                    st.error(plain(unexpected("The review", exc)))
             st.markdown("**Left out on purpose, and why**")
             st.html(omitted_html(d.omitted))
             st.download_button("Download as Markdown", data=text, file_name=f"{stage}-draft.md",
@@ -401,7 +402,7 @@ def batch_page(cfg: drafting.CompanyConfig) -> None:
     if st.button("Score these reports", key="batch_run", type="primary"):
         run_batch(cfg, ctx)
     for problem in st.session_state.get("batch_problems", []):
-        st.warning(problem)
+        st.warning(plain(problem))
     result = st.session_state.get("batch_result")
     if result is not None:
         show_batch(result)
@@ -499,13 +500,13 @@ def library_page(cfg: drafting.CompanyConfig) -> None:
     st.caption("Reports your company has already published. The review flags a paragraph that repeats one of them.")
     lib = library_for(cfg)
     if lib is None:
-        st.error(st.session_state.get("library_error") or "The library could not be opened.")
+        st.error(plain(st.session_state.get("library_error") or "The library could not be opened."))
         return
     if st.session_state.get("library_notice"):
-        st.success(st.session_state.pop("library_notice"))
+        st.success(plain(st.session_state.pop("library_notice")))
     for problem in st.session_state.pop("library_problems", []):
-        st.warning(problem)
-    st.caption(f"Library file: {lib.path}")
+        st.warning(plain(problem))
+    st.caption(plain(f"Library file: {lib.path}"))
     records = lib.list()
     c1, c2 = st.columns(2)
     c1.metric("Reports", len(records))
