@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
+import inspect
 import io
 import json
 import os
@@ -26,7 +28,7 @@ from ..errors import InputError
 from .index import ReuseIndex, minhash_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
-from .store import connect, default_path
+from .store import connect, default_path, describe, rollback
 from .text import passages, shingles, text_hash, words
 
 ENV_SEMANTIC = "INCIDENT_DRAFT_SEMANTIC"
@@ -77,9 +79,10 @@ _COLUMNS = "id, title, date, source, severity, audience, stage, words, added_at,
 class Library:
     """The past-reports library (SQLite, WAL, versioned schema) and its reuse index."""
 
-    def __init__(self, path: str | os.PathLike | None = None, semantic: bool | None = None) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, semantic: bool | None = None, create: bool = True) -> None:
+        """create=False: a missing file is an error (for readers such as `check --db`)."""
         self.path = Path(path).expanduser() if path else default_path()
-        self._conn = connect(self.path)
+        self._conn = connect(self.path, create=create)
         self._lock = threading.RLock()
         self._index: ReuseIndex | None = None
         self._meta: dict[int, ReportRef] = {}
@@ -171,7 +174,7 @@ class Library:
                     self._bump(conn)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                rollback(conn)
                 raise
         report.added.extend(self._records(added_ids))
 
@@ -189,7 +192,7 @@ class Library:
                 self._bump(self._conn)
                 self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                rollback(self._conn)
                 raise
         return record
 
@@ -290,7 +293,7 @@ class Library:
                                    [(_vec_bytes(v), pid) for (pid, _), v in zip(missing, vectors)])
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            rollback(self._conn)
             raise
 
     def reuse_findings(self, a: Any) -> list:
@@ -300,6 +303,31 @@ class Library:
             row = self._conn.execute("SELECT id FROM reports WHERE content_hash=?", (content_hash(a.text),)).fetchone()
         return findings_for(a, index, meta, encoder=_encode if self.semantic else None,
                             exclude=None if row is None else int(row[0]))
+
+
+def _sqlite_errors_in_one_line(cls: type) -> type:
+    """Every method of the class turns an SQLite error into an InputError that says what to do.
+
+    A damaged page, a read-only file or a lock held past the busy timeout can surface on any
+    query, long after the file was opened; the command line and the app show DraftingError
+    messages as one line, never a traceback.
+    """
+    def wrap(fn):
+        @functools.wraps(fn)
+        def method(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise InputError(describe(self.path, exc)) from None
+        return method
+
+    for name, fn in list(vars(cls).items()):
+        if inspect.isfunction(fn) and name != "__init__" and not inspect.isgeneratorfunction(fn):
+            setattr(cls, name, wrap(fn))
+    return cls
+
+
+Library = _sqlite_errors_in_one_line(Library)
 
 
 def _vec_bytes(vector: np.ndarray | None) -> bytes | None:
