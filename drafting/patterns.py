@@ -54,7 +54,7 @@ _OTHER = "\x7f"  # stands in for non-ASCII symbols: validate() turns a real DEL 
 _TRAILING_LOOKAHEAD = re.compile(r"\(\?!(?:\[([-.,:/]+)\]\?)?\\w\)$")
 
 
-def to_re2(source: str) -> str | None:
+def to_re2(source: str, multiline: bool = False) -> str | None:
     """The pattern for RE2 on folded text (match span = group 1 if it has a trailing lookahead), or None.
 
     A trailing `(?![chars]?\\w)` ("not followed by a word, nor by one of chars and a word") becomes a
@@ -64,8 +64,8 @@ def to_re2(source: str) -> str | None:
     """
     tail = _TRAILING_LOOKAHEAD.search(source)
     if tail is None or not source.startswith("\\b"):
-        return _to_re2(source)
-    body = _to_re2(source[:tail.start()])
+        return _to_re2(source, multiline)
+    body = _to_re2(source[:tail.start()], multiline)
     if body is None:
         return None
     chars = re.escape(tail.group(1) or "")
@@ -73,7 +73,7 @@ def to_re2(source: str) -> str | None:
     return f"({body}){after}"
 
 
-def _to_re2(source: str) -> str | None:
+def _to_re2(source: str, multiline: bool = False) -> str | None:
     """The pattern for RE2 on folded text, with Python's meaning; None if it needs Python's engine.
 
     Refused: lookarounds and back-references (RE2 has none), '^' and '$' (Python's '$' also matches
@@ -119,8 +119,8 @@ def _to_re2(source: str) -> str | None:
                 out.append("\\]")
                 i += 1
             continue
-        if ch in "^$":
-            return None
+        if ch in "^$" and not multiline:
+            return None  # in multi-line mode both engines mean "at a line's start / before a newline or the end"
         if source.startswith(("(?=", "(?!", "(?<=", "(?<!", "(?P=", "(?#"), i):
             return None
         out.append(ch)
@@ -160,33 +160,45 @@ class Builtin:
     source: str
     ignore_case: bool
     engine: str  # "re2" or "re"
+    multiline: bool = False
 
     def spans(self, text: str, folded: str | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) of each match, as re.finditer gives them; pass fold_ascii(text) when running many."""
         if self.engine == "re2":
-            pattern = _compiled_re2(to_re2(self.source), self.ignore_case)
+            pattern = _compiled_re2(to_re2(self.source, self.multiline), self.ignore_case, self.multiline)
             target = folded if folded is not None else fold_ascii(text)
             group = 1 if _TRAILING_LOOKAHEAD.search(self.source) and self.source.startswith("\\b") else 0
             for m in pattern.finditer(target):
                 yield m.span(group)
         else:
-            for m in re.compile(self.source, re.I if self.ignore_case else 0).finditer(text):
+            flags = (re.I if self.ignore_case else 0) | (re.M if self.multiline else 0)
+            for m in re.compile(self.source, flags).finditer(text):
                 yield m.start(), m.end()
 
+    def search(self, text: str, pos: int = 0, folded: str | None = None) -> tuple[int, int] | None:
+        """The first match at or after pos, as (start, end), or None."""
+        if self.engine == "re2":
+            pattern = _compiled_re2(to_re2(self.source, self.multiline), self.ignore_case, self.multiline)
+            m = pattern.search(folded if folded is not None else fold_ascii(text), pos)
+        else:
+            flags = (re.I if self.ignore_case else 0) | (re.M if self.multiline else 0)
+            m = re.compile(self.source, flags).search(text, pos)
+        return m.span() if m else None
+
 
 @lru_cache(maxsize=512)
-def _compiled_re2(source: str, ignore_case: bool):
-    return _re2(source, ignore_case)
+def _compiled_re2(source: str, ignore_case: bool, multiline: bool = False):
+    return _re2("(?m)" + source if multiline else source, ignore_case)
 
 
 @lru_cache(maxsize=512)
-def builtin(source: str, ignore_case: bool = True) -> Builtin:
+def builtin(source: str, ignore_case: bool = True, multiline: bool = False) -> Builtin:
     """A shipped pattern: on RE2 where that gives Python's matches, else on `re`."""
-    translated = to_re2(source)
-    if translated is not None and _compiled_re2(translated, ignore_case) is not None:
-        return Builtin(source, ignore_case, "re2")
+    translated = to_re2(source, multiline)
+    if translated is not None and _compiled_re2(translated, ignore_case, multiline) is not None:
+        return Builtin(source, ignore_case, "re2", multiline)
     re.compile(source)  # a broken shipped pattern fails loudly in tests
-    return Builtin(source, ignore_case, "re")
+    return Builtin(source, ignore_case, "re", multiline)
 
 
 @dataclass(frozen=True)
