@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import csvsafe
 from ..errors import DraftingError
-from ..textprep import decode_bytes, validate
+from ..textprep import decode_bytes, normalise, validate
 
 TEXT_EXT = {".md", ".markdown", ".txt", ".text"}
 HTML_EXT = {".html", ".htm"}
@@ -224,7 +224,7 @@ def _row_report(record: dict, source: str, default_title: str) -> ReportInput:
         if raw and raw not in allowed:
             raise _Skip(f"unknown {key} '{fields.get(key)}'. Use one of: {', '.join(allowed)} (or leave it empty).")
         values[key] = raw or None
-    title = str(fields.get("title") or "").strip() or default_title
+    title = normalise(str(fields.get("title") or "")).strip() or default_title  # JSON may hold lone surrogates
     return ReportInput(text=text, title=title, source=source, date=normalise_date(fields.get("date")), **values)
 
 

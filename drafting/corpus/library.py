@@ -25,6 +25,7 @@ import numpy as np
 
 from .. import csvsafe
 from ..errors import InputError
+from ..textprep import normalise, validate
 from .index import ReuseIndex, minhash_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
@@ -121,6 +122,8 @@ class Library:
         """Add one report given as text; title and date are read from the text when not given."""
         if not isinstance(text, str) or not text.strip():
             raise InputError("The report is empty. Give the text of a published report.")
+        text = validate(text)
+        title = normalise(title) if isinstance(title, str) else title
         parsed = parse_text_document(text, Path("untitled report"))
         item = ReportInput(text=text, title=(title or parsed.title).strip() or "untitled report", source=source or "text",
                            date=date or parsed.date, severity=severity, audience=audience, stage=stage)
