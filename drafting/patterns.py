@@ -5,11 +5,15 @@ start of a 10 KB run of "x-x-x..." takes seconds, at 1 MB days. RE2 (google-re2)
 automaton instead: no backtracking, time linear in the text, the same leftmost match as `re` for
 every pattern it accepts (it refuses lookarounds and back-references).
 
-- Built-in patterns (`builtin`): run on RE2 when RE2 accepts them and they use only ASCII classes
-  (letters, digits, `-`, `.`, `\\d`, `\\b`). RE2's `\\b` and `\\d` are ASCII-only, so the text is first
-  folded to ASCII one character for one (a non-ASCII letter or digit becomes `_`, a word character
-  no such pattern matches; anything else a space): word boundaries fall exactly where Python's
-  Unicode `\\b` puts them, and offsets stay true. Other built-in patterns stay on `re`.
+- Built-in patterns (`builtin`): run on RE2 when `to_re2` can give them Python's meaning there. RE2's
+  `\\b`, `\\w`, `\\d` and `\\s` are ASCII-only, so the text is first folded to ASCII one character for
+  one (a non-ASCII letter or digit becomes `_`, other whitespace a space, any other symbol DEL) and
+  `\\s`, `\\w` are rewritten as the ASCII classes that then mean the same: word boundaries fall where
+  Python's Unicode `\\b` puts them and offsets stay true. A trailing `(?![-.]?\\w)` becomes a consumed
+  suffix. Patterns with other lookarounds, back-references, a literal `_`, or (outside multi-line mode)
+  `^`/`$` stay on `re`; tests/test_hostile_input.py checks both engines agree span for span. Left
+  differences: non-ASCII digits for `\\d`, and the four non-ASCII letters Unicode case-folds onto ASCII
+  (ſ, K, İ, ı).
 - The company's own patterns (`user`): RE2 when it accepts them (on the text as is; `\\w`, `\\d`, `\\b`
   are then ASCII); a pattern with a lookaround or back-reference runs on the `regex` package with
   a time limit, and one that runs out of time is reported, naming it, never left to hang.

@@ -109,20 +109,26 @@ def test_built_in_patterns_on_the_linear_engine_find_exactly_what_python_re_find
 
     data = yaml.safe_load((ROOT / "data" / "rules" / "leak.yaml").read_text(encoding="utf-8"))
     gloss = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf-8"))
-    pats = [(p, True) for ps in data["patterns"].values() for p in ps] + [(p, True) for p in gloss["internal_patterns"]]
-    pats += [(p, False) for p in gloss["jargon_patterns"]]
+    structure = yaml.safe_load((ROOT / "data" / "rules" / "structure.yaml").read_text(encoding="utf-8"))
+    pats = [(p, True, False) for ps in data["patterns"].values() for p in ps]
+    pats += [(p, True, False) for p in gloss["internal_patterns"]] + [(p, False, False) for p in gloss["jargon_patterns"]]
+    pats += [(p, True, True) for p in structure["change_headings"]]
+    pats += [(p, True, True) for parts in structure["stages"].values() for part in parts
+             for key in ("any", "all") for p in part.get(key, [])]
     pieces = list("abxyzKPRD019-._ #:/@=\n\t") + ["é", "»", "\u00a0", "ü", "—", "db", "prod", "-svc", "stg", "https://",
-                                                     "wiki.", ".internal", "10.0.0.1", "ip-", "#inc-", "INC", "PAY-", "p99"]
+                                                     "wiki.", ".internal", "10.0.0.1", "ip-", "#inc-", "INC", "PAY-", "p99",
+                                                     "\n\n", "Next steps", "what we are changing", "## ", "**", "sorry"]
     rng = random.Random(15)
     on_re2 = 0
-    for source, ignore_case in pats:
-        compiled = patterns.builtin(source, ignore_case)
+    for source, ignore_case, multiline in pats:
+        compiled = patterns.builtin(source, ignore_case, multiline)
         on_re2 += compiled.engine == "re2"
+        flags = (re.I if ignore_case else 0) | (re.M if multiline else 0)
         for _ in range(150):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
-            want = [m.span() for m in re.finditer(source, text, re.I if ignore_case else 0)]
+            want = [m.span() for m in re.finditer(source, text, flags)]
             assert list(compiled.spans(text)) == want, (source, text)
-    assert on_re2 >= 15  # every hostname pattern among them
+    assert on_re2 >= 30  # every hostname pattern among them
 
 
 def test_newlines_and_zero_width_spaces_get_a_result_in_seconds():
