@@ -107,6 +107,8 @@ def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.DatabaseError as exc:
         raise InputError(f"'{path}' is not a library database ({exc}); it was left unchanged. "
                          "Give another --db file, or move this one away.") from None
+    if current > SCHEMA_VERSION:
+        migrate(conn, path)  # raises "written by a newer incident-draft" before anything is written
     if current == 0 and not tables:
         return  # an empty database: nothing of anyone's to change
     if current >= 1 and {"reports", "passages"} <= tables:
