@@ -1,9 +1,15 @@
 """Benchmark the review engine: median warm check() time on 100/500/2,000-word drafts, the classifier's
-share for a 500-word draft, and the process's peak memory. Run: ./run bench  (or python bench/bench.py)."""
+share for a 500-word draft, the process's peak memory, and the fresh 500-word check per classifier
+precision (bf16 / int8 / fp32). Run: ./run bench  (or python bench/bench.py; --precisions for the last part).
+Hostile inputs and 1 MB texts: bench/bench_inputs.py."""
 from __future__ import annotations
 
+import json
+import os
 import resource
 import statistics
+import subprocess
+import sys
 import time
 
 import drafting
@@ -73,7 +79,43 @@ def main() -> None:
     print(f"  spaCy parse of the same draft: {parse_ms:.1f} ms median")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory (max RSS): {peak:.0f} MB")
+    precisions()
+
+
+def fresh_500(repeats: int = 21) -> dict:
+    """Median fresh 500-word check and the classifier's share, in this process's precision."""
+    drafting.check(draft_of(100), "sev2", "general", "report")
+    counter = iter(range(1, 10_000))
+    check_ms = median_ms(lambda: drafting.check(draft_of(500, next(counter)), "sev2", "general", "report"), repeats)
+    text = draft_of(500)
+    sents = [s.text.strip() for s in parse(mask_markup(text)).sents]
+    ctx = drafting.Context.of("sev2", "general", "report")
+    model_ms = median_ms(lambda: predict.probabilities([f"{s} [{next(counter)}]" for s in sents], ctx), repeats)
+    return {"precision": predict.precision(), "check_ms": check_ms, "model_ms": model_ms}
+
+
+def precisions() -> None:
+    """The fresh 500-word check per classifier precision, each in its own process.
+
+    auto picks bf16 on CPUs with native bfloat16 and int8 elsewhere; fp32 is what a CPU without
+    bfloat16 ran before int8 (issue 15 measured 300 ms there). Target: under 150 ms without bf16.
+    """
+    print("fresh 500-word check per classifier precision (median of 21; each in a new process):")
+    for wanted in ("auto", "bf16", "int8", "fp32"):
+        env = dict(os.environ, DRAFTING_CLASSIFIER_PRECISION=wanted)
+        out = subprocess.run([sys.executable, __file__, "--fresh-500"], capture_output=True, text=True, env=env)
+        lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+        if not lines:
+            print(f"  {wanted:>5}: failed: {out.stderr.strip()[-200:]}")
+            continue
+        r = json.loads(lines[-1])
+        print(f"  {wanted:>5} ({r['precision']}): check {r['check_ms']:6.1f} ms | classifier {r['model_ms']:6.1f} ms")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--fresh-500"]:
+        print(json.dumps(fresh_500()))
+    elif sys.argv[1:] == ["--precisions"]:
+        precisions()
+    else:
+        main()

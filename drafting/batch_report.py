@@ -11,7 +11,7 @@ import io
 import json
 from collections import defaultdict
 
-from . import catalog
+from . import catalog, csvsafe
 from .batch import BatchResult, ReportRow, score_formula
 from .findings import CATEGORIES
 
@@ -38,9 +38,9 @@ def to_csv(result: BatchResult) -> str:
     w.writerow(["source", "title", "date", "severity", "audience", "stage", "words", "score", *CATEGORIES,
                 "findings", "library_reuse", "batch_reuse", "worst_sentence"])
     for r in result.rows:
-        w.writerow([r.source, r.title, r.date or "", r.severity, r.audience, r.stage, r.words, r.score,
+        w.writerow(csvsafe.row([r.source, r.title, r.date or "", r.severity, r.audience, r.stage, r.words, r.score,
                     *(r.counts.get(c, 0) for c in CATEGORIES), r.findings, len(r.library_reuse), len(r.batch_reuse),
-                    _worst_text(r)])
+                    _worst_text(r)]))
     return buf.getvalue()
 
 
@@ -52,6 +52,7 @@ def to_table(result: BatchResult, width: int | None = None) -> str:
     """A plain-text table rendered with rich (wide terminals show more of the worst sentence)."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(show_lines=False, header_style="bold")
     for col, just in (("title", "left"), ("date", "left"), ("score", "right")):
@@ -60,9 +61,9 @@ def to_table(result: BatchResult, width: int | None = None) -> str:
         table.add_column(_short(c), justify="right")
     table.add_column("reuse lib/batch", justify="right")
     table.add_column("worst sentence", overflow="ellipsis", no_wrap=True, max_width=60)
-    for r in result.rows:
-        table.add_row(r.title, r.date or "", str(r.score), *(str(r.counts.get(c, 0) or "·") for c in CATEGORIES),
-                      f"{len(r.library_reuse)}/{len(r.batch_reuse)}", _worst_text(r))
+    for r in result.rows:  # user text as Text: '[/bold]' or '[link=...]' in a title is shown, never read as markup
+        table.add_row(Text(r.title), Text(r.date or ""), str(r.score), *(str(r.counts.get(c, 0) or "·") for c in CATEGORIES),
+                      f"{len(r.library_reuse)}/{len(r.batch_reuse)}", Text(_worst_text(r)))
     console = Console(file=io.StringIO(), width=width or 200, force_terminal=False, color_system=None)
     console.print(table)
     return console.file.getvalue()

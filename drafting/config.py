@@ -3,15 +3,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from . import catalog
+from . import catalog, patterns
 from .errors import ConfigError
+
+# Bounds on what a config may hold: a paste or upload can't make loading or checking take minutes.
+MAX_CONFIG_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 20               # nesting of mappings and lists
+MAX_NODES = 1_000_000        # values, with every YAML alias (*name) counted as what it expands to
+MAX_GLOSSARY = 100_000
+MAX_LIST = 20_000            # banned_phrases, product_names, public_names, other_customers, ...
+MAX_PATTERNS = 1_000         # leak_patterns, all kinds together
+MAX_ENTRY_CHARS = 500        # one glossary term, phrase or name
 
 _LIST_KEYS = ("banned_phrases", "product_names", "public_names", "other_customers", "public_domains", "public_hosts", "disabled")
 _PATTERN_KEYS = ("hostnames", "tickets", "urls", "secrets", "other")
@@ -66,8 +74,10 @@ class CompanyConfig:
         """Stable hash, so caches built from this config are rebuilt when it changes."""
         return hashlib.sha1(repr(sorted(self.__dict__.items())).encode()).hexdigest()[:12]
 
-    def compiled_leak_patterns(self) -> list[tuple[str, re.Pattern]]:
-        return [(kind, re.compile(p)) for kind, pats in self.leak_patterns.items() for p in pats]
+    def compiled_leak_patterns(self) -> list[tuple[str, "patterns.UserPattern"]]:
+        """Each pattern on a linear-time engine, or with a time limit (drafting/patterns.py)."""
+        return [(kind, patterns.check_user_pattern(p, f"leak_patterns.{kind}[{i + 1}]"))
+                for kind, pats in self.leak_patterns.items() for i, p in enumerate(pats)]
 
     def is_disabled(self, category: str, rule: str = "") -> bool:
         """Turned off by name: the whole category ("tone") or one rule ("tone/flippant")."""
@@ -79,6 +89,66 @@ class CompanyConfig:
 
 def _fail(source: str, message: str) -> ConfigError:
     return ConfigError(f"{source}: {message}")
+
+
+class _LineStr(str):
+    """A YAML text value that remembers its line, so an error can point at it."""
+
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_str(loader: _Loader, node: yaml.Node) -> str:
+    value = _LineStr(loader.construct_scalar(node))
+    value.line = node.start_mark.line + 1
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+
+
+def _at(value: Any) -> str:
+    line = getattr(value, "line", 0)
+    return f" (line {line})" if line else ""
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Depth, size and alias expansion from the event stream, before anything is built.
+
+    PyYAML's parser is iterative, so a file nested thousands deep is refused here with its line
+    instead of exhausting the recursion of the composer; aliases are counted as what they expand
+    to, so a "billion laughs" file is refused in milliseconds.
+    """
+    if len(text) > MAX_CONFIG_BYTES:
+        raise _fail(source, f"is {len(text):,} characters; the limit is {MAX_CONFIG_BYTES:,}. Keep the config to what "
+                            "your drafts need.")
+    sizes: dict[str, int] = {}
+    stack: list[list] = [[None, 0]]  # [anchor, expanded node count]
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            stack.append([event.anchor, 1])
+            if len(stack) - 1 > MAX_DEPTH:
+                raise _fail(source, f"nests more than {MAX_DEPTH} levels deep at line {event.start_mark.line + 1}. "
+                                    "A config is a mapping of keys to text, lists or term: words pairs.")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            anchor, count = stack.pop()
+            if anchor:
+                sizes[anchor] = count
+            stack[-1][1] += count
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            stack[-1][1] += 1
+        elif isinstance(event, yaml.AliasEvent):
+            stack[-1][1] += sizes.get(event.anchor, 1)
+        else:
+            continue
+        if stack[-1][1] > MAX_NODES or sum(c for _, c in stack[-3:]) > MAX_NODES:
+            raise _fail(source, f"holds more than {MAX_NODES:,} values (counting what each alias '*name' repeats), "
+                                f"at line {event.start_mark.line + 1}. Write the values out once, without nested aliases.")
 
 
 def from_dict(data: Any, source: str = "config") -> CompanyConfig:
@@ -101,9 +171,15 @@ def from_dict(data: Any, source: str = "config") -> CompanyConfig:
     glossary = data.get("glossary") or {}
     if not isinstance(glossary, dict):
         raise _fail(source, "'glossary' must map each term to its plain words, e.g.  ledger sync: balance update.")
+    if len(glossary) > MAX_GLOSSARY:
+        raise _fail(source, f"'glossary' has {len(glossary):,} terms; the limit is {MAX_GLOSSARY:,}. Keep the terms "
+                            "your readers meet.")
     for term, plain in glossary.items():
-        if not isinstance(plain, (str, int, float)) or not str(term).strip():
-            raise _fail(source, f"glossary entry '{term}' must map to plain words (text).")
+        if not isinstance(plain, (str, int, float)) or not isinstance(term, (str, int, float)) or not str(term).strip():
+            raise _fail(source, f"glossary entry '{_short(term)}'{_at(term)} must map a term to plain words (text).")
+        if len(str(term)) > MAX_ENTRY_CHARS or len(str(plain)) > 4 * MAX_ENTRY_CHARS:
+            raise _fail(source, f"glossary entry '{_short(term)}'{_at(term)} is too long (a term up to {MAX_ENTRY_CHARS} "
+                                "characters, its plain words up to four times that).")
         cfg.glossary[str(term).strip()] = str(plain).strip()
     for key in _LIST_KEYS:
         value = data.get(key) or []
@@ -111,25 +187,39 @@ def from_dict(data: Any, source: str = "config") -> CompanyConfig:
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
             raise _fail(source, f"'{key}' must be a list of text values, one per line starting with '- '.")
+        if len(value) > MAX_LIST:
+            raise _fail(source, f"'{key}' has {len(value):,} entries; the limit is {MAX_LIST:,}.")
+        for v in value:
+            if len(str(v)) > MAX_ENTRY_CHARS:
+                raise _fail(source, f"'{key}' entry '{_short(v)}'{_at(v)} is longer than {MAX_ENTRY_CHARS} characters.")
         setattr(cfg, key, [str(v).strip() for v in value if str(v).strip()])
     _check_disabled(cfg.disabled, source)
-    patterns = data.get("leak_patterns") or {}
-    if isinstance(patterns, list):
-        patterns = {"other": patterns}
-    if not isinstance(patterns, dict):
+    leak = data.get("leak_patterns") or {}
+    if isinstance(leak, list):
+        leak = {"other": leak}
+    if not isinstance(leak, dict):
         raise _fail(source, f"'leak_patterns' must map a kind ({', '.join(_PATTERN_KEYS)}) to a list of regular expressions.")
-    for kind, pats in patterns.items():
+    total = 0
+    for kind, pats in leak.items():
         if kind not in _PATTERN_KEYS:
             raise _fail(source, f"leak_patterns kind '{kind}' is unknown. Use one of: {', '.join(_PATTERN_KEYS)}.")
         if isinstance(pats, str):
             pats = [pats]
         if not isinstance(pats, list):
             raise _fail(source, f"leak_patterns.{kind} must be a list of regular expressions.")
-        for pat in pats:
+        total += len(pats)
+        if total > MAX_PATTERNS:
+            raise _fail(source, f"'leak_patterns' holds more than {MAX_PATTERNS:,} patterns. Combine them with | or keep "
+                                "the ones you need.")
+        for i, pat in enumerate(pats):
+            where = f"leak_patterns.{kind}, entry {i + 1}{_at(pat)}"
+            if pat is None or not isinstance(pat, (str, int, float)):
+                raise _fail(source, f"{where} is {'empty' if pat is None else 'not text'}: write one regular expression "
+                                    "per line, e.g. - '\\bPAY-\\d+\\b', or remove the line.")
             try:
-                re.compile(str(pat))
-            except re.error as exc:
-                raise _fail(source, f"leak_patterns.{kind}: '{pat}' is not a valid regular expression ({exc}).") from None
+                patterns.check_user_pattern(str(pat), where)
+            except ConfigError as exc:
+                raise _fail(source, str(exc)) from None
         cfg.leak_patterns[kind] = [str(p) for p in pats]
     return cfg
 
@@ -146,13 +236,23 @@ def _check_disabled(disabled: list[str], source: str) -> None:
             raise _fail(source, f"disabled: '{entry}' is not a rule of {category}. Its rules: {rules_ or category}.")
 
 
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def from_yaml(text: str, source: str = "config") -> CompanyConfig:
+    if not isinstance(text, str):
+        raise _fail(source, "must be YAML text.")
     try:
-        data = yaml.safe_load(text)
+        _check_shape(text, source)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 (a SafeLoader that records lines)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise _fail(source, f"is not valid YAML{where}. Check indentation and quotes.") from None
+    except RecursionError:
+        raise _fail(source, f"nests too deeply. Keep it to {MAX_DEPTH} levels.") from None
     return from_dict(data, source)
 
 
@@ -164,6 +264,9 @@ def load(path: str | os.PathLike | None) -> CompanyConfig:
     if not p.is_file():
         raise ConfigError(f"Config file '{p}' was not found. Create it (see `incident-draft config-example`) or fix the path.")
     try:
+        if p.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"Config file '{p}' is larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB. Keep the config "
+                              "to what your drafts need.")
         text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"Config file '{p}' could not be read as UTF-8 text ({exc.__class__.__name__}).") from None

@@ -21,8 +21,35 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 # letters and digits mixed, or characters of handles, paths and keys: ticket ids, hosts, versions.
-# combine.py's leak evidence reads the same pattern, so the gate sends every such sentence to the recogniser.
-CODE_LIKE = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]")
+# combine.py's leak evidence reads the same test, so the gate sends every such sentence to the recogniser.
+# As a regex it read r"(?=.*\d)(?=.*[A-Za-z])[\w.-]{3,}|[#@=_/]", whose lookaheads rescan the rest of the
+# token from every position: quadratic in a long token (100,000 zero-width spaces took minutes).
+_SIGNS = re.compile(r"[#@=_/]")
+_RUN_OF_3 = re.compile(r"[\w.-]{3}")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def code_like(text: str) -> bool:
+    """The old regex's answer in one pass per line: a run of 3 word/./- characters followed, on its line,
+    by a digit and an ASCII letter (the earliest run on a line is the one that has the most after it)."""
+    if _SIGNS.search(text):
+        return True
+    for line in text.split("\n") if "\n" in text else (text,):
+        run = _RUN_OF_3.search(line)
+        if run and _DIGIT.search(line, run.start()) and _LETTER.search(line, run.start()):
+            return True
+    return False
+
+
+class _CodeLike:
+    """CODE_LIKE.search(text), as callers used it when it was a compiled pattern."""
+
+    def search(self, text: str) -> bool:
+        return code_like(text)
+
+
+CODE_LIKE = _CodeLike()
 
 
 def is_candidate(tok: Any, sent_start: int) -> bool:
@@ -63,8 +90,14 @@ class GatedEntityRecognizer:
             pieces: list[Doc] = []
             owners: list[tuple[int, int]] = []
             for i, doc in enumerate(batch):
-                for start, end in candidate_runs(doc):
-                    pieces.append(doc[start:end].as_doc())
+                runs = candidate_runs(doc)
+                if not runs:
+                    continue
+                # as_doc() alone converts the whole doc to an array for every piece: quadratic in a long text
+                head = doc._get_array_attrs()
+                array = doc.to_array(head)
+                for start, end in runs:  # disjoint runs: each piece's fix-ups touch only its own rows
+                    pieces.append(doc[start:end].as_doc(array_head=head, array=array))
                     owners.append((i, start))
             found: list[list[Span]] = [[] for _ in batch]
             for (i, offset), piece in zip(owners, self.ner.pipe(pieces, batch_size=batch_size)):

@@ -15,8 +15,7 @@ from .checks.blame import systemize
 from .config import CompanyConfig
 from .context import Context
 from .findings import Finding
-from .redact import Redactor
-from .redact import service_words
+from .redact import Redactor, service_words
 from .textspans import finish_sentence, sentence_bounds
 
 __all__ = ["Operators", "rewrite", "sentence_bounds", "systemize"]

@@ -129,7 +129,6 @@ def run(a: Analysis) -> list[Finding]:
     fault_nouns = _words("fault_nouns")
     for tok in a.doc:
         lemma = tok.lemma_.lower()
-        sent = tok.sent
         if tok.pos_ in ("VERB", "AUX") and (lemma in fault or lemma in marked):
             hit = _agent_of(tok, a)
             if not hit:
@@ -147,7 +146,7 @@ def run(a: Analysis) -> list[Finding]:
             end = max(t.idx + len(t) for t in (tok, *[c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prt", "acomp")]))
             rule = "counterfactual" if counterfactual else "agent"
             found.append(a.finding("blame", rule, start, end, 0.85, agent=label, object=_object_text(tok)))
-            covered.add(sent.start)
+            covered.add(tok.sent.start)  # tok.sent walks the sentence: only on a hit, never per token
         elif tok.pos_ in ("VERB", "AUX") and _is_counterfactual(tok):
             hit = _agent_of(tok, a)
             if hit and _is_staff(hit[0]):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from ..catalog import Category
 from ..context import Audience
 from ..findings import Finding
@@ -66,10 +67,11 @@ def run(a: Analysis) -> list[Finding]:
     def in_product(s: int, e: int) -> bool:
         return any(ps <= s < pe or ps < e <= pe for ps, pe in product_spans)
 
+    folded = patterns.fold_ascii(a.text)
     for pat in g.get("internal_patterns", []):
-        for m in re.finditer(pat, a.text, re.I):
-            if not in_product(m.start(), m.end()) and not _explained(a.text, m.start(), m.end(), ""):
-                found.append(a.finding("jargon", "internal", m.start(), m.end(), 0.8, audience=audience.value))
+        for s, e in patterns.builtin(pat).spans(a.text, folded):
+            if not in_product(s, e) and not _explained(a.text, s, e, ""):
+                found.append(a.finding("jargon", "internal", s, e, 0.8, audience=audience.value))
     if audience is Audience.TECHNICAL:
         return merge_overlapping(found)
     terms = glossary_terms(a.config, audience)
@@ -84,9 +86,9 @@ def run(a: Analysis) -> list[Finding]:
             continue
         found.append(a.finding("jargon", "glossary", s, e, 0.85, audience=audience.value, plain=plain))
     for pat in g.get("jargon_patterns", []):
-        for m in re.finditer(pat, a.text):
-            if not _explained(a.text, m.start(), m.end(), ""):
-                found.append(a.finding("jargon", "default", m.start(), m.end(), 0.8, audience=audience.value, plain="plain words for what customers saw"))
+        for s, e in patterns.builtin(pat, ignore_case=False).spans(a.text, folded):
+            if not _explained(a.text, s, e, ""):
+                found.append(a.finding("jargon", "default", s, e, 0.8, audience=audience.value, plain="plain words for what customers saw"))
     return merge_overlapping(found)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import patterns
 from ..catalog import Category
 from ..entity_gate import CODE_LIKE
 from ..findings import Finding
@@ -19,27 +20,29 @@ from .base import Analysis
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[list[tuple[str, re.Pattern]], list[re.Pattern]]:
+def _compiled() -> tuple[list[tuple[str, patterns.Builtin]], list[re.Pattern]]:
+    """The shipped patterns, each on a linear-time engine where it can be (drafting/patterns.py)."""
     data = rules("leak")
-    pats = [(kind, re.compile(p, re.I)) for kind, plist in data["patterns"].items() for p in plist]
-    public = [re.compile(p, re.I) for p in data["public_codes"]]
+    pats = [(kind, patterns.builtin(p)) for kind, plist in data["patterns"].items() for p in plist]
+    public = [re.compile(p, re.I) for p in data["public_codes"]]  # only ever tried at one position
     return pats, public
 
 
 def detect(text: str, config=None) -> list[tuple[str, int, int]]:
     """Pattern-based internal details as (kind, start, end); shared with drafting's redaction."""
     pats, public = _compiled()
+    folded = patterns.fold_ascii(text)
     hits: list[tuple[str, int, int]] = []
     for kind, pat in pats:
-        for m in pat.finditer(text):
-            if kind == "ticket id" and any(p.match(text, m.start()) for p in public):
+        for s, e in pat.spans(text, folded):
+            if kind == "ticket id" and any(p.match(text, s) for p in public):
                 continue
-            hits.append((kind, m.start(), m.end()))
+            hits.append((kind, s, e))
     hits.extend(internal_hosts(text, config))
     if config is not None:
         for kind, pat in config.compiled_leak_patterns():
-            for m in pat.finditer(text):
-                hits.append((kind.rstrip("s") if kind != "other" else "internal detail", m.start(), m.end()))
+            for s, e in pat.spans(text):
+                hits.append((kind.rstrip("s") if kind != "other" else "internal detail", s, e))
         for name in config.other_customers:
             for m in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.I):
                 hits.append(("customer", m.start(), m.end()))

@@ -5,19 +5,24 @@ A missing part is one finding naming the part, anchored at the start of the docu
 """
 from __future__ import annotations
 
+import bisect
 import re
 
+from .. import patterns
 from ..catalog import Category
 from ..findings import Finding
 from ..resources import rules
 from .base import Analysis
 
 
+def _found(pattern: str, a: Analysis) -> bool:
+    return patterns.builtin(pattern, multiline=True).search(a.text) is not None
+
+
 def _has_part(a: Analysis, part: dict) -> bool:
-    text = a.text
-    if "any" in part and not any(re.search(p, text, re.I | re.M) for p in part["any"]):
+    if "any" in part and not any(_found(p, a) for p in part["any"]):
         return False
-    if "all" in part and not all(re.search(p, text, re.I | re.M) for p in part["all"]):
+    if "all" in part and not all(_found(p, a) for p in part["all"]):
         return False
     if "min_sentences" in part and len(a.sentences) < int(part["min_sentences"]):
         return False
@@ -55,25 +60,40 @@ def present_parts(a: Analysis) -> list[str]:
     return [part["part"] for part in table if _has_part(a, part)]
 
 
+_BLOCK_END = r"\n\s*\n\s*(#+\s|\*\*|[A-Z][^\n]{0,60}:?\s*\n)"
+_BULLET = re.compile(r"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+(.+)$", re.M)
+
+
 def change_items(a: Analysis) -> list[tuple[int, int]]:
-    """Character spans of the items under a 'what we are changing' heading (bullets or sentences)."""
+    """Character spans of the items under a 'what we are changing' heading (bullets or sentences).
+
+    Linear in the text: headings and block ends are found by the linear-time engine, a block end
+    found once is reused by every heading before it, and a heading whose block ends where the
+    previous one's did adds nothing new (its items are a subset), so no block is read twice.
+    """
     data = rules("structure")
     text = a.text
+    folded = patterns.fold_ascii(text)
+    stops = patterns.builtin(_BLOCK_END, ignore_case=False)
+    starts = [s.start_char for s in a.sentences]
     items: list[tuple[int, int]] = []
+    done_ends: set[int] = set()
     for pat in data["change_headings"]:
-        for m in re.finditer(pat, text, re.I | re.M):
-            pos = m.end()
-            rest = text[pos:]
-            stop = re.search(r"\n\s*\n\s*(#+\s|\*\*|[A-Z][^\n]{0,60}:?\s*\n)", rest)
-            block_end = pos + (stop.start() if stop else len(rest))
-            block = text[pos:block_end]
-            bullets = list(re.finditer(r"^[ \t]*(?:[-*•]|\d+[.)])[ \t]+(.+)$", block, re.M))
+        stop: tuple[int, int] | None = None  # headings come in order within one pattern only
+        for _, pos in patterns.builtin(pat, multiline=True).spans(text, folded):
+            if stop is None or stop[0] < pos:
+                stop = stops.search(text, pos, folded) or (len(text), len(text))
+            block_end = stop[0]
+            if block_end in done_ends:
+                continue
+            done_ends.add(block_end)
+            bullets = list(_BULLET.finditer(text, pos, block_end))
             if bullets:
-                items += [(pos + b.start(1), pos + b.end(1)) for b in bullets]
+                items += [b.span(1) for b in bullets]
             else:
-                for sent in a.sentences:
-                    if pos <= sent.start_char < block_end:
-                        items.append((sent.start_char, min(sent.end_char, block_end)))
+                for i in range(bisect.bisect_left(starts, pos), bisect.bisect_left(starts, block_end)):
+                    sent = a.sentences[i]
+                    items.append((sent.start_char, min(sent.end_char, block_end)))
     return items
 
 

@@ -30,8 +30,13 @@ def available() -> bool:
 
 
 def _model():
-    """Load the encoder's lower layers plus the shipped top layers and head once per process (plain torch)."""
-    if "model" not in _loaded:
+    """Load the encoder's lower layers plus the shipped top layers and head once per process (plain torch).
+
+    One model per weight kind: int8 quantises the encoder's attention weights, bf16 and fp32 share the
+    float weights (bf16 is autocast at prediction), so a test forcing fp32 never gets int8 weights.
+    """
+    kind = "int8" if precision() == "int8" else "float"
+    if ("model", kind) not in _loaded:
         from . import encoder, runtime
 
         meta = artifact.load_meta()
@@ -39,30 +44,38 @@ def _model():
         encoder.limit_threads()
         path = encoder.model_path()
         model = runtime.load(path, artifact.load_state(), cfg)
-        tok = runtime.Tokenizer(path, cfg["max_length"], context_words=cfg.get("context_words", True))
-        _loaded.update(model=model, tok=tok, meta=meta)
-    return _loaded["model"], _loaded["tok"], _loaded["meta"]
+        if kind == "int8":
+            model = runtime.quantize_int8(model)
+        if "tok" not in _loaded:
+            _loaded.update(tok=runtime.Tokenizer(path, cfg["max_length"], context_words=cfg.get("context_words", True)),
+                           meta=meta)
+        _loaded[("model", kind)] = model
+    return _loaded[("model", kind)], _loaded["tok"], _loaded["meta"]
 
 
 def precision() -> str:
-    """'bf16' or 'fp32' for this process (decided once per setting: it is asked on every classification)."""
+    """'bf16', 'int8' or 'fp32' for this process (decided once per setting: it is asked on every classification)."""
     return _precision(os.environ.get("DRAFTING_CLASSIFIER_PRECISION", "auto").lower())
 
 
 @functools.lru_cache(maxsize=4)
 def _precision(wanted: str) -> str:
-    """'bf16' where the CPU multiplies bfloat16 natively (AVX512-BF16 or AMX), else 'fp32'.
+    """'bf16' where the CPU multiplies bfloat16 natively (AVX512-BF16 or AMX), else 'int8'.
 
     bfloat16 roughly halves the classifier's time on such CPUs; probabilities move by about 0.01
-    (measured on dev and test, see README). DRAFTING_CLASSIFIER_PRECISION=fp32|bf16 overrides.
+    (measured on dev and test, see README). Elsewhere the encoder's attention maps run as int8
+    dynamic quantisation (runtime.quantize_int8; dev/test macro F1 within 0.005 of fp32, README).
+    DRAFTING_CLASSIFIER_PRECISION=fp32|bf16|int8 overrides.
     """
-    if wanted in ("fp32", "bf16"):
+    if wanted in ("fp32", "bf16", "int8"):
         return wanted
     import torch
 
     cpu = getattr(torch, "cpu", None)
     native = any(getattr(cpu, name, lambda: False)() for name in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"))
-    return "bf16" if native else "fp32"
+    if native:
+        return "bf16"
+    return "int8" if "fbgemm" in torch.backends.quantized.supported_engines or "x86" in torch.backends.quantized.supported_engines else "fp32"
 
 
 def _autocast():
@@ -83,7 +96,7 @@ def probabilities(sentences: list[str], ctx: Context) -> list[dict[str, float]]:
 
     from .model import context_vector
 
-    key = ctx.key()
+    key = f"{ctx.key()}|{precision()}"  # probabilities differ a little per precision
     with _lock:
         model, tok, meta = _model()
         missing = [s for s in dict.fromkeys(sentences) if (s, key) not in _cache]

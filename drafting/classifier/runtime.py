@@ -68,16 +68,25 @@ class Layer(nn.Module):
         self.intermediate = _Intermediate(hidden, inner)
         self.output = _Residual(inner, hidden, eps)
 
-    def forward(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        b, t, d = h.shape
+    def forward(self, h: torch.Tensor, mask: torch.Tensor, real: torch.Tensor, shape: tuple[int, int]) -> torch.Tensor:
+        """h: the real (non-padding) tokens only, [n, d]; real: their positions in the padded [b*t] grid.
+
+        Every linear map, LayerNorm and GELU runs on real tokens only (a third of a length-sorted
+        batch is padding); only attention needs the padded grid, so q, k, v are scattered into it.
+        Padding keys are masked, so the result is the padded computation's, minus its waste.
+        """
+        b, t = shape
+        d = h.shape[-1]
         att = self.attention.self
 
-        def split(x: torch.Tensor) -> torch.Tensor:
-            return x.view(b, t, self.heads, d // self.heads).transpose(1, 2)
+        def grid(x: torch.Tensor) -> torch.Tensor:
+            out = x.new_zeros(b * t, d)
+            out.index_copy_(0, real, x)
+            return out.view(b, t, self.heads, d // self.heads).transpose(1, 2)
 
-        q, k, v = split(att.query(h)), split(att.key(h)), split(att.value(h))
+        q, k, v = grid(att.query(h)), grid(att.key(h)), grid(att.value(h))
         ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, scale=1 / math.sqrt(d // self.heads))
-        ctx = ctx.transpose(1, 2).reshape(b, t, d)
+        ctx = ctx.transpose(1, 2).reshape(b * t, d).index_select(0, real)
         h = self.attention.output(ctx, h)
         return self.output(F.gelu(self.intermediate.dense(h)), h)
 
@@ -110,12 +119,17 @@ class RuntimeClassifier(nn.Module):
         self.head = Head(hidden)
 
     def forward(self, input_ids, attention_mask, token_type_ids, ctx_vec) -> torch.Tensor:
-        h = self.embeddings(input_ids, token_type_ids)
+        b, t = input_ids.shape
+        real = attention_mask.reshape(-1).nonzero().squeeze(1)
+        h = self.embeddings(input_ids, token_type_ids).reshape(b * t, -1).index_select(0, real)
         additive = (1.0 - attention_mask[:, None, None, :].float()) * torch.finfo(torch.float32).min
         for layer in self.layers:
-            h = layer(h, additive.to(h.dtype))
-        mask = attention_mask.unsqueeze(-1).to(h.dtype)
-        pooled = (h * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            h = layer(h, additive.to(h.dtype), real, (b, t))
+        # mean over each sentence's real tokens
+        owner = real // t
+        summed = h.new_zeros(b, h.shape[-1]).index_add_(0, owner, h)
+        counts = attention_mask.sum(1, keepdim=True).to(h.dtype).clamp(min=1e-9)
+        pooled = summed / counts
         return self.head(pooled, ctx_vec.to(pooled.dtype))
 
 
@@ -144,6 +158,25 @@ def load(encoder_dir: Path, trained: dict[str, torch.Tensor], meta_config: dict[
     model = RuntimeClassifier(cfg, n_layers)
     model.load_state_dict(state, strict=True)
     model.eval()
+    return model
+
+
+def quantize_int8(model: RuntimeClassifier) -> RuntimeClassifier:
+    """The encoder layers' linear maps as int8 dynamic quantisation (for CPUs without native bfloat16).
+
+    Weights are int8 with one scale per output row; activations are quantised per batch on the fly.
+    Only the attention's four linear maps: quantising the feed-forward maps too (whose inputs have
+    outlier channels) moved 19-39 of dev+test's 9,800 sentence-category decisions and cost up to
+    0.02 macro F1. The embeddings, feed-forward maps and head stay fp32. Effect on dev/test: README.
+    """
+    import warnings
+
+    qconfig = torch.ao.quantization.per_channel_dynamic_qconfig
+    spec = {f"{i}.{name}": qconfig for i in range(len(model.layers)) for name in (
+        "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao's deprecation notice: the API still works in 2.x
+        model.layers = torch.ao.quantization.quantize_dynamic(model.layers, spec, dtype=torch.qint8)
     return model
 
 

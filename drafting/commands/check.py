@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if db:
         from ..corpus import Library
 
-        library = Library(db)
+        library = Library(db, create=False)  # a mistyped --db must not start an empty library
     result = check(text, args.severity, args.audience, args.stage, config=cfg, library=library, use_model=not args.no_model)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

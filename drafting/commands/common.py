@@ -21,8 +21,16 @@ def add_context_options(p: argparse.ArgumentParser, stage_default: str = "report
 def read_input(name: str) -> str:
     """Read a file path or '-' (standard input) as UTF-8 text, with clear one-line errors."""
     if name == "-":
-        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         label = "standard input"
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError("There is no standard input to read (it is closed). Pipe the draft in, e.g. "
+                             "`incident-draft check - < draft.txt`, or give the file's name instead of -.")
+        try:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            raise InputError(f"Standard input could not be read ({exc.__class__.__name__}). Pipe the draft in, or give "
+                             "the file's name instead of -.") from None
     else:
         path = Path(name)
         if not path.exists():

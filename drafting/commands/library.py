@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .. import config as config_mod
 from ..errors import InputError
@@ -61,7 +62,7 @@ def run_add(args: argparse.Namespace) -> int:
     report = lib.add_paths(args.paths)
     err = _err()
     for rec in report.added:
-        print(f"added {rec.id}: {rec.title} ({rec.date or 'undated'})")
+        print(f"added {rec.id}: {rec.title} ({rec.date or 'undated'})")  # plain print: no markup
     for source, existing in report.duplicates:
         err.print(f"already stored (id {existing}), not added again: {source}", markup=False, soft_wrap=True)
     for skipped in report.errors:
@@ -86,7 +87,8 @@ def run_list(args: argparse.Namespace) -> int:
         table.add_column(col, overflow="fold")
     for r in records:
         ctx = " · ".join(x for x in (r.severity, r.audience, r.stage) if x)
-        table.add_row(str(r.id), r.title, r.date or "", ctx, str(r.words), r.source or "")
+        # user text as Text: '[/bold]' or '[link=...]' in a title is shown, never read as markup
+        table.add_row(str(r.id), Text(r.title), Text(r.date or ""), Text(ctx), str(r.words), Text(r.source or ""))
     Console(highlight=False).print(table)
     return ExitStatus.OK
 

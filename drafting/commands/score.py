@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--jobs must be 1 or more.")
     cfg = config_mod.load(args.config)
     db = _library_path(args, cfg)
-    library = Library(db) if db else None
+    library = Library(db, create=not args.db) if db else None  # a mistyped --db is an error, not a new library
     err = Console(stderr=True, highlight=False)
     columns = (TextColumn("scoring"), BarColumn(), MofNCompleteColumn(), TextColumn("elapsed"), TimeElapsedColumn(),
                TextColumn("ETA"), TimeRemainingColumn())

@@ -15,8 +15,9 @@ from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .. import csvsafe
 from ..errors import DraftingError
-from ..textprep import decode_bytes, validate
+from ..textprep import decode_bytes, normalise, validate
 
 TEXT_EXT = {".md", ".markdown", ".txt", ".text"}
 HTML_EXT = {".html", ".htm"}
@@ -214,7 +215,7 @@ def _row_report(record: dict, source: str, default_title: str) -> ReportInput:
     if not isinstance(text, str) or not text.strip():
         raise _Skip("the text is empty.")
     try:
-        validate(text)
+        text = validate(text)
     except DraftingError as exc:
         raise _Skip(str(exc)) from None
     values: dict[str, str | None] = {}
@@ -223,7 +224,7 @@ def _row_report(record: dict, source: str, default_title: str) -> ReportInput:
         if raw and raw not in allowed:
             raise _Skip(f"unknown {key} '{fields.get(key)}'. Use one of: {', '.join(allowed)} (or leave it empty).")
         values[key] = raw or None
-    title = str(fields.get("title") or "").strip() or default_title
+    title = normalise(str(fields.get("title") or "")).strip() or default_title  # JSON may hold lone surrogates
     return ReportInput(text=text, title=title, source=source, date=normalise_date(fields.get("date")), **values)
 
 
@@ -249,6 +250,7 @@ def _read_csv(text: str, path: Path) -> Iterator[ReportInput | Skipped]:
         if None in record:
             yield Skipped(source, "has more cells than the header. Quote text that contains commas.")
             continue
+        record = {k: csvsafe.restore(v) for k, v in record.items()}  # our own exports neutralise formulas
         yield _row_or_skip(record, source, f"{_stem_title(path)} #{row_no - 1}")
 
 
@@ -309,7 +311,7 @@ def read_file(path: Path) -> Iterator[ReportInput | Skipped]:
         yield Skipped(str(path), "is empty.")
         return
     try:
-        validate(text)
+        text = validate(text)
     except DraftingError as exc:
         yield Skipped(str(path), str(exc))
         return

@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
+import inspect
 import io
 import json
 import os
@@ -21,11 +23,13 @@ from typing import Any
 
 import numpy as np
 
+from .. import csvsafe
 from ..errors import InputError
+from ..textprep import normalise, validate
 from .index import ReuseIndex, minhash_signature, shingle_ids
 from .ingest import ReportInput, Skipped, parse_text_document, read_inputs
 from .reuse import ReportRef, findings_for
-from .store import connect, default_path
+from .store import connect, default_path, describe, rollback
 from .text import passages, shingles, text_hash, words
 
 ENV_SEMANTIC = "INCIDENT_DRAFT_SEMANTIC"
@@ -76,9 +80,10 @@ _COLUMNS = "id, title, date, source, severity, audience, stage, words, added_at,
 class Library:
     """The past-reports library (SQLite, WAL, versioned schema) and its reuse index."""
 
-    def __init__(self, path: str | os.PathLike | None = None, semantic: bool | None = None) -> None:
+    def __init__(self, path: str | os.PathLike | None = None, semantic: bool | None = None, create: bool = True) -> None:
+        """create=False: a missing file is an error (for readers such as `check --db`)."""
         self.path = Path(path).expanduser() if path else default_path()
-        self._conn = connect(self.path)
+        self._conn = connect(self.path, create=create)
         self._lock = threading.RLock()
         self._index: ReuseIndex | None = None
         self._meta: dict[int, ReportRef] = {}
@@ -117,6 +122,8 @@ class Library:
         """Add one report given as text; title and date are read from the text when not given."""
         if not isinstance(text, str) or not text.strip():
             raise InputError("The report is empty. Give the text of a published report.")
+        text = validate(text)
+        title = normalise(title) if isinstance(title, str) else title
         parsed = parse_text_document(text, Path("untitled report"))
         item = ReportInput(text=text, title=(title or parsed.title).strip() or "untitled report", source=source or "text",
                            date=date or parsed.date, severity=severity, audience=audience, stage=stage)
@@ -170,7 +177,7 @@ class Library:
                     self._bump(conn)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                rollback(conn)
                 raise
         report.added.extend(self._records(added_ids))
 
@@ -188,7 +195,7 @@ class Library:
                 self._bump(self._conn)
                 self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                rollback(self._conn)
                 raise
         return record
 
@@ -236,7 +243,7 @@ class Library:
             buf = io.StringIO()
             writer = csv.DictWriter(buf, fieldnames=EXPORT_FIELDS, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(csvsafe.record(r) for r in records)
             return buf.getvalue()
         raise InputError(f"Unknown export format '{fmt}'. Use jsonl or csv.")
 
@@ -289,7 +296,7 @@ class Library:
                                    [(_vec_bytes(v), pid) for (pid, _), v in zip(missing, vectors)])
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            rollback(self._conn)
             raise
 
     def reuse_findings(self, a: Any) -> list:
@@ -299,6 +306,31 @@ class Library:
             row = self._conn.execute("SELECT id FROM reports WHERE content_hash=?", (content_hash(a.text),)).fetchone()
         return findings_for(a, index, meta, encoder=_encode if self.semantic else None,
                             exclude=None if row is None else int(row[0]))
+
+
+def _sqlite_errors_in_one_line(cls: type) -> type:
+    """Every method of the class turns an SQLite error into an InputError that says what to do.
+
+    A damaged page, a read-only file or a lock held past the busy timeout can surface on any
+    query, long after the file was opened; the command line and the app show DraftingError
+    messages as one line, never a traceback.
+    """
+    def wrap(fn):
+        @functools.wraps(fn)
+        def method(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise InputError(describe(self.path, exc)) from None
+        return method
+
+    for name, fn in list(vars(cls).items()):
+        if inspect.isfunction(fn) and name != "__init__" and not inspect.isgeneratorfunction(fn):
+            setattr(cls, name, wrap(fn))
+    return cls
+
+
+Library = _sqlite_errors_in_one_line(Library)
 
 
 def _vec_bytes(vector: np.ndarray | None) -> bytes | None:

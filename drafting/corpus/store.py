@@ -63,26 +63,76 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("incident-draft")) / "library.sqlite3"
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the library file; one-line errors for a bad path or file."""
+def connect(path: Path, create: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed and allowed) and migrate the library file; one-line errors for a bad path or file.
+
+    An existing file is first read, never written, to see that it is a library: a file that is not
+    one (another program's SQLite database, a damaged file) is refused untouched, not even switched
+    to WAL. With create=False a missing file is an error (a mistyped --db must not silently start
+    an empty library and turn reuse detection off).
+    """
     if path.is_dir():
         raise InputError(f"Library path '{path}' is a folder. Give a file name, e.g. {path / 'library.sqlite3'}.")
+    existing = path.exists() and path.stat().st_size > 0
+    if not path.exists() and not create:
+        raise InputError(f"There is no library at '{path}'. Check the path, or create it with "
+                         f"`incident-draft library add --db {path} REPORTS...`.")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not existing:
+            path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except (OSError, sqlite3.Error) as exc:
         raise InputError(f"Library file '{path}' could not be opened ({exc}). Check the path and its permissions.") from None
     try:
+        if existing:
+            _refuse_foreign(conn, path)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA synchronous=NORMAL")
         migrate(conn, path)
-    except sqlite3.DatabaseError as exc:
+    except InputError:
         conn.close()
-        raise InputError(
-            f"'{path}' is not a library database ({exc}). Give another --db file, or move this one away."
-        ) from None
+        raise
+    except sqlite3.Error as exc:
+        conn.close()
+        raise InputError(describe(path, exc)) from None
     return conn
+
+
+def _refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise InputError (changing nothing) unless the file is a library or an empty database."""
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        current = version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"'{path}' is not a library database ({exc}); it was left unchanged. "
+                         "Give another --db file, or move this one away.") from None
+    if current > SCHEMA_VERSION:
+        migrate(conn, path)  # raises "written by a newer incident-draft" before anything is written
+    if current == 0 and not tables:
+        return  # an empty database: nothing of anyone's to change
+    if current >= 1 and {"reports", "passages"} <= tables:
+        return
+    shown = ", ".join(sorted(tables)[:5]) or "none"
+    raise InputError(f"'{path}' is an SQLite database of another program (tables: {shown}), not an incident-draft "
+                     "library; it was left unchanged. Give another --db file.")
+
+
+def describe(path: Path | str, exc: sqlite3.Error) -> str:
+    """One line for an SQLite error on the library: what happened and what to do."""
+    msg = str(exc)
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        return (f"The library '{path}' is busy: another program has been writing to it for over {BUSY_TIMEOUT_S:.0f} s. "
+                "Try again when it has finished.")
+    if "readonly" in low or "read-only" in low:
+        return f"The library '{path}' is read-only. Check the file's and its folder's permissions, or give another --db file."
+    if "full" in low:
+        return f"The disk holding the library '{path}' is full. Free some space and try again."
+    if "malformed" in low or "not a database" in low or "corrupt" in low or "disk i/o" in low:
+        return (f"The library '{path}' is damaged ({msg}). Restore it from a backup, or move it away and rebuild it with "
+                "`incident-draft library add` (from `library export` if you have one).")
+    return f"The library '{path}' could not be used ({msg}). Check the file, or give another --db file."
 
 
 def version(conn: sqlite3.Connection) -> int:
@@ -107,10 +157,19 @@ def migrate(conn: sqlite3.Connection, path: Path | str = "library") -> int:
                 conn.execute(f"PRAGMA user_version = {current + 1}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise
         current = version(conn)
     return current
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is open; a failing rollback must not hide the error that caused it."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
 
 
 def _statements(script: str) -> list[str]:

@@ -16,6 +16,7 @@ from drafting.context import Audience, Context, Severity, Stage
 from drafting.corpus import Library, default_path
 from drafting.errors import DraftingError
 from drafting.ui.highlight import highlight_html, legend_html
+from drafting.ui.plain import plain
 from drafting.ui.settings import load_settings
 from drafting.ui.state import Memo, review_key
 from drafting.ui.uploads import CONFIG_TYPES, read_upload
@@ -104,13 +105,13 @@ def sidebar_config() -> drafting.CompanyConfig:
     try:
         cfg = config_mod.from_yaml(text, "Company config")
     except DraftingError as exc:
-        sb.error(f"{exc} Until it is fixed, the built-in lists are used.")
+        sb.error(plain(f"{exc} Until it is fixed, the built-in lists are used."))
         return drafting.CompanyConfig()
-    sb.success(
+    sb.success(plain(
         f"Config OK: {cfg.company or 'no company name'}; {len(cfg.glossary)} glossary term(s), "
         f"{len(cfg.banned_phrases)} banned phrase(s), {len(cfg.product_names)} product name(s), "
         f"{sum(len(v) for v in cfg.leak_patterns.values())} leak pattern(s)."
-    )
+    ))
     return cfg
 
 
@@ -149,7 +150,7 @@ def show_review(result: drafting.CheckResult, text: str) -> None:
     c3.metric("Readability grade", result.stats.get("readability_grade", "n/a"))
     c4.metric("Grammar", "on" if result.grammar.enabled else "off")
     if not result.grammar.enabled:
-        st.caption(result.grammar.message)
+        st.caption(plain(result.grammar.message))
     st.html(legend_html(counts, UI))
     st.html(highlight_html(text, result.findings, UI))
 

@@ -10,6 +10,7 @@ from drafting.context import Context
 from drafting.errors import DraftingError
 from drafting.ui.batch_view import findings_over_time, findings_per_category, reused_table, rows_table
 from drafting.ui.frame import UI, company_config, context_pickers, library_for, unexpected
+from drafting.ui.plain import plain
 from drafting.ui.uploads import upload_inputs
 
 
@@ -105,7 +106,7 @@ def render() -> None:
     if st.button("Score these reports", key="batch_run", type="primary"):
         run_batch(cfg, ctx)
     for problem in st.session_state.get("batch_problems", []):
-        st.warning(problem)
+        st.warning(plain(problem))
     result = st.session_state.get("batch_result")
     if result is not None:
         show_batch(result)

@@ -12,6 +12,7 @@ from drafting.resources import data_dir
 from drafting.ui.cards import omitted_html
 from drafting.ui.facts import corrections_block, editable_facts, facts_form, with_corrections
 from drafting.ui.frame import AUDIENCES, SEVERITIES, STAGES, UI, checked, company_config, file_into_text, library_for, show_review, unexpected
+from drafting.ui.plain import plain
 from drafting.ui.uploads import TEXT_TYPES
 
 
@@ -79,9 +80,9 @@ def show_drafts(cfg: drafting.CompanyConfig, drafts: dict) -> None:
                 try:
                     show_review(checked(text, ctx, cfg, library_for(cfg)), text)
                 except DraftingError as exc:
-                    st.error(str(exc))
+                    st.error(plain(str(exc)))
                 except Exception as exc:  # an engine bug must not take the page (or the user's text) down
-                    st.error(unexpected("The review", exc))
+                    st.error(plain(unexpected("The review", exc)))
             st.markdown("**Left out on purpose, and why**")
             st.html(omitted_html(d.omitted))
             st.download_button("Download as Markdown", data=text, file_name=f"{stage}-draft.md",
@@ -112,7 +113,7 @@ def render() -> None:
         with st.spinner("Drafting..."):
             write_drafts(cfg, writeup)
     if st.session_state.get("draft_error"):
-        st.error(st.session_state["draft_error"])
+        st.error(plain(st.session_state["draft_error"]))
     drafts = st.session_state.get("drafts")
     if drafts:
         facts_panel(cfg, next(iter(drafts.values())))

@@ -5,6 +5,7 @@ import streamlit as st
 
 from drafting.errors import DraftingError
 from drafting.ui.frame import UI, company_config, library_for
+from drafting.ui.plain import plain
 from drafting.ui.uploads import upload_inputs
 
 
@@ -59,13 +60,13 @@ def render() -> None:
     st.caption("Reports your company has already published. The review flags a paragraph that repeats one of them.")
     lib = library_for(cfg)
     if lib is None:
-        st.error(st.session_state.get("library_error") or "The library could not be opened.")
+        st.error(plain(st.session_state.get("library_error") or "The library could not be opened."))
         return
     if st.session_state.get("library_notice"):
-        st.success(st.session_state.pop("library_notice"))
+        st.success(plain(st.session_state.pop("library_notice")))
     for problem in st.session_state.pop("library_problems", []):
-        st.warning(problem)
-    st.caption(f"Library file: {lib.path}")
+        st.warning(plain(problem))
+    st.caption(plain(f"Library file: {lib.path}"))
     records = lib.list()
     c1, c2 = st.columns(2)
     c1.metric("Reports", len(records))

@@ -10,6 +10,7 @@ from drafting.rewrite import rewrite
 from drafting.ui.cards import finding_card, rewrite_card
 from drafting.ui.edit import replace_sentence
 from drafting.ui.frame import UI, checked, company_config, context_pickers, file_into_text, library_for, show_review, unexpected
+from drafting.ui.plain import plain
 from drafting.ui.state import Memo
 from drafting.ui.uploads import TEXT_TYPES
 
@@ -76,7 +77,7 @@ def render() -> None:
     applied = st.session_state.get("review_text_applied")
     if applied:
         c1, c2 = st.columns([4, 1])
-        c1.caption(f"Rewrite applied and re-checked: {applied}")
+        c1.caption(plain(f"Rewrite applied and re-checked: {applied}"))
         c2.button("Undo rewrite", on_click=undo_rewrite, args=("review_text",))
     if not text.strip():
         st.info("Paste a draft above to review it.")
@@ -85,10 +86,10 @@ def render() -> None:
     try:
         result = checked(text, ctx, cfg, library)
     except DraftingError as exc:
-        st.error(str(exc))
+        st.error(plain(str(exc)))
         return
     except Exception as exc:  # an engine bug must not take the page (or the user's text) down
-        st.error(unexpected("The review", exc))
+        st.error(plain(unexpected("The review", exc)))
         return
     show_review(result, text)
     st.download_button("Download this draft (.md)", data=text, file_name="draft.md", mime="text/markdown",
