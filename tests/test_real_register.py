@@ -16,8 +16,14 @@ from drafting.nlp import parse
 
 
 def found(text: str, severity="sev2", audience="general", stage="report", **kw) -> list[tuple[str, str]]:
+    """(category, highlighted words) for each sentence-level finding."""
     result = drafting.check(text, severity, audience, stage, **kw)
     return [(f.category, text[f.start:f.end]) for f in result.findings if f.category not in ("structure", "grammar")]
+
+
+def rules_say(text: str, severity: str, audience: str, stage: str, **kw) -> set[str]:
+    """The categories the rule checks alone highlight."""
+    return {c for c, _ in found(text, severity, audience, stage, use_model=False, **kw)}
 
 
 # ---- blame: vendors held at fault, and system faults told plainly ---------------------------
@@ -36,7 +42,7 @@ def test_a_vendor_blamed_for_not_warning_us_is_blame(text, words):
     "Our on-call engineer was paged at 03:12 UTC and rolled back the release eleven minutes later.",
 ])
 def test_dependencies_system_faults_and_people_doing_their_jobs_are_not_blame(text):
-    assert not [c for c, _ in found(text, "sev1", "technical", "report", use_model=False) if c == "blame"]
+    assert "blame" not in rules_say(text, "sev1", "technical", "report")
 
 
 # ---- conjecture: past beliefs and creeds are not guesses --------------------------------------
@@ -46,20 +52,10 @@ def test_dependencies_system_faults_and_people_doing_their_jobs_are_not_blame(te
     "Moving the job to a second region made a repeat of this failure much less likely.",
 ])
 def test_narrated_beliefs_and_effects_of_a_fix_are_not_conjecture(text):
-    assert "conjecture" not in {c for c, _ in found(text, "sev2", "technical", "report", use_model=False)}
-
-
-def test_a_hopeful_recovery_time_is_conjecture():
-    text = "Our technicians are fitting a replacement switch and will hopefully have the line back by 16:30."
-    assert ("conjecture", "hopefully") in found(text, "sev2", "general", "preliminary", use_model=False)
+    assert "conjecture" not in rules_say(text, "sev2", "technical", "report")
 
 
 # ---- overpromise and boilerplate --------------------------------------------------------------
-def test_saying_no_one_can_guarantee_uptime_is_not_an_overpromise():
-    text = "While no one can guarantee a service will never go down, we can promise a tested plan to restore it quickly."
-    assert "overpromise" not in {c for c, _ in found(text, "sev2", "general", "report", use_model=False)}
-
-
 def test_a_stock_apology_at_sev1_is_one_problem_not_two():
     text = "We are so sorry for any inconvenience this may have caused."
     cats = [c for c, _ in found(text, "sev1", "general", "preliminary")]
@@ -72,20 +68,10 @@ def test_a_stock_apology_at_sev1_is_one_problem_not_two():
     "Our customers remain fully protected.",
 ])
 def test_reassurance_formulas_are_boilerplate(text):
-    assert "boilerplate" in {c for c, _ in found(text, "sev1", "general", "preliminary", use_model=False)}
+    assert "boilerplate" in rules_say(text, "sev1", "general", "preliminary")
 
 
 # ---- leak: hostnames under a company's own domain ---------------------------------------------
-def test_a_numbered_host_under_a_public_domain_is_a_leak():
-    text = "Writes to db3.cluster.harbourpay.com stalled for twelve minutes."
-    assert ("leak", "db3.cluster.harbourpay.com") in found(text, "sev2", "technical", "report", use_model=False)
-
-
-def test_public_hosts_and_cloud_endpoints_are_not_leaks():
-    text = "Updates were posted on status.harbourpay.com, and uploads to s3.eu-west-1.amazonaws.com were unaffected."
-    assert "leak" not in {c for c, _ in found(text, "sev2", "technical", "report", use_model=False)}
-
-
 def test_any_host_under_the_company_domains_is_internal_unless_customers_see_it():
     config = drafting.CompanyConfig(public_domains=["harbourpay.com"], public_hosts=["merchants.harbourpay.com"])
     text = "The ledger export on reporting.harbourpay.com failed; merchants.harbourpay.com and status.harbourpay.com stayed up."
@@ -98,11 +84,28 @@ def test_ops_words_are_jargon_for_general_readers_but_not_for_engineers():
     text = "A routine disk resize hung, and we had to restart the filers before reviewing telemetry."
     general = {w for c, w in found(text, "sev2", "general", "preliminary", use_model=False) if c == "jargon"}
     assert {"filers", "telemetry"} <= general
-    assert "jargon" not in {c for c, _ in found(text, "sev2", "technical", "preliminary", use_model=False)}
+    assert "jargon" not in rules_say(text, "sev2", "technical", "preliminary")
 
 
 def test_a_glossary_word_used_as_a_verb_is_not_jargon():
-    assert "jargon" not in {c for c, _ in found("The council hosts a drop-in session on Fridays.", use_model=False)}
+    assert "jargon" not in rules_say("The council hosts a drop-in session on Fridays.", "sev2", "general", "report")
+
+
+# ---- the same stories as a table: the rules point at these words, or stay quiet ---------------
+@pytest.mark.parametrize("text, context, category, words", [
+    ("Our technicians are fitting a replacement switch and will hopefully have the line back by 16:30.",
+     ("sev2", "general", "preliminary"), "conjecture", "hopefully"),
+    ("Writes to db3.cluster.harbourpay.com stalled for twelve minutes.",
+     ("sev2", "technical", "report"), "leak", "db3.cluster.harbourpay.com"),
+    ("While no one can guarantee a service will never go down, we can promise a tested plan to restore it quickly.",
+     ("sev2", "general", "report"), "overpromise", None),
+    ("Updates were posted on status.harbourpay.com, and uploads to s3.eu-west-1.amazonaws.com were unaffected.",
+     ("sev2", "technical", "report"), "leak", None),
+])
+def test_the_rules_point_at_the_words_or_stay_quiet(text, context, category, words):
+    """words=None: this real-register sentence is clean for that category."""
+    hits = [w for c, w in found(text, *context, use_model=False) if c == category]
+    assert hits == ([words] if words else [])
 
 
 # ---- every model highlight points at its words ------------------------------------------------
