@@ -36,23 +36,19 @@ def test_a_vendor_blamed_for_not_warning_us_is_blame(text, words):
     assert ("blame", words) in found(text, "sev2", "general", "preliminary", use_model=False)
 
 
-@pytest.mark.parametrize("text", [
-    "Our upstream DNS provider had an outage between 09:10 and 09:52 UTC that stopped name lookups for our API.",
-    "The outage was caused by the unintended removal of a routing table entry by an automated cleanup job.",
-    "Our on-call engineer was paged at 03:12 UTC and rolled back the release eleven minutes later.",
+# ---- clean real-register sentences that look like a problem and are not -----------------------
+@pytest.mark.parametrize("text, category", [
+    # a dependency's outage, a system fault in the passive, people doing their jobs: not blame
+    ("Our upstream DNS provider had an outage between 09:10 and 09:52 UTC that stopped name lookups for our API.", "blame"),
+    ("The outage was caused by the unintended removal of a routing table entry by an automated cleanup job.", "blame"),
+    ("Our on-call engineer was paged at 03:12 UTC and rolled back the release eleven minutes later.", "blame"),
+    # a past belief, a creed, the effect of a fix: not guesses
+    ("We believed the standby database would take over automatically, and it did not.", "conjecture"),
+    ("We believe in publishing every incident review, including this one.", "conjecture"),
+    ("Moving the job to a second region made a repeat of this failure much less likely.", "conjecture"),
 ])
-def test_dependencies_system_faults_and_people_doing_their_jobs_are_not_blame(text):
-    assert "blame" not in rules_say(text, "sev1", "technical", "report")
-
-
-# ---- conjecture: past beliefs and creeds are not guesses --------------------------------------
-@pytest.mark.parametrize("text", [
-    "We believed the standby database would take over automatically, and it did not.",
-    "We believe in publishing every incident review, including this one.",
-    "Moving the job to a second region made a repeat of this failure much less likely.",
-])
-def test_narrated_beliefs_and_effects_of_a_fix_are_not_conjecture(text):
-    assert "conjecture" not in rules_say(text, "sev2", "technical", "report")
+def test_sentences_that_only_look_like_a_problem_stay_unmarked(text, category):
+    assert category not in rules_say(text, "sev1", "technical", "report")
 
 
 # ---- overpromise and boilerplate --------------------------------------------------------------
