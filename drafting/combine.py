@@ -18,6 +18,7 @@ from __future__ import annotations
 from . import registry
 from .checks.base import Analysis
 from .checks.evidence import point, unpointed_min
+from .context import Severity
 from .findings import Finding
 
 
@@ -66,15 +67,29 @@ def _pointed(mf: Finding, a: Analysis, sent) -> Finding | None:
     return f
 
 
-def one_problem_per_phrase(findings: list[Finding]) -> list[Finding]:
+def one_problem_per_phrase(findings: list[Finding], severity: Severity | None = None) -> list[Finding]:
     """A stock apology is one problem: "sorry for any inconvenience" is boilerplate, not also tone.
 
     A tone finding on "inconvenience" inside a boilerplate finding's words is dropped: rewriting
     the stock phrase fixes both, and two highlights on one phrase read as noise. Grovelling
-    ("deeply, deeply sorry") inside a stock apology stays: that is a second problem.
+    ("deeply, deeply sorry") inside a stock apology stays: that is a second problem; a grovelling
+    sentence is not also a "bare apology" (its fault is the stacking, not a missing impact). So does
+    "inconvenience" at sev1: calling a full outage an inconvenience minimises it (LABELS.md), a
+    problem of its own that a stock-phrase rewrite would not fix on its own. A model verdict of
+    another category pointed inside a stock phrase ("assured" in "rest assured") is dropped too.
     """
+    grovelling = [f for f in findings if f.category == "tone" and f.rule == "grovelling"]
+    findings = [f for f in findings if not (
+        f.category == "boilerplate" and f.rule == "bare_apology" and any(g.start <= f.start < g.end for g in grovelling))]
     stock = [f for f in findings if f.category == "boilerplate" and f.rule != "reuse"]
     if not stock:
         return findings
-    return [f for f in findings if not (
-        f.category == "tone" and "inconvenien" in f.text.lower() and any(b.start <= f.start and f.end <= b.end for b in stock))]
+
+    def inside_stock(f: Finding) -> bool:
+        return any(b.start <= f.start and f.end <= b.end for b in stock)
+
+    # a model verdict pointed at words of a stock phrase ("assured" in "rest assured") is that phrase again
+    findings = [f for f in findings if not (f.source == "model" and f.category not in ("boilerplate", "tone") and inside_stock(f))]
+    if severity is Severity.SEV1:
+        return findings
+    return [f for f in findings if not (f.category == "tone" and "inconvenien" in f.text.lower() and inside_stock(f))]

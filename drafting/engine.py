@@ -50,7 +50,7 @@ def analyse(a: Analysis, use_model: bool = True, use_grammar: bool = True) -> Ch
         from .combine import combine
 
         findings = combine(findings, _model_findings(a), a)
-    findings = one_problem_per_phrase(findings)
+    findings = one_problem_per_phrase(findings, a.ctx.severity)
     grammar_findings, status = grammar.check(a.text, a.config.grammar_server()) if use_grammar else (
         [], grammar.GrammarStatus(False, "Grammar checking was not requested."))
     findings.extend(grammar_findings)

@@ -16,7 +16,7 @@ from ..config import CompanyConfig
 from ..context import Context
 from ..findings import Finding
 from ..nlp import parse
-from ..resources import rules
+from ..resources import data_yaml, rules
 from ..textspans import templates
 from . import evidence
 from .base import Analysis, merge_overlapping, phrase_spans
@@ -34,13 +34,18 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(_data()[key])
 
 
+@lru_cache(maxsize=1)
+def _public_software() -> frozenset[str]:
+    return frozenset(str(x).lower() for x in data_yaml("glossary.yaml").get("public_software", []))
+
+
 def _is_agent(tok: Token, a: Analysis) -> str | None:
     """Return a label if this token names a person, role, team or vendor (not 'we')."""
     data = _data()
     low = tok.lower_
     products = {p.lower() for p in a.config.product_names}
-    if low in data["collective_subjects"] or tok.text.lower() in products:
-        return None
+    if low in data["collective_subjects"] or tok.text.lower() in products or low in _public_software():
+        return None  # "a connection spike caused by Django": software is not a party to blame
     if tok.ent_type_ == "PERSON":
         return tok.text
     roles = _words("roles")
@@ -140,7 +145,8 @@ def run(a: Analysis) -> list[Finding]:
                 continue
             if (counterfactual or negated or lemma == "fail") and not _is_staff(agent_tok):
                 continue
-            if lemma == "fail" and any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children):
+            if lemma == "fail" and (any(c.dep_ == "prt" and c.lower_ == "over" for c in tok.children) or (
+                    tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("over", "back"))):
                 continue  # "the primary failed over" is a switch to a backup, not a fault
             start = min(agent_tok.left_edge.idx, tok.idx)  # "An engineer", not "engineer"
             end = max(t.idx + len(t) for t in (tok, *[c for c in tok.children if c.dep_ in ("dobj", "xcomp", "prt", "acomp")]))

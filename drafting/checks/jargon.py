@@ -15,6 +15,7 @@ from ..context import Audience
 from ..findings import Finding
 from ..resources import data_yaml
 from .base import Analysis, merge_overlapping, phrase_spans
+from ..textspans import customer_visible_names
 from .leak import detect as leak_detect
 
 
@@ -46,12 +47,46 @@ def _explained(text: str, start: int, end: int, plain: str) -> bool:
         return True
     if "(" in before:
         return True
+    # "our failover procedures, designed to rebalance traffic over backup links, ...": the purpose is said
+    if re.match(r"\s*(?:[\w-]+\s+){0,2}?[\w-]*\s*,\s+(?:designed|meant|built|intended|used)\s+to\b", after):
+        return True
     if plain:
         window = text[max(0, start - 200):end + 200].lower()
         core = [w for w in re.findall(r"[a-z]{4,}", plain.lower()) if w not in {"that", "this", "with", "from", "your", "their", "ours"}]
         if core and all(w in window for w in core[:3]) and len(core) >= 2:
             return True
     return False
+
+
+_NOT_CODE_NAMES = ("GPE", "LOC", "DATE", "TIME", "PERSON", "NORP", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def code_names(a: Analysis) -> list[tuple[int, int]]:
+    """Internal code names: "the Sandpiper cell", "the Kennel console", "Falcon-2 units", "Team Otter".
+
+    A capitalised name (not opening the sentence, not a place, person or date, not the company's own
+    or a public product) right before one of glossary.yaml's code_name_nouns, or after "Team".
+    """
+    g = glossary()
+    nouns = {str(n).lower() for n in g.get("code_name_nouns", [])}
+    known = {str(w).lower() for key in ("public_software", "public_platforms", "generic_capitalised", "common_acronyms")
+             for w in g.get(key, [])}
+    known |= {p.lower() for p in customer_visible_names(a.config)}
+    spans: list[tuple[int, int]] = []
+    doc = a.doc
+    for tok in doc:
+        if tok.i == tok.sent.start or not tok.text[:1].isupper() or tok.is_upper and len(tok) <= 4:
+            continue  # sentence openers are capitalised anyway; short all-caps words are acronyms
+        if tok.ent_type_ in _NOT_CODE_NAMES or tok.lower_ in known or tok.lower_.split("-")[0] in known:
+            continue
+        if doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].lower_ not in ("the", "team") and doc[tok.i - 1].i != tok.sent.start:
+            continue  # inside a longer proper name ("Harbor Lane Realty")
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in nouns and not nxt.text[:1].isupper():
+            spans.append((tok.idx, nxt.idx + len(nxt)))
+        elif doc[tok.i - 1].text == "Team" and tok.pos_ == "PROPN":
+            spans.append((doc[tok.i - 1].idx, tok.idx + len(tok)))
+    return spans
 
 
 def run(a: Analysis) -> list[Finding]:
@@ -72,6 +107,9 @@ def run(a: Analysis) -> list[Finding]:
         for s, e in patterns.builtin(pat).spans(a.text, folded):
             if not in_product(s, e) and not _explained(a.text, s, e, ""):
                 found.append(a.finding("jargon", "internal", s, e, 0.8, audience=audience.value))
+    for s, e in code_names(a):
+        if not in_product(s, e) and not _explained(a.text, s, e, ""):
+            found.append(a.finding("jargon", "internal", s, e, 0.8, audience=audience.value))
     if audience is Audience.TECHNICAL:
         return merge_overlapping(found)
     terms = glossary_terms(a.config, audience)

@@ -123,7 +123,8 @@ def staff_names(a: Analysis) -> list[tuple[int, int]]:
             continue
         after = a.text[tok.idx + len(tok): tok.idx + len(tok) + 40].lower()
         before = a.text[max(0, tok.idx - 30): tok.idx].lower()
-        cue_after = any(after.lstrip(" ,(").startswith(c) for c in cues) and not (
+        # whole words: "Codespaces in these regions" is not "... in the team"
+        cue_after = any(re.match(re.escape(c) + r"\b", after.lstrip(" ,(")) for c in cues) and not (
             tok.i + 1 < len(a.doc) and a.doc[tok.i + 1].pos_ == "PROPN" and a.doc[tok.i + 1].is_title)
         cue_before = re.search(r"\b(engineer|developer|sre|admin|operator|on-call|oncall|colleague|teammate|manager|lead)\s*,?\s*$", before)
         if (cue_after or cue_before) and not is_allowed_contact(a, tok.sent, tok.idx):
@@ -160,7 +161,9 @@ def is_allowed_contact(a: Analysis, sent, char: int) -> bool:
 
 
 def _is_customer_reference(a: Analysis, char: int) -> bool:
-    """"Your case reference is CV-40218": a code the customer quotes is theirs, not an internal ticket."""
+    """"Your case reference is CV-40218": a code the customer quotes is theirs, not an internal ticket.
+
+    So is a public advisory number the reader can look up ("in the admin center under MO502273")."""
     span = a.doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
         return False
@@ -198,6 +201,10 @@ def internal_token(a: Analysis, sent):
     code, a channel, a key; None when there is none."""
     common = _common_acronyms()
     public = customer_visible_names(a.config)
+    if any(c in sent.text.lower() for c in rules("leak")["customer_reference_cues"]):
+        # "your case reference is CV-40218", "in the admin center under MO502273": the reader's own
+        # codes; hosts, IPs and secrets in such a sentence are still caught by the rules (detect)
+        return None
     for tok in sent:
         if tok.like_url or tok.like_email:
             continue

@@ -25,8 +25,8 @@ def run(a: Analysis) -> list[Finding]:
     lemmas = set(data["guarantee_lemmas"])
     absolutes = set(data["absolute_objects"])
     for tok in a.doc:
-        if tok.lemma_.lower() not in lemmas:
-            continue
+        if tok.lemma_.lower() not in lemmas or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "rest"):
+            continue  # "rest assured" is a stock phrase (boilerplate), not a guarantee of its own
         before = tok.doc[max(tok.sent.start, tok.i - 5): tok.i]
         negated = any(c.dep_ == "neg" for c in tok.children) or any(
             t.lower_ in ("no", "cannot", "can't", "not", "nobody", "noone") for t in before
@@ -37,9 +37,15 @@ def run(a: Analysis) -> list[Finding]:
         scope = [t.lower_ for t in tok.subtree if t.i not in aside] + [
             t.lower_ for t in tok.head.subtree if tok.dep_ != "ROOT" and t.i not in aside]
         strong = tok.lemma_.lower() == "guarantee" and tok.pos_ == "VERB" and any(c.lower_ in ("we", "i") for c in tok.children if c.dep_ == "nsubj")
-        if strong or any(w in absolutes for w in scope):
+        if strong or any(w in absolutes for w in scope) or _not_again(scope):
             sent = tok.sent
             found.append(a.finding("overpromise", "default", tok.idx, sent.end_char, 0.8))
+    for sent in a.sentences:
+        # "make sure we're not caught off-guard again": never again, in other words
+        low = sent.text.lower()
+        at = low.find("make sure")
+        if at >= 0 and _not_again(re.findall(r"[a-z]+", low[at:].replace("n't", " not").replace("n\u2019t", " not"))) and not _NO_GUARANTEE.search(low):
+            found.append(a.finding("overpromise", "default", sent.start_char + at, sent.end_char, 0.8))
     fix_verbs = set(data["fixed_for_good_verbs"])
     for sent in a.sentences:
         words = [t for t in sent if not t.is_punct]
@@ -48,6 +54,20 @@ def run(a: Analysis) -> list[Finding]:
                 if any(t.lemma_.lower() in fix_verbs for t in words[:i]):
                     found.append(a.finding("overpromise", "default", words[i].idx, words[i + 1].idx + len(words[i + 1]), 0.85))
     return merge_overlapping(found)
+
+
+def _not_again(words: list[str]) -> bool:
+    """A negation and "again" in one clause: "not ... again" promises it never recurs."""
+    return "again" in words and any(w in ("not", "n't", "never", "no") for w in words)
+
+
+def concedes_recurrence(sent) -> bool:
+    """"Failures like this will happen, and we are working to make them rare": no absolute promised.
+
+    Used to veto a model-only verdict; the rules above still catch "never again" in such a sentence.
+    """
+    low = sent.text.lower()
+    return any(p in low for p in rules("overpromise")["concession_phrases"])
 
 
 def _concession(sent) -> set[int]:
@@ -75,8 +95,9 @@ def checkable_process_commitment(sent) -> bool:
 
 
 def veto(a: Analysis, sent, finding: Finding) -> bool:
-    """A checkable process commitment, or a question ("What would make this safe next time?"), promises nothing."""
-    return sent.text.rstrip().endswith("?") or checkable_process_commitment(sent)
+    """A checkable process commitment, a question ("What would make this safe next time?"), or a sentence
+    that concedes such failures will happen promises nothing absolute."""
+    return sent.text.rstrip().endswith("?") or checkable_process_commitment(sent) or concedes_recurrence(sent)
 
 
 def suggest(f: Finding, sentence: str, text: str, ctx, config, ops) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns
 from ..catalog import Category
 from ..findings import Finding
 from ..resources import rules
@@ -33,6 +34,10 @@ def run(a: Analysis) -> list[Finding]:
             if "more than" in before or "not a" in before or "not just" in before:
                 continue  # "more than an inconvenience" says the opposite
             found.append(a.finding("tone", "minimising", span.start_char, span.end_char, 0.85, severity=label))
+        folded = patterns.fold_ascii(a.text)
+        for pat in data["minimising_patterns"]:
+            for s, e in patterns.builtin(pat).spans(a.text, folded):
+                found.append(a.finding("tone", "minimising", s, e, 0.85, severity=label))
     if sev.is_low:
         for span, _ in phrase_spans(a.doc, "tone.alarmist", data["alarmist"]):
             found.append(a.finding("tone", "alarmist", span.start_char, span.end_char, 0.85, severity=label))
