@@ -97,7 +97,8 @@ def calm(sentence: str) -> str:
     """Minimising, alarmist and casual words swapped for plain ones (data/drafting/templates.yaml tone_words)."""
     s = sentence
     for pat, new in templates()["tone_words"].items():
-        s = re.sub(r"\b" + pat + r"(?!\w)" if pat[0].isalpha() else pat, new, s, flags=re.I)
+        # grouped, so an alternation in a pattern keeps both word edges ("seriously" is not "serious" + "ally")
+        s = re.sub(r"\b(?:" + pat + r")(?!\w)" if pat[0].isalpha() else pat, new, s, flags=re.I)
     return re.sub(r"\s{2,}", " ", s).strip(" ,")
 
 
