@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from drafting import check
 from drafting.findings import Finding
+from drafting.nlp import parse
 from drafting.rewrite import rewrite
 from drafting.rewrite_guard import disagreements, refusal
-from drafting.nlp import parse
 
 
 def offered(sentence: str, severity: str, category: str) -> list[str]:
