@@ -10,10 +10,10 @@ from .settings import UISettings, load_settings
 
 
 def shown_cards(findings: list[Finding], text_length: int) -> list[Finding]:
-    """Missing parts first (they concern the whole draft), then findings in reading order."""
+    """Findings in reading order (each one a mark links to), then what concerns the whole draft (missing parts)."""
     whole = [f for f in findings if not (0 <= f.start < f.end <= text_length)]
     inline = sorted((f for f in findings if 0 <= f.start < f.end <= text_length), key=lambda f: (f.start, f.end))
-    return whole + inline
+    return inline + whole
 
 
 def card_ids(findings: list[Finding]) -> dict[int, str]:

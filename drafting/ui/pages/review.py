@@ -20,6 +20,7 @@ from drafting.ui.state import Memo
 from drafting.ui.uploads import TEXT_TYPES
 
 KEY = "review_text"
+EAGER_WORDS = 600  # drafts up to this long get their first cards' rewrites at once
 
 
 def apply_rewrite(checked_text: str, start: int, end: int, option: str) -> None:
@@ -108,8 +109,8 @@ def card(f: drafting.Finding, n: int, card_id: str, text: str, ctx: Context, cfg
     c1, c2 = st.columns(2)
     c1.button("Dismiss: not this one", key=f"review_dismiss_{n}", on_click=dismiss_finding, args=(key,),
               help="Hide this finding for this draft; it no longer counts in the score or the exports.")
-    c2.button(f"Never flag {rule} for us", key=f"review_disable_{n}", on_click=ask_disable, args=(rule,),
-              help="Turn this rule off in the company config (asks first).")
+    c2.button("Never flag this rule", key=f"review_disable_{n}", on_click=ask_disable, args=(rule,),
+              help=f"Turn '{rule}' off for the company: it is added to the config's disabled: list (asks first).")
 
 
 def confirm_disable() -> None:
@@ -133,9 +134,11 @@ def findings_panel(result: drafting.CheckResult, shown: list, text: str, ctx: Co
     show_all = st.toggle(f"Show all {total} findings", key="review_show_all") if total > UI.cards_shown else True
     st.caption(plain(category_summary(result.findings, UI)))
     ids = card_ids(shown)
+    # a rewrite is re-checked in full before it is offered (~0.5 s each): a long draft's cards ask for them
+    eager = UI.rewrites_eager if len(text.split()) <= EAGER_WORDS else 0
     with st.container(height=640, border=True):
         for n, f in enumerate(shown if show_all else shown[: UI.cards_shown], start=1):
-            card(f, n, ids[id(f)], text, ctx, cfg, eager=n <= UI.rewrites_eager)
+            card(f, n, ids[id(f)], text, ctx, cfg, eager=n <= eager)
         if not show_all:
             st.caption(f"{total - UI.cards_shown} more finding(s): use 'Show all' above.")
 
