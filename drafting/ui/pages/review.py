@@ -140,7 +140,7 @@ def findings_panel(result: drafting.CheckResult, shown: list, text: str, ctx: Co
         for n, f in enumerate(shown if show_all else shown[: UI.cards_shown], start=1):
             card(f, n, ids[id(f)], text, ctx, cfg, eager=n <= eager)
         if not show_all:
-            st.caption(f"{total - UI.cards_shown} more finding(s): use 'Show all' above.")
+            st.caption(plain(f"{total - UI.cards_shown} more finding(s): use 'Show all' above."))
 
 
 def notice() -> None:
@@ -187,7 +187,7 @@ def render() -> None:
     summary_row(kept)
     if len(kept.findings) < len(result.findings):
         c1, c2 = st.columns([4, 1])
-        c1.caption(f"{len(result.findings) - len(kept.findings)} finding(s) dismissed for this draft.")
+        c1.caption(plain(f"{len(result.findings) - len(kept.findings)} finding(s) dismissed for this draft."))
         c2.button("Bring them back", key="review_undismiss", on_click=restore_dismissed)
     st.html(legend_html(kept.counts(), UI))
     shown = shown_cards(kept.findings, len(text))
