@@ -132,7 +132,7 @@ def render() -> None:
     c1.selectbox("Sample write-ups", [""] + list(sample_writeups()), key="draft_sample",
                  format_func=lambda name: name or "(choose a sample to try)")
     c2.button("Load sample", key="draft_load_sample", on_click=load_sample)
-    file_into_text(st, f"Or open a write-up (.txt, .md, .html; up to {UI.upload_mb} MB)", "draft_upload", "draft_writeup",
+    file_into_text(st, f"Or open a write-up (.txt, .md, .html, .docx; up to {UI.upload_mb} MB)", "draft_upload", "draft_writeup",
                    TEXT_TYPES)
     writeup = st.text_area("Internal write-up", key="draft_writeup", height=220,
                            placeholder="Timeline, impact, cause, action items...")
