@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from drafting.ui.frame import CONFIG_KEY, engine_ready, keep_other_pages_state, sidebar_config
+from drafting.ui.frame import CONFIG_KEY, engine_ready, grammar_help, keep_other_pages_state, restore_session, save_session, sidebar_config
 
 PAGES = Path(__file__).resolve().parent / "drafting" / "ui" / "pages"
 
@@ -25,10 +25,13 @@ def main() -> None:
         st.Page(PAGES / "batch.py", title="Batch", url_path="batch"),
         st.Page(PAGES / "library.py", title="Library", url_path="library"),
     ], position="top")
+    restore_session()
     st.session_state[CONFIG_KEY] = sidebar_config()
     keep_other_pages_state(page.url_path)
     engine_ready()
     page.run()
+    grammar_help()
+    save_session()
 
 
 main()

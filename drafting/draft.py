@@ -182,7 +182,9 @@ def _repair_rounds(doc: Document, inp: Inputs, rounds: int, with_model: bool):
     for round_no in range(rounds + 1):
         text, where = doc.render()
         result = check(text, ctx.severity, ctx.audience, ctx.stage, config=inp.config, use_model=with_model, use_grammar=False)
-        bad = [f for f in blocking(result.findings, ctx) if f.category != "structure" or f.end > f.start]
+        # a prompt the composer left where a fact is missing is the liaison's to fill, never reworded away
+        bad = [f for f in blocking(result.findings, ctx)
+               if (f.category != "structure" or f.end > f.start) and f.category != "placeholder"]
         if not bad or round_no == rounds:
             return text, result
         by_unit: dict[int, tuple[Unit, int, list[Finding]]] = {}

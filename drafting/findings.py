@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import catalog
+from . import score as scoring
 from .context import Context
 
 # Every category with a `category:` block in data/rules/<name>.yaml, in its declared order.
@@ -71,7 +72,15 @@ class CheckResult:
 
     @property
     def score(self) -> int:
-        return catalog.score(self.findings)
+        """0-100, as docs/score.md defines it (drafting/score.py)."""
+        return scoring.score(self.findings, self.text, self.context.stage)
+
+    def score_detail(self) -> scoring.Score:
+        return scoring.score_of(self.findings, self.text, self.context.stage)
+
+    def without(self, dismissed: Any) -> CheckResult:
+        """The same result with the findings the liaison dismissed taken out (``dismissed(f) -> bool``)."""
+        return CheckResult(self.text, self.context, [f for f in self.findings if not dismissed(f)], self.grammar, self.stats)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -2,8 +2,9 @@
 
 Each category owns its suggestion maker (``suggest`` in drafting/checks/<category>.py, declared
 on its Category); this module cuts out the sentence that holds the finding, asks the maker, and
-re-checks every candidate in the same context: one that raises a finding of the same category is
-never offered. Makers that need drafting's operators (redaction, plain service names) get them as
+re-checks every candidate in the same context: one that raises a finding of the same category, or
+that drafting.rewrite_guard shows makes the text worse (agreement, a cut word, half a term, a prompt
+for a whole sentence), is never offered. Makers that need drafting's operators (redaction, plain service names) get them as
 ``ops``, so the checks stay below drafting. Wording lives in data/drafting/templates.yaml.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from .config import CompanyConfig
 from .context import Context
 from .findings import Finding
 from .redact import Redactor, service_words
+from .rewrite_guard import refusal
 from .textspans import finish_sentence, sentence_bounds
 
 __all__ = ["Operators", "rewrite", "sentence_bounds", "systemize"]
@@ -57,6 +59,8 @@ def rewrite(finding: Finding, text: str, ctx: Any, config: CompanyConfig | None 
     for cand in candidates:
         cand = finish_sentence(cand)
         if cand in out or cand == sentence:
+            continue
+        if refusal(rel, sentence, cand, text, config):  # worse text: agreement, a cut word, half a term
             continue
         if _passes(cand, finding.category, ctx, config, use_model):
             out.append(cand)

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.pop("LANGUAGETOOL_URL", None)
+# the app keeps each browser session's text on disk; tests keep theirs in a throwaway folder
+os.environ.setdefault("INCIDENT_DRAFT_SESSIONS", tempfile.mkdtemp(prefix="incident-draft-sessions-"))
 
 import drafting  # noqa: E402
 

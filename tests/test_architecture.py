@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("base", ("drafting.findings", "drafting.catalog", "drafting.context", "drafting.nlp", "drafting.resources",
               "drafting.config", "drafting.errors", "drafting.offline", "drafting.textprep", "drafting.textspans",
               "drafting.readability", "drafting.attribute_table", "drafting.entity_gate",
-              "drafting.exits", "drafting.patterns", "drafting.csvsafe")),
+              "drafting.exits", "drafting.patterns", "drafting.csvsafe", "drafting.score", "drafting.documents")),
 ]
 
 # (importer, imported): owner, and the change that removes it.

@@ -19,6 +19,7 @@ from drafting.ui.highlight import highlight_html, legend_html
 from drafting.ui.plain import plain
 from drafting.ui.settings import load_settings
 from drafting.ui.state import Memo, review_key
+from drafting.ui.store import SessionStore, new_id, restore_into, snapshot, valid_id
 from drafting.ui.uploads import CONFIG_TYPES, read_upload
 
 SEVERITIES = [s.value for s in Severity]
@@ -141,18 +142,62 @@ def checked(text: str, ctx: Context, cfg: drafting.CompanyConfig, library) -> dr
         text, ctx.severity, ctx.audience, ctx.stage, config=cfg, library=library))
 
 
-def show_review(result: drafting.CheckResult, text: str) -> None:
-    """Summary row, legend and the draft with findings highlighted inline."""
-    counts = result.counts()
+def summary_row(result: drafting.CheckResult) -> None:
+    """Findings, score (with what it means), readability and grammar; how to turn grammar on is in the sidebar, once."""
     c1, c2, c3, c4 = st.columns(4)
     c1.metric("Findings", len(result.findings))
-    c2.metric("Score", f"{result.score}/100")
+    c2.metric("Score", f"{result.score}/100", help="What the score means: docs/score.md. 100 is a complete draft of a "
+              "sensible length for its stage with nothing flagged.")
     c3.metric("Readability grade", result.stats.get("readability_grade", "n/a"))
-    c4.metric("Grammar", "on" if result.grammar.enabled else "off")
+    c4.metric("Grammar", "on" if result.grammar.enabled else "off",
+              help=None if result.grammar.enabled else "How to turn it on: see 'Grammar checking' in the sidebar.")
+    st.caption(plain("Score: " + result.score_detail().explain()))
     if not result.grammar.enabled:
-        st.caption(plain(result.grammar.message))
-    st.html(legend_html(counts, UI))
+        st.session_state["_grammar_help"] = result.grammar.message
+
+
+def show_review(result: drafting.CheckResult, text: str) -> None:
+    """Summary row, legend and the draft with findings highlighted inline."""
+    summary_row(result)
+    st.html(legend_html(result.counts(), UI))
     st.html(highlight_html(text, result.findings, UI))
+
+
+def grammar_help() -> None:
+    """How to turn grammar checking on: once, in the sidebar, not in every result."""
+    message = st.session_state.get("_grammar_help")
+    if message:
+        with st.sidebar.expander("Grammar checking is off"):
+            st.caption(plain(message))
+
+
+# ---------------------------------------------------------------- kept across a page reload
+SESSION_PARAM = "s"
+
+
+@st.cache_resource
+def session_store() -> SessionStore:
+    store = SessionStore()
+    store.prune()
+    return store
+
+
+def restore_session() -> None:
+    """Give this browser session an id in the address (?s=...) and put back what it had before a reload."""
+    sid = st.session_state.get("_sid")
+    if not sid:
+        asked = st.query_params.get(SESSION_PARAM, "")
+        sid = asked if valid_id(asked) else new_id()
+        st.session_state["_sid"] = sid
+        restore_into(st.session_state, session_store().load(sid))
+    if st.query_params.get(SESSION_PARAM) != sid:
+        st.query_params[SESSION_PARAM] = sid
+
+
+def save_session() -> None:
+    sid = st.session_state.get("_sid")
+    if sid:
+        session_store().save(sid, snapshot(st.session_state))
 
 
 def context_pickers(prefix: str, stage_default: str = "report") -> Context:

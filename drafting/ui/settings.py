@@ -20,10 +20,14 @@ class UISettings:
     colours: dict[str, str] = field(default_factory=dict)
     priority: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    shorts: dict[str, str] = field(default_factory=dict)
     upload_mb: int = 5
     batch_files: int = 500
     rewrites_shown: int = 3
     results_kept: int = 32
+    cards_shown: int = 25
+    rewrites_eager: int = 6
+    undo_levels: int = 20
 
     @property
     def upload_bytes(self) -> int:
@@ -34,6 +38,9 @@ class UISettings:
 
     def label(self, category: str) -> str:
         return self.labels.get(category, category.capitalize())
+
+    def short(self, category: str) -> str:
+        return self.shorts.get(category, category)
 
     def rank(self, category: str) -> int:
         """Lower wins when highlights overlap."""
@@ -53,8 +60,12 @@ def load_settings() -> UISettings:
         colours={m.name: m.colour for m in metas},
         priority=tuple(m.name for m in sorted(metas, key=lambda m: (m.highlight_priority, m.order))),
         labels={m.name: m.label for m in metas},
+        shorts={m.name: m.short for m in metas},
         upload_mb=int(limits.get("upload_mb", 5)),
         batch_files=int(limits.get("batch_files", 500)),
         rewrites_shown=int(limits.get("rewrites_shown", 3)),
         results_kept=int(limits.get("results_kept", 32)),
+        cards_shown=int(limits.get("cards_shown", 25)),
+        rewrites_eager=int(limits.get("rewrites_eager", 6)),
+        undo_levels=int(limits.get("undo_levels", 20)),
     )

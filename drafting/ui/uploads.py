@@ -6,12 +6,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 
+from ..documents import document_text
 from ..errors import InputError
-from ..textprep import decode_bytes
 
-TEXT_TYPES: tuple[str, ...] = ("txt", "md", "markdown", "html", "htm")
+TEXT_TYPES: tuple[str, ...] = ("txt", "md", "markdown", "html", "htm", "docx")
 TABLE_TYPES: tuple[str, ...] = ("csv", "jsonl")
 CONFIG_TYPES: tuple[str, ...] = ("yaml", "yml")
+CONVERTED = ".as-text.md"  # suffix of a Word file saved as text for the report readers
 
 
 def extension(name: str) -> str:
@@ -34,7 +35,7 @@ def check_upload(name: str, size: int, allowed: Iterable[str], max_bytes: int) -
 def read_upload(name: str, data: bytes, allowed: Iterable[str], max_bytes: int) -> str:
     """The file's text (UTF-8), or InputError saying what to do."""
     check_upload(name, len(data), allowed, max_bytes)
-    text = decode_bytes(data, f"'{name}'")
+    text = document_text(name, data)
     if not text.strip():
         raise InputError(f"'{name}' is empty. Choose the file that holds the text.")
     return text
@@ -61,6 +62,15 @@ def saved_uploads(files: Iterable[tuple[str, bytes]], allowed: Iterable[str], ma
             folder = Path(tmp) / str(i)  # same-named uploads must not overwrite each other
             folder.mkdir()
             path = folder / (PurePath(name).name or f"upload-{i}")
+            if extension(name) in ("docx", "txt", "md", "markdown"):
+                # Word and text in any encoding become UTF-8 text the readers take; the name keeps its .docx
+                try:
+                    data = document_text(name, data).encode("utf-8")
+                except InputError as exc:
+                    problems.append(str(exc))
+                    continue
+                if extension(name) == "docx":
+                    path = path.with_name(path.name + CONVERTED)
             path.write_bytes(data)
             paths.append(path)
         yield paths, problems
@@ -80,8 +90,9 @@ def upload_inputs(files: Iterable[tuple[str, bytes]], max_bytes: int) -> tuple[l
         def shown(source: str) -> str:
             for prefix in prefixes:
                 if source.startswith(prefix):
-                    return source[len(prefix):]
-            return source
+                    source = source[len(prefix):]
+                    break
+            return source.replace(CONVERTED, "")
 
         for item in read_inputs(paths):
             if isinstance(item, ReportInput):

@@ -26,6 +26,7 @@ def run_batch(cfg: drafting.CompanyConfig, ctx: Context) -> None:
         files = files[: UI.batch_files]
     inputs, refused = upload_inputs([(f.name, f.getvalue()) for f in files], UI.upload_bytes)
     problems += refused
+    st.session_state["batch_refused"] = len(refused)
     if not inputs:
         st.session_state["batch_problems"] = problems + ["No readable report was found in the files chosen."]
         st.session_state.pop("batch_result", None)
@@ -56,7 +57,8 @@ def show_batch(result) -> None:
     c1.metric("Reports scored", summary["reports"])
     c2.metric("Mean score", "n/a" if summary["mean_score"] is None else f"{summary['mean_score']}/100")
     c3.metric("Reusing the library", summary["reports_reusing_library"])
-    c4.metric("Skipped", summary["skipped"])
+    c4.metric("Skipped", summary["skipped"] + int(st.session_state.get("batch_refused", 0)),
+              help="Files refused for their type, size or encoding, and rows or reports with no text (listed above).")
     st.markdown("#### Reports (click a column to sort)")
     st.dataframe(rows_table(result, UI), hide_index=True, width="stretch", key="batch_table")
     c1, c2 = st.columns(2)
@@ -98,7 +100,7 @@ def render() -> None:
                "are pasted into report after report. Per-row severity/audience/stage columns in a CSV or JSONL "
                "override the defaults below.")
     st.file_uploader(
-        f"Reports (.md, .txt, .html, or .csv/.jsonl with a text column; up to {UI.upload_mb} MB each, "
+        f"Reports (.md, .txt, .html, .docx, or .csv/.jsonl with a text column; up to {UI.upload_mb} MB each, "
         f"{UI.batch_files} files at most)",
         accept_multiple_files=True, key="batch_upload", max_upload_size=UI.upload_mb,
     )

@@ -43,7 +43,16 @@ def add_library_text(lib) -> None:
         st.session_state["library_text"] = ""
 
 
+def ask_remove(report_id: int | None) -> None:
+    st.session_state["library_remove_pending"] = report_id
+
+
+def cancel_remove() -> None:
+    st.session_state.pop("library_remove_pending", None)
+
+
 def remove_library_report(lib, report_id: int | None) -> None:
+    st.session_state.pop("library_remove_pending", None)
     if report_id is None:
         return
     try:
@@ -74,15 +83,16 @@ def render() -> None:
 
     st.markdown("#### Add reports")
     st.file_uploader(
-        f"Files (.md, .txt, .html, or .csv/.jsonl with a text column; up to {UI.upload_mb} MB each)",
+        f"Files (.md, .txt, .html, .docx, or .csv/.jsonl with a text column; up to {UI.upload_mb} MB each)",
         accept_multiple_files=True, key="library_upload", max_upload_size=UI.upload_mb,
     )
     st.button("Add files to the library", key="library_add_files", on_click=add_library_files, args=(lib,))
-    with st.expander("Or paste one report"):
-        st.text_input("Title", key="library_title")
-        st.text_input("Date (YYYY-MM-DD, optional)", key="library_date")
-        st.text_area("Report text", key="library_text", height=150)
-        st.button("Add this report", key="library_add_text", on_click=add_library_text, args=(lib,))
+    if st.toggle("Or paste one report", key="library_paste_open"):  # a toggle stays open while you type
+        with st.container(border=True):
+            st.text_input("Title", key="library_title")
+            st.text_input("Date (YYYY-MM-DD, optional)", key="library_date")
+            st.text_area("Report text", key="library_text", height=150)
+            st.button("Add this report", key="library_add_text", on_click=add_library_text, args=(lib,))
 
     st.markdown("#### Stored reports")
     if not records:
@@ -96,7 +106,16 @@ def render() -> None:
     labels = {r.id: f"{r.id}: {r.title}" for r in records}
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
     chosen = c1.selectbox("Report to remove", list(labels), format_func=labels.get, key="library_remove_id")
-    c2.button("Remove", key="library_remove", on_click=remove_library_report, args=(lib, chosen))
+    c2.button("Remove", key="library_remove", on_click=ask_remove, args=(chosen,))
+    pending = st.session_state.get("library_remove_pending")
+    if pending is not None and pending in labels:
+        with st.container(border=True):
+            st.warning(plain(f"Remove report {labels[pending]} from the library? Reviews will no longer catch a paragraph "
+                             "reused from it. This cannot be undone (export the library first to keep a copy)."))
+            c1, c2 = st.columns(2)
+            c1.button("Yes, remove it", key="library_remove_yes", on_click=remove_library_report, args=(lib, pending),
+                      type="primary")
+            c2.button("Cancel", key="library_remove_no", on_click=cancel_remove)
     c1, c2 = st.columns(2)
     c1.download_button("Export (JSONL)", data=lib.export("jsonl"), file_name="library.jsonl",
                        mime="application/jsonl", key="library_export_jsonl")
