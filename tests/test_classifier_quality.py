@@ -64,18 +64,23 @@ REALWORLD = Path(__file__).resolve().parents[2] / "shared" / "realworld" / "dev.
 
 @pytest.mark.skipif(not REALWORLD.is_file(), reason="../shared/realworld/dev.jsonl is not beside this checkout")
 def test_real_incident_sentences_that_are_clean_mostly_stay_unmarked():
+    # issue 12's targets: at most 5% of clean real sentences marked, micro-F1 0.85, and every category
+    # with five or more examples at F1 0.75 (measured 2.1%, 0.931 and >= 0.82 at this commit)
     combined = evaluate(REALWORLD)["combined"]
-    assert combined["_clean"]["flagged_rate"] <= 0.08, combined["_clean"]
-    assert combined["_micro"]["f1"] >= 0.85, combined["_micro"]
+    assert combined["_clean"]["flagged_rate"] <= 0.05, combined["_clean"]
+    assert combined["_micro"]["f1"] >= 0.88, combined["_micro"]
+    for cat in artifact.categories():
+        if combined[cat]["support"] >= 5:
+            assert combined[cat]["f1"] >= 0.75, (cat, combined[cat])
 
 
 def test_the_real_register_dev_set_holds_its_figures():
     combined = evaluate(data_dir() / "dev" / "real_register_dev.jsonl")["combined"]
-    assert combined["_micro"]["f1"] >= 0.90, combined["_micro"]
+    assert combined["_micro"]["f1"] >= 0.91, combined["_micro"]
     assert combined["_clean"]["flagged_rate"] <= 0.02, combined["_clean"]
 
 
 def test_the_held_out_test_set_holds_its_figures():
     combined = evaluate(data_dir() / "test" / "test.jsonl")["combined"]
-    assert combined["_macro"]["f1"] >= 0.92, combined["_macro"]
+    assert combined["_macro"]["f1"] >= 0.937, combined["_macro"]  # 0.942 at this commit
     assert combined["_clean"]["flagged_rate"] <= 0.03, combined["_clean"]
