@@ -313,11 +313,22 @@ def _cause_passage_units(doc: Document) -> list[Unit]:
     return out
 
 
+def _paragraph_after(doc: Document, u: Unit) -> int:
+    """The end of the paragraph a sentence unit sits in (sentences of one paragraph are separate units)."""
+    end = u.span.end
+    i = doc.units.index(u)
+    for nxt in doc.units[i + 1:]:
+        if nxt.kind != "sentence" or "\n\n" in doc.text[end: nxt.span.start] or nxt.section != u.section:
+            break
+        end = nxt.span.end
+    return end
+
+
 def _cause_passages(doc: Document) -> list[Span]:
     """Sentences that follow a cause opener in the same paragraph ("Wrong-clinic cause found. On retry the ...")."""
     out: list[Span] = []
     for u in _cause_passage_units(doc):
-        sents = sentences(doc.text, u.span.start, u.span.end)
+        sents = sentences(doc.text, u.span.start, _paragraph_after(doc, u) if u.kind == "sentence" else u.span.end)
         for i, sp in enumerate(sents):
             m = next((m for p in rules().get("cause_openers", []) if (m := re.search(p, sp.text, re.I))), None)
             if m is None:
