@@ -168,14 +168,22 @@ def plain_enough(text: str, inp: Inputs) -> bool:
         return False
     from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
 
-    from ..reading.rules import has_cue, rules
+    from ..reading.rules import has_cue
 
-    if has_cue(text, rules().get("engineering_words", [])):
+    if has_cue(text, _unexplained_words()):  # engineering words the glossary cannot explain in place
         return False
     product_words = " ".join(product_names(inp.facts))
     if [a for a in unknown_acronyms(text) if a not in product_words]:
         return False
     return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0)
+
+
+def _unexplained_words() -> tuple[str, ...]:
+    from ..checks.jargon import glossary
+    from ..reading.rules import rules
+
+    known = {str(k).lower() for k in glossary()["terms"]}
+    return tuple(w for w in rules().get("engineering_words", []) if str(w).lower() not in known)
 
 
 def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False) -> list[str]:

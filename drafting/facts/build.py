@@ -248,7 +248,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
                 continue
-            t = customer_sentence(sp, red, min_words=5)
+            t = customer_sentence(sp, red, min_words=5) if not _side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")

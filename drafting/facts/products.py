@@ -14,6 +14,7 @@ from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
+from ..reading.rules import has_cue, rules
 from ..redact import Redactor
 from .sheet import Fact
 
@@ -96,7 +97,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         for unit in doc.units:
             if unit.kind in ("code", "heading") or unit.quoted:
                 continue
-            if not (unit.section == "impact" or roles_of(unit.text) & {"symptom", "harm", "impact"} or _CUSTOMERS.search(unit.text)):
+            if not (unit.section == "impact" or roles_of(unit.text) & {"symptom", "harm", "impact"} or _CUSTOMERS.search(unit.text)
+                    or has_cue(unit.text, rules()["symptom_cues"])):
                 continue
             for m in _NAMED_KIND.finditer(unit.text):
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))

@@ -222,6 +222,13 @@ class _Builder:
                 off = sp.start + (len(sp.text) - len(core)) + am.end()
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
+            lm = re.match(r"^\s*(?:\*\*)?(?P<label>[A-Za-z][^:\n]{2,60}?)(?:\*\*)?:(?:\*\*)?\s+(?=\S)", core)
+            if lm and kind == "line" and len(lm.group("label").split()) > 5 and _section_of_label(lm.group("label")):
+                flush()  # "Why we didn't see it sooner: we only alert on ..." opens its own part
+                self.section = _section_of_label(lm.group("label")) or self.section
+                off = sp.start + (len(sp.text) - len(core)) + lm.end()
+                prose.append(Span(off, sp.end, self.text[off:sp.end]))
+                continue
             fm = _FIELD.match(core)
             if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:
                 flush()
