@@ -167,7 +167,6 @@ def plain_enough(text: str, inp: Inputs) -> bool:
     if _JARGONY.search(text):
         return False
     from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
-
     from ..reading.rules import has_cue
 
     if has_cue(text, _unexplained_words()):  # engineering words the glossary cannot explain in place

@@ -13,7 +13,9 @@ from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
-from .gate import customer_clauses, customer_sentence, internal_identifiers
+from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
+from .figures import field_figure, figures
+from .gate import customer_clauses, customer_sentence
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .window import find_window
@@ -120,7 +122,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             start = u.span.start + lead.end()
         if u.kind == "field" and u.section in ("impact", "summary") and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
                 and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()):  # "| Students affected | 1,139 |" -> "1,139 students affected"
-            fig = _field_figure(u, red)
+            fig = field_figure(u, red)
             if fig and fig not in seen:
                 seen.add(fig)
                 fact = Fact(fig, u.span, 0.8, f"from the field '{u.key}'")
@@ -136,13 +138,13 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 continue
             if "timeline" in roles and u.section != "impact":
                 if "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
-                    for fig in _figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
+                    for fig in figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
                         if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                             sheet.figures.append(Fact(fig, sp, 0.5, "a figure from a chat or log line"))
                 continue
             text = customer_sentence(sp, red)
             if text is None and "impact" in roles and "unconfirmed" not in roles:
-                for fig in _figures(sp.text):
+                for fig in figures(sp.text):
                     if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                         sheet.figures.append(Fact(fig, sp, 0.6, "a figure only: its sentence names people, customers or internal systems"))
             if text is None or text in seen:
@@ -172,26 +174,6 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         setattr(sheet, name, getattr(sheet, name)[:8])
     if not sheet.symptoms and not sheet.numbers:
         sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
-
-
-def _field_figure(u: Unit, red: Redactor) -> str | None:
-    """A labelled figure as a customer may read it: "1,139 students affected", "Resubmission deadline: 6 May"."""
-    key = re.sub(r"[*_`]", "", u.key).strip()
-    value = re.sub(r"[*_`]", "", u.text).strip()
-    value_core = re.sub(r"\s*\([^)]*\)", "", value).strip()
-    value = re.sub(r"\s*\(([^)]*)\)", lambda m: m.group(0) if has_role(m.group(1), "remedy") else "", value).strip()  # an aside stays internal
-    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*%?", value_core, re.I):
-        text = f"{value_core} {key[:1].lower() + key[1:]}"
-    else:
-        text = f"{key}: {value}"
-    if red.internal_details(text) or internal_identifiers(text) or has_role(text, "unconfirmed"):
-        return None
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
-def _figures(text: str) -> list[str]:
-    nouns = "|".join(map(re.escape, rules()["customer_nouns"]))
-    return [m.group(0).strip() for m in re.finditer(r"(?:\b(?:about|around|roughly|nearly|over|more than)\s+|~)?(?<![\w.:])\d[\d,.]*\s*(?:%|k\b)?\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,2}(?:" + nouns + r")\b|(?<![\w.:])\d[\d.]*%(?:\s+[a-z-]+)?", text, re.I)]
 
 
 def _jargon_count(text: str) -> int:
@@ -234,7 +216,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     first = section[0].text if section else ""  # the section opens with its verdict: "We suspect ..."
     said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or (
         bool(first) and has_role(first, "unconfirmed") and not re.search(r"(?i)\bwe do not know\b", first))
-    verdict = _cause_verdict(doc)
+    verdict = cause_verdict(doc)
     if marked or verdict == "open" or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
         sheet.cause_status = Fact("suspected", (marked or section)[0].span if (marked or section) else None, 0.85, "the write-up marks the cause as not confirmed")
         sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
@@ -248,25 +230,25 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
                 continue
-            t = customer_sentence(sp, red, min_words=5) if not _side_remark(sp.text) else None
+            t = customer_sentence(sp, red, min_words=5) if not side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
     if not confirmed:  # a passage opened by "cause found", "Root cause:", "Confirmed." outside a cause section
-        for sp in _cause_passages(doc):
-            if not _side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5)) and t not in [c.value for c in confirmed]:
+        for sp in cause_passages(doc):
+            if not side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5)) and t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, sp, 0.75))
     story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
     if not confirmed and not any(has_role(u.text, "cause") for u in story):
         story = [u for u in doc.in_section("contributing") if not u.quoted]
     for u in story if len(confirmed) < 2 else []:
-        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not _side_remark(u.text) and (t := customer_sentence(u.span, red, min_words=6)):
+        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not side_remark(u.text) and (t := customer_sentence(u.span, red, min_words=6)):
             if t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
     if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
-        pool = [u for u in section if u.kind != "heading"] + _cause_passage_units(doc) + [
+        pool = [u for u in section if u.kind != "heading"] + cause_passage_units(doc) + [
             u for u in doc.units if u.kind in ("sentence", "line", "item") and not u.quoted
-            and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause") and not _side_remark(u.text)]
+            and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause") and not side_remark(u.text)]
         for u in pool:
             for sp in sentences(doc.text, u.span.start, u.span.end):
                 body = re.sub(r"^\s*(?:\[[^\]]*\]\s*|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?:[a-z][\w.-]+:\s+)?", "", sp.text)
@@ -296,63 +278,6 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     else:
         sheet.flag("cause", "The write-up does not state a cause; the draft says it is still being confirmed.")
     _unconfirmed(doc, red, sheet)
-
-
-def _side_remark(text: str) -> bool:
-    """A sentence about detection, alerting, severity, paperwork or what was not harmed: never the cause."""
-    return has_cue(text, rules().get("cause_exclusions", []))
-
-
-def _cause_passage_units(doc: Document) -> list[Unit]:
-    out = []
-    for u in doc.units:
-        if u.kind in ("heading", "code", "row") or u.quoted or u.section in ("actions", "contributing", "detection", "went_well"):
-            continue
-        if any(re.search(p, u.text, re.I) for p in rules().get("cause_openers", [])):
-            out.append(u)
-    return out
-
-
-def _paragraph_after(doc: Document, u: Unit) -> int:
-    """The end of the paragraph a sentence unit sits in (sentences of one paragraph are separate units)."""
-    end = u.span.end
-    i = doc.units.index(u)
-    for nxt in doc.units[i + 1:]:
-        if nxt.kind != "sentence" or "\n\n" in doc.text[end: nxt.span.start] or nxt.section != u.section:
-            break
-        end = nxt.span.end
-    return end
-
-
-def _cause_passages(doc: Document) -> list[Span]:
-    """Sentences that follow a cause opener in the same paragraph ("Wrong-clinic cause found. On retry the ...")."""
-    out: list[Span] = []
-    for u in _cause_passage_units(doc):
-        sents = sentences(doc.text, u.span.start, _paragraph_after(doc, u) if u.kind == "sentence" else u.span.end)
-        for i, sp in enumerate(sents):
-            m = next((m for p in rules().get("cause_openers", []) if (m := re.search(p, sp.text, re.I))), None)
-            if m is None:
-                continue
-            rest = sp.text[m.end():].strip(" :*-—")
-            if len(rest.split()) >= 5:  # "Root cause: the renewal job ..." -> the sentence after the label
-                off = sp.end - len(rest)
-                out.append(Span(off, sp.end, rest) if not sp.text.rstrip().endswith(":") else sp)
-            out.extend(s for s in sents[i + 1: i + 4] if not has_role(s.text, "unconfirmed"))
-            break
-    return out
-
-
-def _cause_verdict(doc: Document) -> str:
-    """The write-up's latest word on whether the cause is confirmed ("ok so not confirmed", "Cause: confirmed"):
-    "open", "confirmed" or "" (cues in data/drafting/extract.yaml)."""
-    cfg = rules()
-    last, where = "", -1
-    for kind, key in (("open", "cause_open_cues"), ("confirmed", "cause_confirmed_cues")):
-        for p in cfg.get(key, []):
-            for m in re.finditer(p, doc.text, re.I):
-                if m.start() > where:
-                    last, where = kind, m.start()
-    return last
 
 
 def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:
