@@ -117,3 +117,17 @@ def test_no_review_date_is_invented(ticket_sheet):
     rep = drafting.draft(TICKET, "report", "general", "sev2", contact="Sam Lee <help@example.com>", use_model=False)
     assert "[number]" not in rep.text
     assert not re.search(r"\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", pre.text + rep.text)
+
+
+def test_a_vendor_not_confirming_a_side_claim_leaves_a_confirmed_cause_confirmed():
+    text = ("# Checkout outage, 2 Feb 2025\n\nImpact: from 10:00 to 10:40 UTC customers of the Larkpay app could not pay.\n\n"
+            "## Root cause\nA certificate on our payment gateway expired, so every card payment was refused. "
+            "The card network said a separate routing change was involved; the network has not confirmed this in writing.\n")
+    assert build_sheet(text).cause_status.value == "confirmed"
+
+
+def test_a_product_said_to_be_unaffected_is_not_the_affected_product():
+    text = ("# Address form broken, 2 Feb 2025\n\nWeb checkout only; the iOS and Android apps were not on the new form. "
+            "From 10:00 to 10:40 UTC, customers who tried to add a delivery address on the Larkshop website got an error.\n")
+    products = build_sheet(text).texts("products")
+    assert not any("Android" in p for p in products)
