@@ -50,8 +50,8 @@ def figures(text: str) -> list[str]:
 SEAMS = [
     ("seam", re.compile(r"(?i)\bthe our\b|\bour our\b|\bour team, all\b|\bon our team\b|\bfrom our service was\b|\s[,.;:]|,,|(?<!\.)\.\.(?!\.)|:\s*[,.]")),
     ("pipe", re.compile(r"\|")),
-    ("log line", re.compile(r"(?m)^\s*(?:[-*]\s*)?\d{1,2}:\d{2}\s+\S+:|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\[[a-z-]+\]")),
-    ("placeholder", re.compile(r"\[[^\]]{3,}\]")),
+    ("log line", re.compile(r"(?m)^\s*(?:[-*]\s*)?\d{1,2}:\d{2}\s+\S+:|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|\[(?!number\])[a-z-]+\]")),
+    ("placeholder", re.compile(r"\[(?!number\]|Your name\])[^\]]{3,}\]")),
     ("lowercase start", re.compile(r"(?m)(?:^|[.!?]\s+)(?!(?:iOS|eBay|iPhone)\b)[a-z][a-z]+\s")),
 ]
 
@@ -123,6 +123,7 @@ def score_draft(d, ans: dict, stage: str, audience: str) -> dict:
     out = {"leaks": leaks(text, ans["must_not_leak"])}
     out["unconfirmed_stated"] = [c for c in ans["unconfirmed_claims"] if any(overlap(c, s) >= 0.5 for s in sentences_of(text))]
     out["seams"] = seams(text)
+    out["prompts"] = re.findall(r"\[(?:number|Your name)\]", text)  # a liaison prompt where the write-up has no fact (no review date)
     out["jargon"] = jargon_left(text, ans["jargon"]) if audience != "technical" else []
     out["clean"] = d.clean
     if stage == "report" and ans["confirmed_cause"]:
@@ -149,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     only = {x for x in args.only.split(",") if x}
     totals: dict = {"facts": {}, "drafts": {"n": 0, "leaks": 0, "unconfirmed_stated": 0, "seams": 0, "jargon": 0, "clean": 0,
-                                            "cause_reports": 0, "cause_stated": 0}}
+                                            "cause_reports": 0, "cause_stated": 0, "prompts": 0}}
     times: list[float] = []
     results = {}
     for ans in index:
@@ -171,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                 t["leaks"] += len(ds["leaks"])
                 t["unconfirmed_stated"] += len(ds["unconfirmed_stated"])
                 t["seams"] += len(ds["seams"])
+                t["prompts"] += len(ds["prompts"])
                 t["jargon"] += len(ds["jargon"])
                 t["clean"] += ds["clean"]
                 if "cause_stated" in ds:
@@ -197,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     t = totals["drafts"]
     if t["n"]:
         print(f"TOTAL drafts ({t['n']}): must-not-leak present={t['leaks']} unconfirmed stated={t['unconfirmed_stated']} "
-              f"seams/pipes/log lines/placeholders={t['seams']} jargon left (general/executive)={t['jargon']} "
+              f"seams/pipes/log lines/placeholders={t['seams']} liaison prompts (no fact in the write-up)={t['prompts']} jargon left (general/executive)={t['jargon']} "
               f"self-check clean={t['clean']}/{t['n']} confirmed cause stated in reports={t['cause_stated']}/{t['cause_reports']}")
         print(f"time per draft: median {statistics.median(times):.2f} s, max {max(times):.2f} s (first includes loading)")
     if args.json:

@@ -70,6 +70,10 @@ class Redactor:
         r.doc = doc
         r.code_names = code_names(writeup)
         r.staff = _staff(a, writeup, config)
+        for h in _owner_handles(writeup):  # "- INK-3302 (bianca): alert ..." -> "bianca" and "Bianca" are staff
+            for n in (h, h.split(".")[0].capitalize()):
+                if n not in r.staff and n.lower() not in {p.lower() for p in config.public_names}:
+                    r.staff.append(n)
         r.blame_edits = _blame_edits(a)
         return r
 
@@ -233,6 +237,17 @@ def _tidy(text: str) -> str:
     t = re.sub(r"^[\s,;:—–-]+", "", t)
     t = re.sub(r"[\s,;:—–-]+$", "", t) if not t.rstrip().endswith((".", "!", "?", '"', ")")) else t.rstrip()
     return t.strip()
+
+
+_OWNER_IN_ITEM = re.compile(r"(?m)^\s*(?:[-*•]|\d+[.)])\s[^\n]*?\((?:owner:?\s*)?@?(?P<h>[a-z]{3,15}(?:\.[a-z]{1,15})?)\)")
+
+
+def _owner_handles(text: str) -> list[str]:
+    """Lower-case handles that own a list item ("- INK-3302 (bianca): ..."); a handle is a person."""
+    return list(dict.fromkeys(m.group("h") for m in _OWNER_IN_ITEM.finditer(text) if m.group("h") not in _NOT_HANDLES))
+
+
+_NOT_HANDLES = {"done", "planned", "optional", "owner", "wip", "todo", "tbd", "blocked", "critical", "high", "low", "medium", "draft", "internal", "external"}
 
 
 def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:

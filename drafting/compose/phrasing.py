@@ -128,7 +128,7 @@ def values(inp: Inputs) -> dict[str, str]:
     days = int(t["review_business_days"].get(inp.ctx.severity.value, 5))
     v["days"] = str(days)
     base = (end or start).date() if (end or start) else day_of(f)
-    if base is not None:
+    if base is not None and t.get("promise_review_date"):  # a company policy; otherwise no date the write-up does not give
         v["due"] = say_day(business_days_after(base, days))
     v["contact"] = inp.contact
     v["company"] = inp.company or "we"
@@ -167,11 +167,22 @@ def plain_enough(text: str, inp: Inputs) -> bool:
     if _JARGONY.search(text):
         return False
     from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
+    from ..reading.rules import has_cue
 
+    if has_cue(text, _unexplained_words()):  # engineering words the glossary cannot explain in place
+        return False
     product_words = " ".join(product_names(inp.facts))
     if [a for a in unknown_acronyms(text) if a not in product_words]:
         return False
     return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0)
+
+
+def _unexplained_words() -> tuple[str, ...]:
+    from ..checks.jargon import glossary
+    from ..reading.rules import rules
+
+    known = {str(k).lower() for k in glossary()["terms"]}
+    return tuple(w for w in rules().get("engineering_words", []) if str(w).lower() not in known)
 
 
 def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False) -> list[str]:
@@ -226,7 +237,12 @@ def review_promise(inp: Inputs) -> str:
     c = templates()["common"]
     if inp.facts.review.value:
         return str(inp.facts.review.value)
-    return c["review_promise"].format(**inp.values) if "due" in inp.values else c["review_promise_undated"].format(**inp.values)
+    if "due" in inp.values:
+        return c["review_promise"].format(**inp.values)
+    if inp.ctx.stage.value == "preliminary":  # the stage needs a "when": a clear prompt for the liaison, never an invented date
+        inp.omit("review date", "The write-up gives no date for the full report: replace [number] with the business days you can commit to.")
+        return c["review_promise_undated"].format(**inp.values)
+    return c["review_promise_open"].format(**inp.values)
 
 
 def cause_status_sentence(inp: Inputs) -> str:

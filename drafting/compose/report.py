@@ -91,7 +91,7 @@ def compose(inp: Inputs) -> Document:
         _cause_paragraph(doc, inp, 3 if technical else 2)
     doc.heading(r["changes"])
     actions = action_units(inp, 3 if executive else 6)
-    no_actions = (r["no_actions"] if "due" in v else t["common"]["review_promise_undated"]).format(**v)
+    no_actions = (r["no_actions"] if "due" in v else r["no_actions_undated"]).format(**v)
     if actions:
         doc.bullets(actions)
         doc.blocks[-1].fallback = Unit(no_actions, required=True)  # if every item is dropped by the self-check

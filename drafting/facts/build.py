@@ -13,12 +13,16 @@ from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
+from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
+from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .window import find_window
 
-_CUSTOMER_SECTIONS = ("summary", "impact", "preamble")
+_CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
+# "[3/4/2025 7:48 AM] Kim Tran: ", "2025-07-08 16:24 UTC  jhale (Support)", "09:14 UTC dsilva: ": a chat or log line's lead
+_CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?Z?(?:\s*UTC)?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?(?:\s*[A-Z]{2,4})?)\s*(?:[-–]\s*)?(?:@?[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:\s+)")
 
 
 def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "UTC",
@@ -112,18 +116,35 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     cfg = rules()
     seen: set[str] = set()
     for u in _candidates(doc):
-        spans = sentences(doc.text, u.span.start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
+        start = u.span.start
+        lead = _CHAT_LEAD.match(u.text) if u.kind == "line" else None
+        if lead and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
+            start = u.span.start + lead.end()
+        if u.kind == "field" and u.section in ("impact", "summary") and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
+                and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()):  # "| Students affected | 1,139 |" -> "1,139 students affected"
+            fig = field_figure(u, red)
+            if fig and fig not in seen:
+                seen.add(fig)
+                fact = Fact(fig, u.span, 0.8, f"from the field '{u.key}'")
+                roles = roles_of(fig)
+                (sheet.unaffected if "unaffected" in roles else sheet.remedy if "remedy" in roles else sheet.numbers).append(fact)
+            continue
+        spans = sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
         for sp in spans:
             roles = roles_of(sp.text)
+            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red)) and t not in seen:
+                sheet.remedy.append(Fact(t, sp, 0.85))
+                seen.add(t)
+                continue
             if "timeline" in roles and u.section != "impact":
                 if "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
-                    for fig in _figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
+                    for fig in figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
                         if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                             sheet.figures.append(Fact(fig, sp, 0.5, "a figure from a chat or log line"))
                 continue
             text = customer_sentence(sp, red)
             if text is None and "impact" in roles and "unconfirmed" not in roles:
-                for fig in _figures(sp.text):
+                for fig in figures(sp.text):
                     if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                         sheet.figures.append(Fact(fig, sp, 0.6, "a figure only: its sentence names people, customers or internal systems"))
             if text is None or text in seen:
@@ -153,11 +174,6 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         setattr(sheet, name, getattr(sheet, name)[:8])
     if not sheet.symptoms and not sheet.numbers:
         sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
-
-
-def _figures(text: str) -> list[str]:
-    nouns = "|".join(map(re.escape, rules()["customer_nouns"]))
-    return [m.group(0).strip() for m in re.finditer(r"(?:\b(?:about|around|roughly|nearly|over|more than)\s+|~)?(?<![\w.:])\d[\d,.]*\s*(?:%|k\b)?\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,2}(?:" + nouns + r")\b|(?<![\w.:])\d[\d.]*%(?:\s+[a-z-]+)?", text, re.I)]
 
 
 def _jargon_count(text: str) -> int:
@@ -200,8 +216,9 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     first = section[0].text if section else ""  # the section opens with its verdict: "We suspect ..."
     said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or (
         bool(first) and has_role(first, "unconfirmed") and not re.search(r"(?i)\bwe do not know\b", first))
-    if marked or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
-        sheet.cause_status = Fact("suspected", (marked or section)[0].span, 0.85, "the write-up marks the cause as not confirmed")
+    verdict = cause_verdict(doc)
+    if marked or verdict == "open" or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):
+        sheet.cause_status = Fact("suspected", (marked or section)[0].span if (marked or section) else None, 0.85, "the write-up marks the cause as not confirmed")
         sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
         _unconfirmed(doc, red, sheet)
         return
@@ -213,20 +230,25 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
                 continue
-            t = customer_sentence(sp, red, min_words=5)
+            t = customer_sentence(sp, red, min_words=5) if not side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
+    if not confirmed:  # a passage opened by "cause found", "Root cause:", "Confirmed." outside a cause section
+        for sp in cause_passages(doc):
+            if not side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5)) and t not in [c.value for c in confirmed]:
+                confirmed.append(Fact(t, sp, 0.75))
     story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
     if not confirmed and not any(has_role(u.text, "cause") for u in story):
         story = [u for u in doc.in_section("contributing") if not u.quoted]
-    for u in story:
-        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and (t := customer_sentence(u.span, red, min_words=6)):
+    for u in story if len(confirmed) < 2 else []:
+        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not side_remark(u.text) and (t := customer_sentence(u.span, red, min_words=6)):
             if t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
     if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
-        pool = [u for u in section if u.kind != "heading"] + [u for u in doc.units if u.kind in ("sentence", "line", "item", "field") and not u.quoted
-                                                             and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause")]
+        pool = [u for u in section if u.kind != "heading"] + cause_passage_units(doc) + [
+            u for u in doc.units if u.kind in ("sentence", "line", "item") and not u.quoted
+            and u.section in ("summary", "preamble", "other", "cause", "timeline") and has_role(u.text, "cause") and not side_remark(u.text)]
         for u in pool:
             for sp in sentences(doc.text, u.span.start, u.span.end):
                 body = re.sub(r"^\s*(?:\[[^\]]*\]\s*|\d{1,2}:\d{2}\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?:[a-z][\w.-]+:\s+)?", "", sp.text)

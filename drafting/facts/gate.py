@@ -10,9 +10,11 @@ leading time phrase in a local zone is dropped at its comma, and the first lette
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..reading.document import Span
 from ..reading.roles import has_role
+from ..reading.rules import rules
 from ..redact import Redactor, service_names, service_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
@@ -44,6 +46,24 @@ def _plain_services(text: str) -> str:
     return "".join(out)
 
 
+def internal_identifiers(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
+    """snake_case, camelCase and PascalCase identifiers, key=value settings, dotted keys and other
+    organisations' names in a sentence (patterns in data/drafting/extract.yaml), minus ordinary brands."""
+    cfg = rules()
+    ok = {w.lower() for w in cfg.get("identifier_exceptions", [])} | {a.lower() for a in allowed}
+    out = []
+    for pat in _internal_res():
+        for m in pat.finditer(text):
+            if m.group(0).lower() not in ok and not any(m.group(0).lower() in a for a in ok):
+                out.append(m.group(0))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _internal_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
+
+
 def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
                       whole: bool = True) -> str | None:
     """The sentence as a customer may read it, or None when it cannot be used whole."""
@@ -55,7 +75,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     text = _drop_brackets(text, red)
     text = _plain_services(text)
-    if _NOT_PROSE.search(text) or red.internal_details(text):
+    if _NOT_PROSE.search(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None

@@ -14,6 +14,7 @@ from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
+from ..reading.rules import has_cue, rules
 from ..redact import Redactor
 from .sheet import Fact
 
@@ -23,6 +24,11 @@ _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third
 _PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
 _BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|not delivered|not sent|not working|showing|shown|returning|missing|wrong|stuck|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not|backlog)\b")
 _AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)?(?:all\s+)?affected\b")
+
+
+_NAMED_KIND = re.compile(r"\b(?:[A-Z][A-Za-z0-9]+\s+){1,3}(?i:(?:mobile|web|customer|online|patient|member|partner|admin)\s+)?(?i:app|apps|portal|website|dashboards?|platform|api)\b")
+_TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3})\s*(?:[–—:,]|\s-\s)\s*\S")
+_CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?)\b")
 
 
 def _jargon_terms() -> set[str]:
@@ -87,6 +93,26 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         tool = re.search(r"(?m)^\s*(?:[-*]\s*)?" + re.escape(n.split()[0]) + r"\s*:", text) or re.search(r"`[^`]+`\s+\w+\s+(?:in|on)\s+" + re.escape(n), text)
         if real and len(real) == len(spans) and n in customer_hits and not tool and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
             add(n, real[0], 0.75)
+    if not out:  # "Crew Portal and the RosterWing mobile app kept loading", "paid on the MyWater portal"
+        for unit in doc.units:
+            if unit.kind in ("code", "heading") or unit.quoted:
+                continue
+            if not (unit.section == "impact" or roles_of(unit.text) & {"symptom", "harm", "impact"} or _CUSTOMERS.search(unit.text)
+                    or has_cue(unit.text, rules()["symptom_cues"])):
+                continue
+            for m in _NAMED_KIND.finditer(unit.text):
+                clause = " ".join(re.split(r"[.;]\s", unit.text[m.end():])[0].split()[:4])
+                if re.search(r"(?i)\b(?:not|unaffected|kept working|worked normally)\b", clause):
+                    continue  # "the iOS and Android apps were not on the new form": what was not affected
+                n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
+                first = n.split()[0]
+                if _NOT_NAMES.match(n) or first.lower() in staff or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
+                    continue
+                s0 = unit.span.start + m.start()
+                add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
+    tb = _TITLE_BRAND.match(re.sub(r"^\[[^\]]*\]\s*", "", title or ""))
+    if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")):
+        add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
     brands = []
     for m in _PUBLIC_HOST.finditer(text):
         if not red.internal_details(m.group(0)):

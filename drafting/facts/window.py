@@ -22,13 +22,22 @@ _END = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:ends|ended|over)\b|\bend o
 _WINDOW_WORDS = re.compile(r"(?i)\b(?:customer\s+)?impact\s+window\b|\bimpact\s*[:=]|\bwindow\s*[:=]|\bcustomer[- ]facing impact\b|\boutage window\b")
 
 
+def _declares_window(u: Unit) -> bool:
+    """A field or sentence that states the customer impact window (cues in data/drafting/extract.yaml)."""
+    cfg = rules()
+    if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()):
+        return True
+    text = f"{u.key}: {u.text}" if u.kind == "field" else u.text
+    return _WINDOW_WORDS.search(text) is not None or any(re.search(p, text, re.I) for p in cfg["window_cues"])
+
+
 def _points_in(reading: Reading, s: int, e: int) -> list[TimePoint]:
     return [p for p in reading.points if s <= p.start and p.end <= e]
 
 
 def _customerish(text: str) -> bool:
     cfg = rules()
-    return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"])
+    return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
 
 
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
@@ -76,7 +85,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             pair = _range_in(doc, reading, u)
             if pair is None:
                 continue
-            if _WINDOW_WORDS.search(u.text) or (u.kind == "field" and re.match(r"(?i)(customer )?impact|when|window|outage", u.key)):
+            if _declares_window(u):
                 score = 3
             elif u.section in ("summary", "impact", "preamble") and _customerish(u.text) and not re.search(r"(?i)\bread-only\b|\bpeak", u.text[:40]):
                 score = 2

@@ -87,6 +87,9 @@ _TABLE_ROLES = {
 }
 
 
+_VALUE_COLUMNS = ("value", "values", "detail", "details", "count", "number", "figure", "figures", "amount", "result")
+
+
 def _line_offsets(text: str) -> list[int]:
     offs = [0]
     for m in re.finditer(r"\n", text):
@@ -148,6 +151,11 @@ def question_section(question: str) -> str:
 
 def _section_of_label(label: str) -> str | None:
     key = canon(label, rules()["sections"])
+    if key is None:  # "Confirmed cause (reproduced in staging)", "Why we didn't see it sooner" (data/drafting/extract.yaml)
+        low = re.sub(r"[*_`#]+", "", label).strip()
+        for sec, pats in rules().get("section_patterns", {}).items():
+            if any(re.search(p, low, re.I) for p in pats):
+                return sec
     if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
         return "cause"  # "Why the storage stalled", "Why it happened"
     return key
@@ -212,6 +220,13 @@ class _Builder:
             am = re.match(r"^\s*(?:\*\*)?A\s*[:.)](?:\*\*)?\s*", core)
             if am:
                 off = sp.start + (len(sp.text) - len(core)) + am.end()
+                prose.append(Span(off, sp.end, self.text[off:sp.end]))
+                continue
+            lm = re.match(r"^\s*(?:\*\*)?(?P<label>[A-Za-z][^:\n]{2,60}?)(?:\*\*)?:(?:\*\*)?\s+(?=\S)", core)
+            if lm and kind == "line" and len(lm.group("label").split()) > 5 and _section_of_label(lm.group("label")):
+                flush()  # "Why we didn't see it sooner: we only alert on ..." opens its own part
+                self.section = _section_of_label(lm.group("label")) or self.section
+                off = sp.start + (len(sp.text) - len(core)) + lm.end()
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
             fm = _FIELD.match(core)
@@ -330,7 +345,8 @@ def _cells(line: Span) -> list[Span]:
 def _row(b: _Builder, line: Span, row: list[Span], roles: list[str]) -> None:
     named = {roles[k] if k < len(roles) and roles[k] else f"col{k}": c for k, c in enumerate(row)}
     clean = [c for c in row if c.text]
-    if roles and all(not r for r in roles) and len(clean) == 2:  # a key/value table: "| **Date** | 2025-02-11 |"
+    kv = len(roles) == 2 and roles[1] in _VALUE_COLUMNS  # "| Metric | Value |", "| Property | Value |"
+    if roles and (all(not r for r in roles) or kv) and len(clean) == 2:  # a key/value table: "| **Date** | 2025-02-11 |"
         key = re.sub(r"[*_`]", "", clean[0].text).strip()
         sec = _section_of_label(key)
         if sec:

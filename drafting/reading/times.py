@@ -21,10 +21,11 @@ DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d-]))"
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<m1>{MONTHS})[a-z]*\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
+    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b))))"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
-_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT)"
+_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|Central|Eastern|Pacific|Mountain)"
          r"\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
     r"(?:(?P<isodt>(?<![\d-])\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
@@ -34,9 +35,10 @@ TIME_RE = re.compile(
     re.I,
 )
 _AFTER_DATE = re.compile(rf"\s*(?:,\s*|on\s+|\(\s*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})", re.I)
-RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—])\s*(?:about\s+)?$", re.I)
+RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
 _MIN_YEAR, _MAX_YEAR = 1970, 2200
+_TRAIL_DATE = re.compile(rf"(?:\b(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?),?\s*)$", re.I)
 
 
 @dataclass
@@ -61,10 +63,17 @@ class Reading:
     declared_zone: str = ""
 
 
-def parse_date(m: re.Match, default_year: int | None) -> tuple[date | None, str]:
-    """A DATE_RE match as a date, or (None, why not)."""
+def parse_date(m: re.Match, default_year: int | None, order: str = "") -> tuple[date | None, str]:
+    """A DATE_RE match as a date, or (None, why not). ``order`` ("mdy" or "dmy") reads "3/4/2025";
+    a first number above 12 is always a day."""
     try:
-        if m.group("iso"):
+        if m.group("num"):  # "3/4/2025", "3/3 6:05 PM": month first unless the write-up shows day-first dates
+            a, b = int(m.group("n1")), int(m.group("n2"))
+            day_first = a > 12 or (b <= 12 and (order or rules().get("numeric_date_order", "mdy")) == "dmy")
+            d, mo = (a, b) if day_first else (b, a)
+            y3 = m.group("n3")
+            y = (int(y3) + (2000 if len(y3) == 2 else 0)) if y3 else default_year
+        elif m.group("iso"):
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
         elif m.group("jira"):  # "17/Jun/25", as issue trackers write it
             d, mo = int(m.group("d3")), _MONTH_NUM[m.group("m3").lower()[:3]]
@@ -86,6 +95,18 @@ def parse_date(m: re.Match, default_year: int | None) -> tuple[date | None, str]
         return date(y, mo, d), ""
     except ValueError:
         return None, f"there is no day {d} in month {mo} of {y}"
+
+
+def numeric_order(text: str) -> str:
+    """"dmy" when the write-up writes a day-first numeric date ("17/06/2025"), "mdy" when month-first ("6/17/2025"), else ""."""
+    for m in DATE_RE.finditer(text):
+        if m.group("num"):
+            a, b = int(m.group("n1")), int(m.group("n2"))
+            if a > 12 >= b:
+                return "dmy"
+            if b > 12 >= a:
+                return "mdy"
+    return ""
 
 
 def clock(raw: str) -> tuple[int, int, int] | None:
@@ -175,8 +196,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     """Every timestamp in reading order, each an aware UTC datetime; impossible ones in ``rejected``."""
     out = Reading()
     first_year = next((int(y) for y in re.findall(r"(?<![\d-])((?:19|20|21)\d\d)(?![\d])", text)), None) or year_from_weekday(text)
+    order = numeric_order(text)
     for m in DATE_RE.finditer(text):
-        d, why = parse_date(m, first_year)
+        d, why = parse_date(m, first_year, order)
         if d is not None:
             out.dates.append((m.start(), m.end(), d))
         elif m.group("iso") or why.startswith("there is no day"):
@@ -273,8 +295,9 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     """Pairs of times joined as a range: "14:07–15:31 UTC", "from 16:20 to 17:05 BST", "13:02Z-14:46Z"."""
     out = []
     for a, b in zip(points, points[1:]):
-        between = text[a.end: b.start]
-        if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", text[max(0, a.start - 20): a.start]):
+        between = _TRAIL_DATE.sub("", text[a.end: b.start])  # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM"
+        before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
+        if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"
         elif RANGE_JOIN.match(between) or (re.fullmatch(r"\s*(?:UTC|[A-Z]{2,4})?\s*(?:to|until|till|and|[-–—])\s*", between, re.I)):
             out.append((a, b))
