@@ -14,8 +14,8 @@ from ..catalog import Category
 from ..context import Audience
 from ..findings import Finding
 from ..resources import data_yaml
-from .base import Analysis, merge_overlapping, phrase_spans
 from ..textspans import customer_visible_names
+from .base import Analysis, merge_overlapping, phrase_spans
 from .leak import detect as leak_detect
 
 
