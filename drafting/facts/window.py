@@ -118,9 +118,19 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
     # 2. statements: a stated window, a start or end marker, a range in a sentence about customers
     for u in _statements(doc):
         got = _points_in(reading, u.span.start, u.span.end)
+        text = u.text
+        if not got and u.kind == "sentence":
+            # "00:50 - Top-ups succeeding again. End of customer impact.": a marker with no time of its
+            # own speaks of the time that opens its line
+            ls = doc.text.rfind("\n", 0, u.span.start) + 1
+            got = _points_in(reading, ls, ls + 30)
+            if got and (_any(cfg.get("window_start_markers", []), text) or _any(cfg.get("window_end_markers", []), text)):
+                u = replace(u, span=type(u.span)(ls, u.span.end, doc.text[ls:u.span.end]))
+                text = u.text
+            else:
+                got = []
         if not got:
             continue
-        text = u.text
         fix = 2 if _any(corr, text) else 0
         low = -2 if u.quoted else 0
         pair = _range_in(doc, reading, u)

@@ -198,7 +198,7 @@ def _anchor(text: str, s: int, e: int) -> bool:
 def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     """Every timestamp in reading order, each an aware UTC datetime; impossible ones in ``rejected``."""
     out = Reading()
-    first_year = next((int(y) for y in re.findall(r"(?<![\d-])((?:19|20|21)\d\d)(?![\d])", text)), None) or year_from_weekday(text)
+    first_year = next((int(y) for y in re.findall(r"(?<!\d)(?<!\d-)((?:19|20|21)\d\d)(?!\d)", text)), None) or year_from_weekday(text)
     order = numeric_order(text)
     for m in DATE_RE.finditer(text):
         d, why = parse_date(m, first_year, order)
