@@ -122,7 +122,9 @@ def test_a_forms_questions_are_start_and_end_fields():
     assert window(FORM) == ("2025-11-03T14:05", "2025-11-03T15:10", 65)
 
 
-NARRATIVE = """Short version: on 4 August 2025 the reports page failed for 300 teams, and between 10:00 and 10:20 UTC exports were slow. The customer-facing window we agreed with Support is 09:50-11:05 UTC, not the 10:12 page. Writes recovered at 10:40, which is not our end of impact because exports still failed until 11:05.
+NARRATIVE = """Short version: on 4 August 2025 the reports page failed for 300 teams, and between 10:00 and 10:20 UTC exports were slow.
+The customer-facing window we agreed with Support is 09:50-11:05 UTC, not the 10:12 page.
+Writes recovered at 10:40, which is not our end of impact because exports still failed until 11:05.
 """
 
 
