@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from ..reading.document import Document, Unit
+from dataclasses import replace
+
+from ..reading.document import Document, Unit, sentences
 from ..reading.rules import has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .sheet import Fact, FactSheet
@@ -47,59 +49,131 @@ def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, Time
     return None
 
 
+def _any(pats: list[str], text: str) -> re.Match | None:
+    found = [m for p in pats for m in [re.search(p, text, re.I)] if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def _question_field(doc: Document, i: int) -> str:
+    """A form's question used as a field label ("Start time (UTC)?" then the answer on the next line)."""
+    u = doc.units[i]
+    if not u.text.rstrip("* ").endswith("?") or len(u.text) > 60 or i + 1 >= len(doc.units):
+        return ""
+    label = re.sub(r"\s*\(.*?\)\s*", " ", u.text).strip("*?: ").strip()
+    from ..reading.rules import canon
+    return canon(label, {k: v for k, v in rules()["fields"].items() if k in ("start", "end", "window")}) or ""
+
+
+def _nearest(points: list[TimePoint], at: int) -> TimePoint:
+    """The time a marker phrase at ``at`` speaks of: the closest one, preferring the one just after it."""
+    return min(points, key=lambda p: (abs(p.start - at) if p.start >= at else abs(at - p.end) + 8))
+
+
+def _statements(doc: Document) -> list[Unit]:
+    """Units to read window statements from, a long paragraph or field taken one sentence at a time."""
+    out: list[Unit] = []
+    for u in doc.units:
+        if u.kind == "heading":
+            continue
+        if u.kind in ("sentence", "field", "quote", "item") and len(u.text) > 160:
+            parts = sentences(doc.text, u.span.start, u.span.end)
+            if len(parts) > 1:
+                out.extend(replace(u, span=sp) for sp in parts)
+                continue
+        out.append(u)
+    return out
+
+
 def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
-    start: tuple[TimePoint, float, Unit] | None = None
-    end: tuple[TimePoint, float, Unit] | None = None
+    """Collect every statement of the window with a strength, take the strongest for each end
+    (a later correction beats an earlier statement), then fall back to the timeline."""
+    cfg = rules()
+    cands: list[tuple[int, int, str, TimePoint, float, Unit]] = []   # (tier, order, slot, point, conf, unit)
+
+    def add(tier: int, slot: str, p: TimePoint, conf: float, u: Unit) -> None:
+        cands.append((tier, p.start, slot, p, conf, u))
+
+    corr = cfg.get("window_correction_cues", [])
+    # 1. labelled fields, and a form's questions ("End time (UTC)?")
     flds = doc.fields()
-    # 1. labelled fields
-    for kind, slot in (("start", "s"), ("end", "e"), ("window", "w")):
+    for kind in ("start", "end", "window"):
         u = flds.get(kind)
         if u is None:
             continue
         got = _points_in(reading, u.span.start, u.span.end)
-        if slot == "s" and got and start is None:
-            start = (got[0], 0.95, u)
-        elif slot == "e" and got and end is None:
-            end = (got[0], 0.95, u)
-        elif slot == "w" and len(got) >= 2:
-            start, end = start or (got[0], 0.95, u), end or (got[-1], 0.95, u)
-    # 2. explicit markers on timeline entries ("14:07 ... **impact begins**")
-    for u in doc.units:
-        if u.kind == "heading":
-            continue
+        if kind == "start" and got:
+            add(7, "s", got[0], 0.95, u)
+        elif kind == "end" and got:
+            add(7, "e", got[0], 0.95, u)
+        elif kind == "window" and len(got) >= 2:
+            add(7, "s", got[0], 0.95, u)
+            add(7, "e", got[-1], 0.95, u)
+    for i, u in enumerate(doc.units):
+        kind = _question_field(doc, i) if not u.quoted else ""
+        if kind:
+            nxt = doc.units[i + 1]
+            got = _points_in(reading, nxt.span.start, nxt.span.start + 30)
+            if kind in ("start", "end") and got:
+                add(7, kind[0], got[0], 0.95, nxt)
+    # 2. statements: a stated window, a start or end marker, a range in a sentence about customers
+    for u in _statements(doc):
         got = _points_in(reading, u.span.start, u.span.end)
+        text = u.text
+        if not got and u.kind == "sentence":
+            # "00:50 - Top-ups succeeding again. End of customer impact.": a marker with no time of its
+            # own speaks of the time that opens its line
+            ls = doc.text.rfind("\n", 0, u.span.start) + 1
+            got = _points_in(reading, ls, ls + 30)
+            if got and (_any(cfg.get("window_start_markers", []), text) or _any(cfg.get("window_end_markers", []), text)):
+                u = replace(u, span=type(u.span)(ls, u.span.end, doc.text[ls:u.span.end]))
+                text = u.text
+            else:
+                got = []
         if not got:
             continue
-        mb = _BEGIN.search(u.text)
-        if start is None and mb and not _END.search(u.text) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", u.text[max(0, mb.start() - 20): mb.start()]):
-            m = re.search(r"\((\d{1,2}:\d{2})\)", u.text)  # "Customer impact begins (10:41)"
-            start = (next((p for p in got if m and p.raw.startswith(m.group(1))), got[0]), 0.95, u)
-        if end is None and _END.search(u.text):
-            end = (got[0], 0.95, u)
-    # 3. a stated impact window, or a range in a customer sentence of the summary or impact
-    if start is None or end is None:
-        best = None
-        for u in doc.units:
-            if u.kind == "heading" or u.quoted:
-                continue
-            pair = _range_in(doc, reading, u)
-            if pair is None:
-                continue
-            if _declares_window(u):
-                score = 3
-            elif u.section in ("summary", "impact", "preamble") and _customerish(u.text) and not re.search(r"(?i)\bread-only\b|\bpeak", u.text[:40]):
-                score = 2
+        fix = 2 if _any(corr, text) else 0
+        low = -2 if u.quoted else 0
+        pair = _range_in(doc, reading, u)
+        if pair is not None:
+            if _declares_window(u) or _any(cfg.get("window_range_cues", []), text):
+                add(5 + fix + low, "s", pair[0], 0.9, u)
+                add(5 + fix + low, "e", pair[1], 0.9, u)
+            elif not u.quoted and _customerish(text) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
+                tier = 3 if u.section in ("summary", "impact", "preamble") else 2
+                add(tier, "s", pair[0], 0.8, u)
+                add(tier, "e", pair[1], 0.8, u)
+        mb = _BEGIN.search(text) or _any(cfg.get("window_start_markers", []), text)
+        me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
+        if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
+            m = re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
+            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None)
+            if at is None:
+                at = got[0] if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not me else _nearest(got, u.span.start + mb.end())
+            add(4 + fix + low, "s", at, 0.95, u)
+        if me:
+            if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not mb:
+                at = got[0]
             else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, pair, u)
-            if score == 3:
-                break
-        if best is not None:
-            _, (a, b), u = best
-            # a stated window may give both zones ("14:02 CET ... i.e. 13:02Z-14:46Z"): the pair is what it says
-            start = start or (a, 0.9 if best[0] == 3 else 0.8, u)
-            end = end or (b, 0.9 if best[0] == 3 else 0.8, u)
+                at = _nearest(got, u.span.start + me.end())
+            add(4 + fix + low, "e", at, 0.95, u)
+    start = end = None
+    for slot in ("s", "e"):
+        mine = [c for c in cands if c[2] == slot]
+        if not mine:
+            continue
+        top = max(c[0] for c in mine)
+        best = [c for c in mine if c[0] == top]
+        # the first statement of the strongest kind, unless a correction: then the latest
+        pick = best[-1] if top >= 6 else best[0]
+        chosen = (pick[3], pick[4], pick[5])
+        if slot == "s":
+            start = chosen
+        else:
+            end = chosen
+    if start is not None:
+        start = (_restated(reading, start[0]), start[1], start[2])
+    if end is not None:
+        end = (_restated(reading, end[0]), end[1], end[2])
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
     entries = [u for u in doc.units if not u.quoted and (
@@ -124,6 +198,20 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 end = ((cued or later)[0], 0.6, u)
                 break
     _settle(doc, reading, sheet, start, end)
+
+
+def _restated(reading: Reading, p: TimePoint) -> TimePoint:
+    """A window restated later without a date of its own ("impact window 08:05-11:50" in a comment
+    posted the next day) means the moment written earlier at the same clock time: take that day."""
+    if p.date_stated:
+        return p
+    for q in reading.points:
+        if q.start >= p.start:
+            break
+        diff = p.when - q.when
+        if timedelta(0) < diff <= MAX_WINDOW and diff % timedelta(days=1) == timedelta(0):
+            return TimePoint(q.when, p.raw, p.start, p.end, p.zone, p.zone_stated, q.date_stated, p.approx)
+    return p
 
 
 def _note(p: TimePoint) -> str:

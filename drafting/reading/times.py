@@ -19,13 +19,13 @@ MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d-]))"
-    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?P<m1>{MONTHS})[a-z]*\.?(?:,?\s+(?P<y1>\d{{4}}))?\b)"
+    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|\d{{2}}(?![\d:])))?\b)"
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
     rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b))))"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
-_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|Central|Eastern|Pacific|Mountain)"
+_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain)"
          r"\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
     r"(?:(?P<isodt>(?<![\d-])\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
@@ -81,7 +81,8 @@ def parse_date(m: re.Match, default_year: int | None, order: str = "") -> tuple[
         elif m.group("dmy"):
             d = int(re.match(r"\d+", m.group("dmy")).group(0))
             mo = _MONTH_NUM[m.group("m1").lower()[:3]]
-            y = int(m.group("y1")) if m.group("y1") else default_year
+            y1 = m.group("y1")
+            y = (int(y1) + (2000 if len(y1) == 2 else 0)) if y1 else default_year
         else:
             d, mo = int(m.group("d2")), _MONTH_NUM[m.group("m2").lower()[:3]]
             y = int(m.group("y2")) if m.group("y2") else default_year
@@ -106,7 +107,9 @@ def numeric_order(text: str) -> str:
                 return "dmy"
             if b > 12 >= a:
                 return "mdy"
-    return ""
+    hints = rules().get("numeric_order_hints", {})
+    found = [(m.start(), order) for order, pats in hints.items() for p in pats for m in [re.search(p, text)] if m]
+    return min(found)[1] if found else ""
 
 
 def clock(raw: str) -> tuple[int, int, int] | None:
@@ -195,7 +198,7 @@ def _anchor(text: str, s: int, e: int) -> bool:
 def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     """Every timestamp in reading order, each an aware UTC datetime; impossible ones in ``rejected``."""
     out = Reading()
-    first_year = next((int(y) for y in re.findall(r"(?<![\d-])((?:19|20|21)\d\d)(?![\d])", text)), None) or year_from_weekday(text)
+    first_year = next((int(y) for y in re.findall(r"(?<!\d)(?<!\d-)((?:19|20|21)\d\d)(?!\d)", text)), None) or year_from_weekday(text)
     order = numeric_order(text)
     for m in DATE_RE.finditer(text):
         d, why = parse_date(m, first_year, order)
@@ -230,6 +233,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         if RANGE_JOIN.match(between):
             if a.zone_word is None and b.zone_word is not None:
                 a.zone_word = b.zone_word
+            if a.after_date is None and b.after_date is not None:
+                a.after_date = b.after_date
             if not a.meridiem and b.meridiem and b.clock[0] >= 12 and a.clock[0] < 12 and a.clock[0] + 12 <= b.clock[0]:
                 a.clock = (a.clock[0] + 12, a.clock[1], a.clock[2])
     dates = [d for d in out.dates if d[0] not in after_spans and _anchor(text, d[0], d[1])]
