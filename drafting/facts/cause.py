@@ -64,3 +64,13 @@ def cause_verdict(doc: Document) -> str:
                 if m.start() > where:
                     last, where = kind, m.start()
     return last
+
+
+def plain_summary(doc: Document) -> str:
+    """A plain account of a confirmed cause the write-up states only in internal words ("CHG-1 went out ...
+    rolling back CHG-1") from the cues in data/drafting/extract.yaml; "" when none applies."""
+    text = "\n".join(u.text for u in doc.units if not u.quoted)
+    for entry in rules().get("cause_summaries", []):
+        if all(re.search(p, text) for p in entry.get("all", [])):
+            return str(entry["say"])
+    return ""
