@@ -269,23 +269,17 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             sheet.cause_open = Fact(f"why {why}" if why and why.lower() != heading.lower().strip(" #*") else "what set it off", None, 0.6)
     elif sheet.cause_status.value == "confirmed":
         sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; check the plain summary in the fact sheet (field: cause).")
-        _plain_cause(doc, sheet)
-    elif any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code")) and not unknown_said:
+        sheet.cause = plain_summary(doc) or sheet.cause
+    elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))) and not unknown_said:
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
         sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; check the plain summary in the fact sheet (field: cause).")
-        _plain_cause(doc, sheet)
+        sheet.cause = plain_summary(doc) or sheet.cause
     elif section or any(has_role(u.text, "unconfirmed") and has_role(u.text, "cause") for u in doc.units):
         sheet.cause_status = Fact("suspected" if not unknown_said or section else "unknown", section[0].span if section else None, 0.6)
         sheet.flag("cause", "The write-up does not confirm a cause in words a customer may read; customer drafts say it is still being confirmed.")
     else:
         sheet.flag("cause", "The write-up does not state a cause; the draft says it is still being confirmed.")
     _unconfirmed(doc, red, sheet)
-
-
-def _plain_cause(doc: Document, sheet: FactSheet) -> None:
-    said = plain_summary(doc)
-    if said:
-        sheet.cause = Fact(said, None, 0.4, "a plain summary of what the write-up shows: check it")
 
 
 def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:
