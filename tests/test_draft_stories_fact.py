@@ -86,3 +86,18 @@ def test_finance_jargon_is_explained_for_general_and_executive_readers(audience)
     for term in ("ACH", "cutoff", "acknowledgement file"):
         hits = list(re.finditer(r"(?i)(?<![\w-])" + re.escape(term) + r"(?![\w-])", d.text))
         assert not hits or any(re.match(r"\s*\(", d.text[m.end(): m.end() + 3]) for m in hits), (term, d.text)
+
+
+FIGURES = """# Review: Pellin Pay transfers late, 5 May 2025
+
+## Impact
+From 10:00 UTC to 12:30 UTC on 5 May 2025, transfers in the Pellin Pay app were late.
+- **$48,200** in transfers in the delayed batch
+- 730 households, 1,120 payees were paid a day late
+"""
+
+
+def test_every_figure_in_the_impact_section_reaches_the_fact_sheet():
+    pool = " ".join(build_sheet(FIGURES).texts("numbers"))
+    for fig in ("$48,200", "730 households", "1,120 payees"):
+        assert fig in pool, pool

@@ -168,6 +168,9 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 if not has_cue(text, cfg["symptom_exclusions"]):
                     sheet.symptoms.append(fact)
                     used = True
+            if not used and u.section == "impact" and re.search(r"\d", text) and "unconfirmed" not in roles:
+                sheet.numbers.append(fact)  # a figure in the impact section ("186 employers ... were paid late", "$21.6M net pay ...")
+                used = True
             if used:
                 seen.add(text)
     for name in ("symptoms", "numbers", "harm", "remedy", "unaffected"):

@@ -28,7 +28,7 @@ _AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)
 
 _NAMED_KIND = re.compile(r"\b(?:[A-Z][A-Za-z0-9]+\s+){1,3}(?i:(?:mobile|web|customer|online|patient|member|partner|admin)\s+)?(?i:app|apps|portal|website|dashboards?|platform|api)\b")
 _TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3})\s*(?:[–—:,]|\s-\s)\s*\S")
-_CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?)\b")
+_CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?|recipients?|buyers?|employers?|employees?|homeowners?|households?|accounts?)\b")
 
 
 def _not_product_words() -> set[str]:
