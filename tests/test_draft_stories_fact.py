@@ -101,3 +101,20 @@ def test_every_figure_in_the_impact_section_reaches_the_fact_sheet():
     pool = " ".join(build_sheet(FIGURES).texts("numbers"))
     for fig in ("$48,200", "730 households", "1,120 payees"):
         assert fig in pool, pool
+
+
+TICKET_FIELDS = """[OPS-12] Meter readings late in the Voltaro app
+Status:       Resolved
+Resolution:   Fixed
+Component/s:  reading-pipeline, ingest-svc, meter-webhooks
+Labels:       sev3
+
+Description
+Customers saw yesterday's meter readings in the Voltaro app from 08:00 UTC to 09:10 UTC on 3 March 2025.
+"""
+
+
+def test_a_ticket_field_list_is_never_told_as_how_it_was_fixed():
+    assert not [r for r in build_sheet(TICKET_FIELDS).texts("resolution") if "pipeline" in r or "webhooks" in r]
+    d = drafting.draft(TICKET_FIELDS, "report", "general", "sev3", contact=CONTACT, use_model=False)
+    assert "reading-pipeline" not in d.text and "meter-webhooks" not in d.text

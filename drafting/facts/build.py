@@ -60,7 +60,8 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     sheet.remedy += [r for r in remedies if r.value not in sheet.texts("remedy")]
     if not sheet.actions:
         sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
-    sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution") if (t := customer_sentence(u.span, red))][:3]
+    sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution")  # a field there ("Component/s: a, b") is not how it was fixed
+                        if (u.kind != "field" or canon(u.key, rules()["sections"]) == "resolution") and (t := customer_sentence(u.span, red))][:3]
     _internal(doc, red, reading, sheet)
     for u in doc.units:
         if has_role(u.text, "review") and not sheet.review.value and (t := customer_sentence(u.span, red)):
