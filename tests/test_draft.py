@@ -76,13 +76,13 @@ def test_a_suspected_cause_is_never_stated_and_the_draft_says_when_the_report_co
             text = drafts[("health_unconfirmed_cause", stage, audience)].text
             assert not [c for c in claims if c.lower() in text.lower()], (stage, audience)
             assert "not yet confirmed the cause" in text  # an honest "not yet confirmed", never the guess
-    assert "within [number] business days" in drafts[("health_unconfirmed_cause", "preliminary", "general")].text
+    assert "once our review is complete" in drafts[("health_unconfirmed_cause", "preliminary", "general")].text
 
 
 def test_the_full_review_is_promised_without_inventing_a_date(drafts):
     assert business_days_after(date(2025, 3, 7), 3) == date(2025, 3, 12)  # Friday + 3 business days skips the weekend (policy option)
     text = drafts[("payments_sre_template", "preliminary", "general")].text
-    assert "full incident report within [number] business days" in text and "by Tuesday 11 March 2025" not in text
+    assert "full incident report" in text and "once our review is complete" in text and "[number]" not in text and "by Tuesday 11 March 2025" not in text
     report = drafts[("edtech_sev4_cosmetic", "report", "general")].text
     assert "[number]" not in report and "by Tuesday 7 October 2025" not in report
 

@@ -239,8 +239,8 @@ def review_promise(inp: Inputs) -> str:
         return str(inp.facts.review.value)
     if "due" in inp.values:
         return c["review_promise"].format(**inp.values)
-    if inp.ctx.stage.value == "preliminary":  # the stage needs a "when": a clear prompt for the liaison, never an invented date
-        inp.omit("review date", "The write-up gives no date for the full report: replace [number] with the business days you can commit to.")
+    if inp.ctx.stage.value == "preliminary":  # the stage needs a "when": "once our review is complete", never an invented date
+        inp.omit("review date", "The write-up gives no date for the full report: the draft says it comes once the review is complete; add a date if you can commit to one.")
         return c["review_promise_undated"].format(**inp.values)
     return c["review_promise_open"].format(**inp.values)
 

@@ -13,7 +13,7 @@ from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
-from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
+from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
 from .products import find_products
@@ -60,7 +60,8 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     sheet.remedy += [r for r in remedies if r.value not in sheet.texts("remedy")]
     if not sheet.actions:
         sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
-    sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution") if (t := customer_sentence(u.span, red))][:3]
+    sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution")  # a field there ("Component/s: a, b") is not how it was fixed
+                        if (u.kind != "field" or canon(u.key, rules()["sections"]) == "resolution") and (t := customer_sentence(u.span, red))][:3]
     _internal(doc, red, reading, sheet)
     for u in doc.units:
         if has_role(u.text, "review") and not sheet.review.value and (t := customer_sentence(u.span, red)):
@@ -168,6 +169,9 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 if not has_cue(text, cfg["symptom_exclusions"]):
                     sheet.symptoms.append(fact)
                     used = True
+            if not used and u.section == "impact" and re.search(r"\d", text) and "unconfirmed" not in roles:
+                sheet.numbers.append(fact)  # a figure in the impact section ("186 employers ... were paid late", "$21.6M net pay ...")
+                used = True
             if used:
                 seen.add(text)
     for name in ("symptoms", "numbers", "harm", "remedy", "unaffected"):
@@ -268,10 +272,12 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             why = re.sub(r"(?i)^[#\s*]*why\s+", "", heading).strip(" #*")
             sheet.cause_open = Fact(f"why {why}" if why and why.lower() != heading.lower().strip(" #*") else "what set it off", None, 0.6)
     elif sheet.cause_status.value == "confirmed":
-        sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; write it in the fact sheet (field: cause).")
-    elif any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code")) and not unknown_said:
+        sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; check the plain summary in the fact sheet (field: cause).")
+        sheet.cause = plain_summary(doc) or sheet.cause
+    elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))) and not unknown_said:
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
-        sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; write it in customer words in the fact sheet (field: cause).")
+        sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; check the plain summary in the fact sheet (field: cause).")
+        sheet.cause = plain_summary(doc) or sheet.cause
     elif section or any(has_role(u.text, "unconfirmed") and has_role(u.text, "cause") for u in doc.units):
         sheet.cause_status = Fact("suspected" if not unknown_said or section else "unknown", section[0].span if section else None, 0.6)
         sheet.flag("cause", "The write-up does not confirm a cause in words a customer may read; customer drafts say it is still being confirmed.")

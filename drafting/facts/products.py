@@ -28,7 +28,11 @@ _AFFECTED_LIST = re.compile(r"(?i)^(?P<list>[^.;:]{3,120}?)\s+(?:were\s+|was\s+)
 
 _NAMED_KIND = re.compile(r"\b(?:[A-Z][A-Za-z0-9]+\s+){1,3}(?i:(?:mobile|web|customer|online|patient|member|partner|admin)\s+)?(?i:app|apps|portal|website|dashboards?|platform|api)\b")
 _TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3})\s*(?:[–—:,]|\s-\s)\s*\S")
-_CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?)\b")
+_CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?|recipients?|buyers?|employers?|employees?|homeowners?|households?|accounts?)\b")
+
+
+def _not_product_words() -> set[str]:
+    return {str(w).lower() for w in rules().get("not_product_words", [])}
 
 
 def _jargon_terms() -> set[str]:
@@ -43,6 +47,9 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
         if not name or len(name) > 60 or red.internal_details(name):
             return
+        words = name.lower().split()
+        if words[0] in _not_product_words() or words[-1] in _not_product_words():
+            return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore" (a place)
         low = name.lower()
         for f in out:
             if low in f.value.lower():
