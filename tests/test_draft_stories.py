@@ -131,3 +131,21 @@ def test_a_product_said_to_be_unaffected_is_not_the_affected_product():
             "From 10:00 to 10:40 UTC, customers who tried to add a delivery address on the Larkshop website got an error.\n")
     products = build_sheet(text).texts("products")
     assert not any("Android" in p for p in products)
+
+
+# A phone-chat export and a helpdesk ticket pasted as they come: the speaker's name and the comment
+# header sit inside what the sentence splitter hands over, not at its start.
+WHATSAPP_AND_TICKET = """Bookings app incident, pasted for the record
+
+12/05/25, 6:02 pm - Ravi: reminders are going out with the wrong time, about 900 so far
+12/05/25, 6:05 pm - Ravi: stopped the sender. 15 min 12/05/25, 6:20 pm - Ravi: and we will refund every SMS credit used.
+
+Apr 9, 2025 08:14 Morgan Ellery (email, public) Hi, several of our clinic's bookings showed the wrong time this evening.
+"""
+
+
+@pytest.mark.parametrize("stage, audience", [("preliminary", "general"), ("report", "executive"), ("followup", "executive")])
+def test_chat_speakers_and_ticket_headers_never_reach_a_draft(stage, audience):
+    d = drafting.draft(WHATSAPP_AND_TICKET, stage, audience, "sev3", contact="support@example.com")
+    for internal in ("Ravi", "Morgan Ellery", "6:05 pm -", "Apr 9, 2025 08:14", "12/05/25,"):
+        assert internal not in d.text, (internal, d.text)
