@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalog import all_meta, penalty
+from . import score as scoring
+from .catalog import penalty
 from .config import CompanyConfig
 from .context import Context
 from .corpus.index import ReuseIndex
@@ -106,8 +107,8 @@ class BatchResult:
 
 
 def score_formula() -> str:
-    parts = ", ".join(f"{m.name} {m.weight:g}" for m in all_meta().values())
-    return f"score = max(0, 100 - sum over findings of weight[category] x confidence), rounded; weights: {parts}"
+    """The score's definition as exports state it: the same one the review page uses (drafting/score.py)."""
+    return scoring.formula()
 
 
 # ---------------------------------------------------------------- worker side

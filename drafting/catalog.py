@@ -135,9 +135,3 @@ def weight(category: str, default: float = 5.0) -> float:
 def penalty(findings: Any) -> float:
     """Sum of weight x confidence: what a draft's findings cost its 0-100 score."""
     return sum(weight(f.category) * f.confidence for f in findings)
-
-
-
-def score(findings: Any) -> int:
-    """The 0-100 draft score: 100 minus the penalty, never below 0."""
-    return max(0, round(100 - penalty(findings)))

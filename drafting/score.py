@@ -88,5 +88,15 @@ def score_of(findings: Iterable[Any], text: str, stage: Any = "report") -> Score
     return Score(round(value), words, share, {labels[c]: v for c, v in costs.items()}, ceiling)
 
 
+def formula() -> str:
+    """One line for exports: how the number was worked out, with the weights in use (docs/score.md)."""
+    cfg = settings()
+    weights = ", ".join(f"{m.name} {m.weight:g}" for m in catalog.all_meta().values())
+    ceilings = ", ".join(f"{c} {v}" for c, v in (cfg.get("ceilings") or {}).items())
+    return (f"score = (100 - sum of capped category costs) x length share; a finding costs weight[category] x confidence, "
+            f"less per finding in drafts over {cfg['reference_words']} words; a missing part costs {cfg['missing_part']}; "
+            f"ceilings: {ceilings}; weights: {weights} (docs/score.md)")
+
+
 def score(findings: Iterable[Any], text: str, stage: Any = "report") -> int:
     return score_of(findings, text, stage).value
