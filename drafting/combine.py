@@ -15,6 +15,8 @@ higher bar (``unpointed_min``) and is then shown on its whole sentence.
 """
 from __future__ import annotations
 
+import re
+
 from . import registry
 from .checks.base import Analysis
 from .checks.evidence import point, unpointed_min
@@ -45,6 +47,19 @@ def combine(rule_findings: list[Finding], model_findings: list[Finding], a: Anal
     return out
 
 
+# categories whose words, inside a quoted message, are the message's and not the writer's
+_QUOTED_OK = ("conjecture", "overpromise", "blame")
+_QUOTED = re.compile(r'"[^"\n]{2,200}"|“[^”\n]{2,200}”')
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] sits inside one quoted message on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    return any(m.start() < start - line_start and end - line_start <= m.end() for m in _QUOTED.finditer(line))
+
+
 def _pointed(mf: Finding, a: Analysis, sent) -> Finding | None:
     """The model's verdict on the words that carry it; on the whole sentence only when it is very sure.
 
@@ -60,6 +75,8 @@ def _pointed(mf: Finding, a: Analysis, sent) -> Finding | None:
         span = (sent.start_char + rel[0], sent.start_char + rel[1]) if rel else None
     if span is None:
         return mf if mf.confidence >= unpointed_min(mf.category) else None
+    if mf.category in _QUOTED_OK and _inside_quotes(a.text, span[0], span[1]):
+        return None  # Shoppers saw "Payment could not be processed": the words of a message customers saw, not ours
     f = a.finding(mf.category, "model", span[0], span[1], mf.confidence, severity=a.ctx.severity.value,
                   audience=a.ctx.audience.value, kind="internal detail", plain="plain words a customer would use",
                   agent="a person or team", object="the system")

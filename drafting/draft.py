@@ -177,6 +177,19 @@ def _self_check(doc: Document, inp: Inputs, use_model: bool):
     return text, result
 
 
+def _said_nothing_seen(findings: list[Finding], ctx, doc: Document) -> bool:
+    """If the check misses the symptoms part, switch units that have a stand-in (``Unit.alt``) to it; True if any did."""
+    if not any(f.category == "structure" and f.end == f.start and "symptom" in f.message for f in blocking(findings, ctx)):
+        return False
+    switched = False
+    for block in doc.blocks:
+        for u in block.units:
+            if u.alt:
+                u.text, u.alt = u.alt, ""
+                switched = True
+    return switched
+
+
 def _repair_rounds(doc: Document, inp: Inputs, rounds: int, with_model: bool):
     ctx = inp.ctx
     for round_no in range(rounds + 1):
@@ -185,6 +198,8 @@ def _repair_rounds(doc: Document, inp: Inputs, rounds: int, with_model: bool):
         # a prompt the composer left where a fact is missing is the liaison's to fill, never reworded away
         bad = [f for f in blocking(result.findings, ctx)
                if (f.category != "structure" or f.end > f.start) and f.category != "placeholder"]
+        if _said_nothing_seen(result.findings, ctx, doc) and round_no < rounds:
+            continue  # the sentences saying what customers saw were dropped: the window sentence now says it
         if not bad or round_no == rounds:
             return text, result
         by_unit: dict[int, tuple[Unit, int, list[Finding]]] = {}

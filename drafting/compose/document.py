@@ -15,6 +15,7 @@ class Unit:
     source: str = "template"  # template | writeup
     required: bool = False    # carries a part the stage needs: rewrite it, never drop it
     fixed: bool = False       # a heading or greeting: never reworded
+    alt: str = ""             # the wording to use if the self-check finds the draft no longer says what customers saw
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick
+from .report import cause_units
 
 
 def compose(inp: Inputs) -> Document:
@@ -22,10 +23,12 @@ def compose(inp: Inputs) -> Document:
         window = fu["window_start_only"].format(**v)
     doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1)] if inp.high else []
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 1)]
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 2)]
     seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
-    doc.paragraph(*harm, *seen, *remedy)
-    doc.paragraph(Unit(apology(inp), required=True), Unit(cause_status_sentence(inp), required=True))
+    doc.paragraph(*harm, *seen)
+    doc.paragraph(*remedy)
+    cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and f.cause.value else [Unit(cause_status_sentence(inp), required=True)]
+    doc.paragraph(Unit(apology(inp), required=True), *cause)
     pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")

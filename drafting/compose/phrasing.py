@@ -110,7 +110,7 @@ def values(inp: Inputs) -> dict[str, str]:
     joined = join_words(names) or t["common"]["our_service"]
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
     v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
-    v["products_title"] = (joined[:1].upper() + joined[1:]) if names else "Service"
+    v["products_title"] = (joined[:1].upper() + joined[1:]) if names else t["common"].get("no_product_title", "Service disruption")
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["tz"] = _tz_label(start or end)
@@ -146,11 +146,27 @@ def _tz_label(dt: datetime | None) -> str:
     return "UTC" if name in ("UTC", "UTC+00:00", "GMT") else name
 
 
-def window_sentence(inp: Inputs) -> str:
+def window_unit(inp: Inputs, told: bool | None = None) -> "Unit":
+    """The window sentence as a required unit; worded neutrally when the draft says what customers saw,
+    with "disrupted" as its stand-in if the self-check drops those sentences."""
+    from .document import Unit
+
+    said = window_sentence(inp, told)
+    plain = window_sentence(inp, False)
+    return Unit(said, required=True, alt=plain if plain != said else "")
+
+
+def window_sentence(inp: Inputs, told: bool | None = None) -> str:
+    """The window, the duration and what it affected. ``told``: whether the draft also says what customers
+    saw; if not, the sentence itself says the service was disrupted (the reader needs a symptom)."""
     c = templates()["common"]
     v = inp.values
     if "start" in v and "end" in v:
         key = "window_same_day" if v["day"] == v["end_day"] else "window_two_days"
+        if "duration" in v and f"{key}_duration" in c:  # the duration once, in the window, not again in its own sentence
+            f = inp.facts
+            told = bool(f.symptoms or f.numbers or f.harm) if told is None else told
+            key += "_duration" if told else "_disrupted"
         return c[key].format(**v)
     if "start" in v:
         return c["window_start_only"].format(**v)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..context import Audience
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, contact_sentence, pick, review_promise, window_sentence
+from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, contact_sentence, pick, review_promise, window_unit
 
 
 def compose(inp: Inputs) -> Document:
@@ -16,12 +16,12 @@ def compose(inp: Inputs) -> Document:
     doc = Document()
     doc.heading(t["preliminary"]["heading" if "day_short" in v else "heading_undated"].format(**v), 1)
     executive = inp.ctx.audience is Audience.EXECUTIVE
-    window = Unit(window_sentence(inp), required=True)
-    duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v else None
+    duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1 if executive else 2)] if inp.high else []
     remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 2)]
     limit = 1 if executive else 2
     seen = pick(inp, f.symptoms, limit, skip_ranges=True) or pick(inp, f.numbers, limit, skip_ranges=True)
+    window = window_unit(inp, told=bool(seen or harm))
     symptoms = [Unit(s, "writeup") for s in seen]
     fallback = None if (symptoms or harm) else Unit(t["common"]["symptom_fallback"].format(**v), required=True)
     if executive:

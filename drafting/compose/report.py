@@ -3,10 +3,12 @@ happened, why (the confirmed cause in the write-up's own checked sentences, or a
 confirmed"), what is changing, an apology, and an invitation to ask questions with how."""
 from __future__ import annotations
 
+import re
+
 from ..context import Audience
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_sentence
+from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
 
 
 def cause_units(inp: Inputs, limit: int) -> list[Unit]:
@@ -39,10 +41,15 @@ def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
         doc.blocks[-1].fallback = Unit(templates()["report"]["cause_fallback"], required=True)
 
 
+_ORDINAL = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|next|then|finally|lastly|also|in addition|additionally)\s*,\s+(?=\w)", re.I)
+
+
 def action_units(inp: Inputs, limit: int) -> list[Unit]:
+    """The changes as bullets; "Third, the tool will ..." loses its ordinal, since a list orders itself."""
     out = []
     for s in pick(inp, inp.facts.actions, limit):
-        out.append(Unit(s, "writeup"))
+        s = _ORDINAL.sub("", s)
+        out.append(Unit(s[:1].upper() + s[1:], "writeup"))
     return out
 
 
@@ -56,13 +63,13 @@ def compose(inp: Inputs) -> Document:
     doc = Document()
     title = (r["executive_heading"] if executive else r["heading"]) if "day_short" in v else r["heading_undated"]
     doc.heading(title.format(**v), 1)
-    window = Unit(window_sentence(inp), required=True)
-    duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v else None
+    duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 2 if executive else 3)]
     remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3)]
     if executive:
         doc.heading(r["executive_impact"])
         numbers = [Unit(s, "writeup") for s in pick(inp, f.numbers, 2, skip_ranges=True)]
+        window = window_unit(inp, told=bool(numbers or harm))
         doc.paragraph(window, duration, *(harm if inp.high else []), *numbers)
         doc.paragraph(*remedy, *([] if inp.high else harm))
         doc.heading(r["executive_cause"])
@@ -70,6 +77,7 @@ def compose(inp: Inputs) -> Document:
     else:
         doc.heading(r["summary"])
         lead = pick(inp, f.symptoms, 1, skip_ranges=True)
+        window = window_unit(inp, told=bool(lead or harm or f.symptoms or f.numbers))
         doc.paragraph(window, duration, *[Unit(s, "writeup") for s in lead])
         if inp.high and (harm or remedy):
             doc.paragraph(*harm, *remedy)

@@ -13,6 +13,7 @@ from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
+from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
@@ -71,6 +72,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
                 sheet.contact = Fact(u.text.strip(), u.span, 0.8)
     if cfg.contact and not sheet.contact.value:
         sheet.contact = Fact(cfg.contact, None, 1.0, "from the company config")
+    refine(doc, red, sheet)
     return sheet
 
 

@@ -25,10 +25,18 @@ _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 
 
+_NAMED = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+(?:[A-Z][a-z]+)*\b(?!\s*(?:\d|$))|\b\w+[-.]\d+(?:\.\d+)+\b")
+_CALENDAR = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\w ,]*")
+
+
 def _drop_brackets(text: str, red: Redactor) -> str:
     def repl(m: re.Match) -> str:
         inner = m.group(1)
         if red.internal_details(inner) or "`" in inner or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
+            return ""
+        if _NAMED.search(inner) and not _CALENDAR.fullmatch(inner.strip()):
+            return ""  # "(Bailey and Nova, both over $2,000)", "(heron-migrator 2.4.0)": a bracket that names someone or something goes whole
+        if internal_identifiers(inner):
             return ""
         return m.group(0)
 

@@ -74,6 +74,8 @@ def _md() -> MarkdownIt:
 
 _FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s)\s*(?P<value>\S.*)$")
 _SENT = re.compile(r"\S.*?(?:[.!?](?=[\s)\"”]*(?:\s+[A-Z0-9\"“(\[*`]|$))[)\"”]*|$)", re.S)
+# "**Impact in numbers.** At the worst point ...", "__Background:__ When a client ...": a bold lead-in naming a part
+_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<label>[A-Za-z][^*_\n]{2,60}?)[.:]?(?:\*\*|__)[.:]?\s+(?=\S)")
 _CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
 _TABLE_ROLES = {
     "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],
@@ -123,7 +125,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            if out and out[-1].text.count("(") > out[-1].text.count(")"):  # never split inside a bracket
+            if out and (out[-1].text.count("(") > out[-1].text.count(")") or out[-1].text.count('"') % 2 == 1
+                        or out[-1].text.count("“") > out[-1].text.count("”")):  # never split inside a bracket or a quote
                 s = out.pop().start
             out.append(Span(s, e, text[s:e]))
     return out
@@ -222,6 +225,13 @@ class _Builder:
                 off = sp.start + (len(sp.text) - len(core)) + am.end()
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
+            bm = _BOLD_LEAD.match(core)
+            if bm and kind == "line" and (_section_of_label(bm.group("label")) or bm.group(0).rstrip().endswith((".", ".**", ".__"))):
+                flush()  # "**What happened.** At 8:52 AM ...": a bold lead-in opens its part, as a heading would
+                self.section = _section_of_label(bm.group("label")) or "other"
+                off = sp.start + (len(sp.text) - len(core)) + bm.end()
+                prose.append(Span(off, sp.end, self.text[off:sp.end]))
+                continue
             lm = re.match(r"^\s*(?:\*\*)?(?P<label>[A-Za-z][^:\n]{2,60}?)(?:\*\*)?:(?:\*\*)?\s+(?=\S)", core)
             if lm and kind == "line" and len(lm.group("label").split()) > 5 and _section_of_label(lm.group("label")):
                 flush()  # "Why we didn't see it sooner: we only alert on ..." opens its own part
@@ -257,8 +267,27 @@ def _strip_leader(sp: Span) -> Span:
     return Span(sp.start + off, sp.end, sp.text[off:])
 
 
+def mask_editorial(text: str) -> str:
+    """The write-up with its editors' bracketed notes ("[Legal: OK to keep 1:52?]", "[TK: confirm the
+    count]", "[Remove customer name before publishing.]") blanked out, offsets kept: they are
+    comments on the document, never facts for a customer (cues in data/drafting/extract.yaml)."""
+    cues = rules().get("editorial_note_cues", [])
+    if not cues:
+        return text
+    lead = re.compile(r"(?i)^\s*(?:" + "|".join(cues) + r")\b")
+
+    def blank(m: re.Match) -> str:
+        inner = m.group(1)
+        if lead.match(inner) and len(inner.split()) >= 2:
+            return " " * len(m.group(0))
+        return m.group(0)
+
+    return re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
+
+
 def read(text: str) -> Document:
     """Parse the write-up into units with sections; never raises on odd Markdown."""
+    text = mask_editorial(text)
     b = _Builder(text)
     try:
         tokens = _md().parse(text)

@@ -1,0 +1,204 @@
+"""Second reading of a write-up by sentence role: fill and correct the fact sheet's sentence fields.
+
+The section- and cue-based reading (facts.build) is precise where a write-up uses the headings and
+phrasings it knows, and silent elsewhere: a sheet with no symptoms, no remedy and no actions from a
+write-up that states all three drafts as "we are confirming what customers saw". The role model
+(drafting.reading.role_model) reads every sentence once; here its verdicts
+- drop sentences the first reading put in a field they are not for (a service-credit window note
+  under "remedy", "Time in SEV-1: 91 min." under "numbers"),
+- fill empty or thin fields from sentences the model is sure of, each passing the same whole-sentence
+  gate (facts.gate.customer_sentence),
+- choose the cause from the sentences that state it, not from a slow-recovery remark beside it,
+- order each field by how surely its sentences play that part, so a draft leads with the best one.
+Thresholds are in data/drafting/roles.yaml (``model:``) where a support lead can tune them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..reading.document import Document, Span, sentences
+from ..reading.role_model import exists, role_scores
+from ..reading.roles import has_role
+from ..redact import Redactor
+from ..resources import data_yaml
+from .cause import side_remark
+from .gate import customer_sentence
+from .sheet import Fact, FactSheet
+
+# sheet field -> the roles whose sentences belong in it
+FIELD_ROLES = {"symptoms": ("symptom",), "numbers": ("impact", "symptom", "harm"), "harm": ("harm",),
+               "remedy": ("remedy",), "unaffected": ("impact",), "actions": ("action",), "resolution": ("recovery",)}
+# the roles a field's sentence may also read as and still belong there (what customers saw, how many, what it cost
+# them blur into each other; a remedy is often written as an action)
+FIELD_FAMILY = {"symptoms": ("symptom", "impact", "harm"), "numbers": ("impact", "symptom", "harm", "remedy"),
+                "harm": ("harm", "impact", "symptom", "remedy"), "remedy": ("remedy", "action", "harm", "impact"),
+                "unaffected": ("impact", "symptom", "harm", "response", "recovery"), "actions": ("action", "remedy", "recovery"),
+                "resolution": ("recovery", "action", "response")}
+_CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}\S*\s+)(?:[-–]\s*)?(?:@?[\w.-]+(?:\s+[A-Z][\w.-]+)?\s*:\s+)?")
+_NOT_UNAFFECTED = re.compile(r"(?i)\b(?:not affected|unaffected|were not|was not|continued to work|kept working|worked normally|no (?:data|file|payment)s? (?:was|were) lost)\b")
+
+
+@dataclass
+class Sentence:
+    span: Span
+    section: str
+    kind: str
+    scores: dict[str, float]
+
+    def p(self, *roles: str) -> float:
+        return sum(self.scores.get(r, 0.0) for r in roles)
+
+    @property
+    def top(self) -> str:
+        return max(self.scores, key=self.scores.get) if self.scores else ""
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return dict((data_yaml("drafting/roles.yaml") or {}).get("model", {}))
+
+
+def read_roles(doc: Document) -> list[Sentence]:
+    """Every sentence a customer draft might use, with its role scores: one encoder pass per write-up."""
+    spans: list[tuple[Span, str, str]] = []
+    for u in doc.units:
+        if u.kind in ("heading", "code") or u.quoted:
+            continue
+        if u.kind == "row":
+            cell = u.cells.get("action") or u.cells.get("event")
+            if cell is not None and cell.text:
+                spans.append((cell, u.section, "row"))
+            continue
+        if u.kind == "field":
+            continue  # "Metros: Portland, Sacramento, Boise." is a label and a value, not a sentence to send
+        start = u.span.start
+        lead = _CHAT_LEAD.match(u.text) if u.kind == "line" else None
+        if lead and lead.end() and len(u.text[lead.end():].split()) >= 4:
+            start = u.span.start + lead.end()
+        for sp in sentences(doc.text, start, u.span.end) if u.kind != "sentence" else [u.span]:
+            if len(sp.text.split()) >= 3:
+                spans.append((sp, u.section, u.kind))
+    scores = role_scores([s.text for s, _, _ in spans])
+    return [Sentence(s, sec, kind, sc) for (s, sec, kind), sc in zip(spans, scores)]
+
+
+def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
+    """Correct and fill the sheet's sentence fields from the role model; a no-op when no model ships."""
+    if not exists():
+        return
+    cfg = settings()
+    read = read_roles(doc)
+    by_start = {s.span.start: s for s in read}
+    placed: set[str] = set()
+
+    def scored(f: Fact) -> Sentence | None:
+        if f.source is None:
+            return None
+        s = by_start.get(f.source.start)
+        if s is None:  # a fact from a whole unit: the first sentence of it
+            s = next((x for x in read if f.source.start <= x.span.start < f.source.end), None)
+        return s
+
+    for name, roles in FIELD_ROLES.items():
+        kept = []
+        for f in getattr(sheet, name):
+            s = scored(f)
+            family = FIELD_FAMILY[name]
+            if s is not None and s.p(*family) < cfg.get("drop_below", 0.1) and s.top in cfg.get("never_for_customers", ()) and s.p(s.top) >= 0.5:
+                sheet.flag(name, f"left out of '{name}': the sentence reads as {s.top}, not {'/'.join(family)} ({_short(f.value)})")
+                continue
+            if s is not None and s.section in _OTHER_PARTS.get(roles[0], ()) and s.top not in FIELD_FAMILY[name]:
+                sheet.flag(name, f"left out of '{name}': it sits in the write-up's {s.section} part ({_short(f.value)})")
+                continue
+            kept.append(f)
+            placed.add(str(f.value))
+        setattr(sheet, name, kept)
+
+    def fill(name: str, role: str, want: int, threshold: float, condition=lambda s: True) -> None:
+        have = getattr(sheet, name)
+        if len(have) >= want:
+            return
+        pool = sorted((s for s in read if s.top == role and s.p(role) >= threshold and condition(s) and _eligible(s, role, cfg)),
+                      key=lambda s: -s.p(role))
+        for s in pool:
+            if len(have) >= want:
+                break
+            text = customer_sentence(s.span, red)
+            if text and text not in placed and not has_role(text, "unconfirmed"):
+                have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
+                placed.add(text)
+
+    fill("symptoms", "symptom", cfg.get("want_symptoms", 3), cfg.get("fill_threshold", 0.55), lambda s: not _NOT_UNAFFECTED.search(s.span.text))
+    fill("unaffected", "impact", cfg.get("want_unaffected", 2), cfg.get("fill_threshold", 0.55), lambda s: bool(_NOT_UNAFFECTED.search(s.span.text)))
+    fill("numbers", "impact", cfg.get("want_numbers", 4), cfg.get("fill_threshold", 0.55),
+         lambda s: bool(re.search(r"\d", s.span.text)) and not _NOT_UNAFFECTED.search(s.span.text))
+    fill("harm", "harm", cfg.get("want_harm", 2), cfg.get("fill_threshold", 0.55))
+    fill("remedy", "remedy", cfg.get("want_remedy", 4), cfg.get("fill_threshold", 0.55))
+    fill("actions", "action", cfg.get("want_actions", 6), cfg.get("action_threshold", 0.6),
+         lambda s: s.section in ("actions", "resolution", "remedy") or s.p("action") >= cfg.get("sure", 0.8) and s.section not in ("cause", "timeline", "contributing", "detection"))
+    fill("resolution", "recovery", 2, cfg.get("fill_threshold", 0.55))
+    filled = {"actions": bool(sheet.actions), "symptoms": bool(sheet.symptoms or sheet.numbers)}
+    sheet.flags = [f for f in sheet.flags if not filled.get(f["item"]) or f["reason"].startswith("left out")]
+    for name in FIELD_ROLES:  # in the write-up's order: "First, ... Second, ..." and a credit before how it is applied
+        getattr(sheet, name).sort(key=lambda f: f.source.start if f.source else -1)
+    _cause(doc, red, sheet, read, cfg)
+
+
+def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence], cfg: dict) -> None:
+    """When the write-up's confirmed cause was read from sentences that are not about the cause, take
+    the sentences the model reads as the cause, cause-section ones first."""
+    if sheet.cause_status.value != "confirmed":
+        return
+    threshold = cfg.get("cause_threshold", 0.5)
+    current = [s for s in read if sheet.cause.source and sheet.cause.source.start <= s.span.start < sheet.cause.source.end]
+    if current and max(s.p("cause") for s in current) >= threshold:
+        keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]
+        if keep and len(keep) < len(current):  # a passage that ran on into other parts: only its cause sentences
+            texts = [t for s in keep if (t := customer_sentence(s.span, red, min_words=5))]
+            if texts:
+                sheet.cause = Fact(" ".join(texts[:3]), Span(keep[0].span.start, keep[-1].span.end, doc.text[keep[0].span.start:keep[-1].span.end]),
+                                   sheet.cause.confidence, "the cause sentences of the passage (role model)")
+        return
+    if not sheet.cause.source or "plain summary" in sheet.cause.note or not sheet.cause.value:
+        return  # a plain summary made from cues is already in customer words
+    pool = [s for s in read if s.top == "cause" and s.p("cause") >= threshold and not side_remark(s.span.text) and _eligible(s, "cause", cfg)]
+    pool.sort(key=lambda s: (s.section != "cause", -s.p("cause")))
+    chosen: list[tuple[Sentence, str]] = []
+    for s in pool:
+        t = customer_sentence(s.span, red, min_words=5)
+        if t and not has_role(t, "unconfirmed"):
+            chosen.append((s, t))
+        if len(chosen) >= 2:
+            break
+    if chosen:
+        chosen.sort(key=lambda c: c[0].span.start)
+        first, last = chosen[0][0].span, chosen[-1][0].span
+        sheet.cause = Fact(" ".join(t for _, t in chosen), Span(first.start, last.end, doc.text[first.start:last.end]), 0.7,
+                           "the sentences that state the cause (role model)")
+
+
+# parts of a write-up that are about something else: an action list's items are not symptoms, however they read
+_OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "detection", "notes"),
+                "impact": ("actions", "cause", "contributing", "went_well", "notes"),
+                "harm": ("actions", "cause", "contributing", "went_well", "notes"),
+                "remedy": ("cause", "contributing", "went_well", "notes", "timeline"),
+                "recovery": ("actions", "cause", "contributing", "went_well", "notes"),
+                "cause": ("actions", "went_well", "notes", "remedy", "impact"),
+                "action": ("notes",)}
+
+
+def _eligible(s: Sentence, role: str, cfg: dict) -> bool:
+    """Hypotheses and open questions never fill a customer field, nor does a part about something else;
+    a chat or log line only when the model is sure and it says enough."""
+    if s.section in _OTHER_PARTS.get(role, ("notes",)):
+        return False
+    if s.kind == "line":
+        return s.p(role) >= cfg.get("sure", 0.8) and len(s.span.text.split()) >= 8
+    return True
+
+
+def _short(value: object) -> str:
+    t = str(value)
+    return t if len(t) <= 70 else t[:67] + "..."
