@@ -250,6 +250,19 @@ def _owner_handles(text: str) -> list[str]:
 _NOT_HANDLES = {"done", "planned", "optional", "owner", "wip", "todo", "tbd", "blocked", "critical", "high", "low", "medium", "draft", "internal", "external"}
 
 
+_BRAND_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}[A-Za-z]*)\s+(?:[A-Z][A-Za-z]+\s+)?(?i:app|apps|portal|website|web app|api|dashboard|platform|checkout|cloud|payroll|crm|lms|ats|pos|network|wallet|marketplace|console|studio)\b")
+_OWN_DOMAIN = re.compile(r"@([a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b")
+
+
+def brand_words(text: str) -> set[str]:
+    """Names the write-up uses as the company's or a product's ("Candora ATS", "Kelvo app", "@stubline.com"):
+    never a person, whatever the parse says."""
+    out = {m.group(1).lower() for m in _BRAND_BEFORE.finditer(text)}
+    domains = [m.group(1).lower() for m in _OWN_DOMAIN.finditer(text)]
+    out |= {d for d in domains if domains.count(d) >= 2 and d not in ("example", "gmail", "outlook", "yahoo", "hotmail")}
+    return out
+
+
 def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     """Employee names and handles in the write-up: from the parse, chat speakers and "On call:" style fields."""
     public = {n.lower() for n in config.public_names} | {config.company.lower()} | {p.lower() for p in config.product_names}
@@ -273,6 +286,8 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             nm = _NAME.match(part.strip())
             if nm:
                 names.add(nm.group(0))
+    brands = brand_words(text)
+    names = {n for n in names if not any(w.lower() in brands for w in re.findall(r"[A-Za-z]+", n))}  # "Candora ATS", "Hollin Connect"
     cleaned: set[str] = set()
     for n in list(names):  # "Dashboard" from "Merchant Dashboard", "people"/"browser" from chat-like lines are not people
         if " " not in n and (len(re.findall(r"\b[A-Z][a-z]+\s+" + re.escape(n) + r"\b", text)) >= 2 or n.islower() and n in _COMMON_LOWER):

@@ -24,7 +24,7 @@ from ..reading.roles import has_role
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
-from .gate import customer_sentence
+from .gate import _independent, customer_sentence
 from .sheet import Fact, FactSheet
 
 # sheet field -> the roles whose sentences belong in it
@@ -109,6 +109,12 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if s is not None and s.p(*family) < cfg.get("drop_below", 0.1) and s.top in cfg.get("never_for_customers", ()) and s.p(s.top) >= 0.5:
                 sheet.flag(name, f"left out of '{name}': the sentence reads as {s.top}, not {'/'.join(family)} ({_short(f.value)})")
                 continue
+            if name == "actions" and _LEANS_BACK.match(str(f.value).strip()):
+                sheet.flag(name, f"left out of '{name}': it leans on the sentence before it ({_short(f.value)})")
+                continue
+            if name in _WHOLE_SENTENCE_FIELDS and f.source is not None and "from the field" not in f.note and not reads_alone(f.source, str(f.value), red):
+                sheet.flag(name, f"left out of '{name}': it does not read as a sentence on its own ({_short(f.value)})")
+                continue
             if s is not None and s.section in _OTHER_PARTS.get(roles[0], ()) and s.top not in FIELD_FAMILY[name]:
                 sheet.flag(name, f"left out of '{name}': it sits in the write-up's {s.section} part ({_short(f.value)})")
                 continue
@@ -126,7 +132,7 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if len(have) >= want:
                 break
             text = customer_sentence(s.span, red)
-            if text and text not in placed and not has_role(text, "unconfirmed"):
+            if text and text not in placed and not has_role(text, "unconfirmed") and reads_alone(s.span, text, red):
                 have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
                 placed.add(text)
 
@@ -187,6 +193,20 @@ _OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "de
                 "recovery": ("actions", "cause", "contributing", "went_well", "notes"),
                 "cause": ("actions", "went_well", "notes", "remedy", "impact"),
                 "action": ("notes",)}
+
+
+_WHOLE_SENTENCE_FIELDS = ("symptoms", "harm", "remedy", "resolution", "unaffected")
+# "Two of these are ...", "That is safe only if ...", "They were re-sent": a sentence that leans on the one before it
+_LEANS_BACK = re.compile(r"^(?:this|that|these|those|it|they|both|such|(?:one|two|three|some|all|most|none|each) of (?:these|those|them)|the others?|others)\b", re.I)
+
+
+def reads_alone(span: Span, text: str, red: Redactor) -> bool:
+    """Whether a write-up sentence can stand in a customer draft away from its neighbours: it does not lean on the
+    sentence before it, and it has its own subject and verb ("Rolled gateway back to 3.7" and "From 611 sending
+    customers, to 1,130 receiving businesses." do not)."""
+    if _LEANS_BACK.match(text.strip()):
+        return False
+    return _independent(red, span.start, span.end)
 
 
 def _eligible(s: Sentence, role: str, cfg: dict) -> bool:

@@ -22,6 +22,7 @@ _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?,\s+", re.I)
 
 
+_TRAILING_ASIDE = re.compile(r"\s+[-–—]\s+[A-Z][\w'’]*(?:\s+[\w'’]+){0,5}[.!]?\s*$")
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 
 
@@ -82,6 +83,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if whole and red.blames(span.start, span.end):
         return None
     text = _drop_brackets(text, red)
+    text = _TRAILING_ASIDE.sub(".", text)  # "... a correction email - Comms sending tonight." -> "... a correction email."
     text = _plain_services(text)
     if _NOT_PROSE.search(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None

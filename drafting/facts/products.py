@@ -31,6 +31,12 @@ _TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3
 _CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?|recipients?|buyers?|employers?|employees?|homeowners?|households?|accounts?)\b")
 
 
+def _generic_names() -> set[str]:
+    """Capitalised words that name a part of any company or product, never the product itself ("Admin Console", "Security")."""
+    g = glossary()
+    return {str(w).lower() for w in g.get("generic_capitalised", [])} | {w.lower() for w in rules().get("generic_product_heads", [])}
+
+
 def _not_product_words() -> set[str]:
     return {str(w).lower() for w in rules().get("not_product_words", [])}
 
@@ -79,7 +85,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
         for m in _NAME_AFTER.finditer(unit.text):
             n = m.group("n") + (m.group("kind") or "")
-            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon:
+            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names():
                 continue
             if n.isupper() and len(n) <= 5:
                 continue
@@ -155,4 +161,67 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 first = f.split()[0] if f.split() else f
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
+    if not out:
+        brand = company_brand(doc, red, title)
+        if brand:
+            out.append(Fact(brand[0], brand[1], 0.5, "the company's own name in the write-up: check the product"))
     return out[:4]
+
+
+_DOMAIN = re.compile(r"(?:@|https?://|\bwww\.|(?<![\w.@-])(?:app|status|api|my|help|support|portal)\.)(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b", re.I)
+_CAP = re.compile(r"(?<![\w@./#-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@.-]*\.(?:com|io|net|org)\b)(?![\w-])")
+_PRODUCT_NOUN = r"(?:app|apps|portal|website|web app|api|dashboard|platform|checkout|cloud|mobile|payroll|crm|lms|ats|pos|connect|network|pay|track|visits|cards?|wallet|store|marketplace|hub|console|sync|drive|mail|chat|booking|bookings)"
+
+
+def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span | None] | None:
+    """When no product is named in the usual places: the company's own name, which write-ups use again and again,
+    in their e-mail and web addresses and before what customers use ("Tallyfield Payroll", "Kelvo app"), with the
+    product word that most often follows it. Never a person, a vendor, a place or a code name."""
+    text = doc.text
+    g = glossary()
+    outside = {str(w).lower() for w in list(g.get("public_software", [])) + list(g.get("public_platforms", []))}
+    outside |= _not_product_words() | {c.lower() for c in red.code_names}
+    staff = {s.lower() for s in red.staff}  # a name the parse took for a person is the brand only if it comes before a product word
+    outside |= _generic_names()
+    people = {m.group(1).lower() for m in re.finditer(r"(?m)(?:^|[\]\-–]\s)\s*([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*:", text)}  # chat speakers ("Arjun:")
+    outside |= {"example", "gmail", "outlook", "yahoo", "hotmail", "google", "microsoft", "zendesk", "atlassian", "notion", "confluence", "statuspage", "pagerduty", "opsgenie"}
+    score: dict[str, float] = {}
+    for m in _DOMAIN.finditer(text):
+        b = m.group("b").lower()
+        if b not in outside and b not in people and b not in staff:
+            score[b] = score.get(b, 0) + 3
+    counts: dict[str, int] = {}
+    for m in _CAP.finditer(text):
+        w = m.group(0)
+        before = text[max(0, m.start() - 2): m.start()]
+        if re.search(r"[.!?\n]\s*$|^\s*$", before) and not re.search(r"\b" + re.escape(w) + r"\b", text[m.end():]):
+            continue
+        counts[w] = counts.get(w, 0) + 1
+    if red.doc is not None:  # people and places the parse recognises, unless they are in our own addresses
+        people |= {w.lower() for e in red.doc.ents if e.label_ in ("PERSON", "GPE", "LOC", "NORP") for w in e.text.split()} - set(score)
+    for w, n in counts.items():
+        low = w.lower()
+        if low in outside or _NOT_NAMES.match(w) or len(w) < 4 or low in _jargon_terms():
+            continue
+        followed = len(re.findall(r"\b" + re.escape(w) + r"\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + _PRODUCT_NOUN + r"\b", text, re.I))
+        if (low in people or low in staff) and not followed:
+            continue
+        s = n + 2 * min(followed, 3) + (1 if re.search(r"\b" + re.escape(w) + r"\b", title or "") else 0)
+        if followed or low in score:  # a name before what customers use, or in our own addresses; frequency alone is a person's
+            score[low] = score.get(low, 0) + s
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3:
+        return None
+    low = ranked[0][0]
+    m = re.search(r"\b(" + re.escape(low) + r")\b", text, re.I)
+    brand = m.group(1) if m and m.group(1)[0].isupper() else low.capitalize()
+    if red.internal_details(brand):
+        return None
+    phrases: dict[str, int] = {}
+    for pm in re.finditer(r"\b" + re.escape(brand) + r"\s+((?:(?-i:[A-Z][A-Za-z]+)\s+)?" + _PRODUCT_NOUN + r")\b", text, re.I):
+        p = f"{brand} {pm.group(1)}"
+        if not red.internal_details(p) and not any(w.lower() in outside for w in pm.group(1).split()):
+            phrases[p] = phrases.get(p, 0) + 1
+    name = max(phrases, key=phrases.get) if phrases else brand
+    at = text.find(name)
+    return name, (Span(at, at + len(name), name) if at >= 0 else None)
