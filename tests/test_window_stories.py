@@ -278,3 +278,15 @@ def test_a_last_updated_date_is_not_the_day_of_the_timeline():
     text = ("Incident: login outage on 2 March 2025\nLast updated: 2025-03-06\n\nTimeline (UTC)\n"
             "10:00 customers see login errors\n11:00 logins working normally again\n")
     assert window(text)[:2] == ("2025-03-02T10:00", "2025-03-02T11:00")
+
+
+@pytest.mark.parametrize("text, want", [
+    # a range's end comes after its start; a message speaks of times already past
+    ("#ops export, Tue Mar 18 2025, all times ET\n[5:30 PM] ana: customers could not export reports from 9:00 to 5:00 today\n"
+     "[5:31 PM] bo: ok\n", ("2025-03-18T13:00", "2025-03-18T21:00")),
+    # "this morning" settles am; the range then runs into the afternoon
+    ("#ops export, Tue Mar 18 2025, all times ET\n[4:30 PM] ana: the deploy at 8:00 this morning broke exports for customers; "
+     "customer impact was 8:10 to 2:05\n", ("2025-03-18T12:10", "2025-03-18T18:05")),
+])
+def test_twelve_hour_chats_read_bare_ranges_forward_and_in_the_past_of_the_message(text, want):
+    assert window(text)[:2] == want

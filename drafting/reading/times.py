@@ -35,6 +35,8 @@ _AFTER_DATE = re.compile(
     rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
 # "11:47 UTC today", "15:12 yesterday": a relative day written after the time
+# "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
+_PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+)?\s*(?P<part>morning|afternoon|evening|tonight)\b", re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
@@ -191,6 +193,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         if after is None and not m.group("isodt") and (ar := _AFTER_REL.match(text, m.end())):
             rel = ar.group("rel")
         ampm = bool(re.search(r"[ap]\.?m\.?$", piece.strip(), re.I))
+        part = _PART_OF_DAY.match(text, m.end()) or re.search(r"(?i)\b(?P<part>morning|afternoon|evening|tonight)\s+(?:at\s+)?$", text[max(0, m.start() - 20): m.start()])
+        if part and not mer and 1 <= c[0] <= 11:
+            c = (c[0] + (0 if part.group("part").lower() == "morning" else 12), c[1], c[2])
+            mer = True
         raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel))
     for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
@@ -207,9 +213,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     # A write-up on the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the
     # am or pm reading nearer the time just read with its am/pm (in a chat, the message's own stamp).
     twelve_hour = sum(r.ampm for r in raws)
-    if twelve_hour < 2 or twelve_hour <= sum(1 for r in raws if r.m.group("hm") and not r.ampm and (r.clock[0] == 0 or r.clock[0] > 12 or r.m.group("hm").startswith("0"))):
+    if twelve_hour <= sum(1 for r in raws if r.m.group("hm") and not r.ampm and (r.clock[0] == 0 or r.clock[0] > 12 or r.m.group("hm").startswith("0"))):
         twelve_hour = 0
     context: int | None = None
+    context_line = -1
     dates = [d for d in out.dates if d[0] not in after_spans and _anchor(text, d[0], d[1])]
     first_date = dates[0][2] if dates else (out.dates[0][2] if out.dates else None)
     first_time = raws[0].m.start() if raws else len(text)
@@ -262,19 +269,31 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         if when_day is None:
             continue
         hour = r.clock[0]
+        opened = whens[r.opens] if r.opens >= 0 else None
         if r.meridiem:
-            context = hour * 60 + r.clock[1]
+            stamp = not re.sub(r"[\s\[\](*>•|,-]", "", DATE_RE.sub("", text[line_start: m.start()]))  # "[4:30 PM] ana:", "03/11/25, 7:46 pm - Neha:"
+            context, context_line = hour * 60 + r.clock[1], (line_start if stamp else -1)
+        elif twelve_hour and opened is not None and 1 <= hour <= 12:  # a range's end comes after its start: "8:10 to 2:05"
+            start_at = opened.hour * 60 + opened.minute
+            hour = min((hour % 12, hour % 12 + 12), key=lambda h: (h * 60 + r.clock[1] - start_at) % 1440)
         elif twelve_hour and context is not None and 1 <= hour <= 12:
-            gaps = [(min(abs(h * 60 + r.clock[1] - context), 1440 - abs(h * 60 + r.clock[1] - context)), h) for h in (hour % 12, hour % 12 + 12)]
+            if context_line == line_start:  # in a message's text, a time it speaks of has passed: "[8:52 pm] first ones went at 6:00"
+                gaps = [((context - h * 60 - r.clock[1]) % 1440, h) for h in (hour % 12, hour % 12 + 12)]
+            else:  # the next entry of a timeline: the nearer reading, "11:50 AM fix deployed" then "12:10 errors stopped"
+                gaps = [(min(abs(h * 60 + r.clock[1] - context), 1440 - abs(h * 60 + r.clock[1] - context)), h) for h in (hour % 12, hour % 12 + 12)]
             hour = min(gaps)[1] if gaps[0][0] != gaps[1][0] else hour
         try:
             when = datetime(when_day.year, when_day.month, when_day.day, hour, r.clock[1], tzinfo=this_zone or timezone.utc)
             if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date():
                 when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight
-            opened = whens[r.opens] if r.opens >= 0 else None
             crossed = opened is not None and r.after_date is None and not r.rel and not m.group("isodt") and timedelta(0) < opened - when < timedelta(days=1)
-            if crossed:
+            if crossed and twelve_hour and not r.meridiem and hour < 12 and when + timedelta(hours=12) > opened:
+                when += timedelta(hours=12)  # a 12-hour write-up's "from 9:00 to 5:00" ends at 5 pm
+                crossed = False
+            elif crossed and when + timedelta(days=1) - opened <= timedelta(hours=16):
                 when += timedelta(days=1)  # "from 23:40 to 01:15", "between 11pm and 1:30am": the range crosses midnight
+            else:
+                crossed = False
             utc = when.astimezone(timezone.utc)
         except (OverflowError, ValueError):
             out.rejected.append({"item": m.group(0).strip(), "reason": "this time falls outside the calendar; left out"})
