@@ -1,6 +1,6 @@
 """Score drafting on a folder of write-ups with an answer sheet (index.json, schema of ../shared/writeups-dev).
 
-    PYTHONPATH=. python bench/score_writeups.py ../shared/writeups-dev [--only w01,w02] [--no-model] [--show]
+    PYTHONPATH=. python bench/score_writeups.py ../shared/writeups-dev [--only w01,w02] [--no-model] [--show] [--facts-only]
 
 For each write-up: the fact sheet against the answer sheet (window start and end to the minute,
 duration, product named, cause status, customer numbers found, unconfirmed claims marked), then
@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", default="")
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--show", action="store_true", help="print every draft")
+    ap.add_argument("--facts-only", action="store_true", help="score the fact sheets only (window, product, cause, ...), no drafts")
     ap.add_argument("--json", default="", help="write the per-write-up results to this file")
     args = ap.parse_args(argv)
     from drafting import draft
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
         sheet = build_sheet(writeup)
         fs = score_facts(sheet, ans)
         row = {"facts": fs, "drafts": {}}
-        for stage in STAGES:
+        for stage in (() if args.facts_only else STAGES):
             for audience in AUDIENCES:
                 t0 = time.perf_counter()
                 d = draft(writeup, stage, audience, ans["severity"], contact=CONTACT, account="Northwind", use_model=not args.no_model)

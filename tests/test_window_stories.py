@@ -146,3 +146,147 @@ def test_a_window_that_ends_before_it_starts_is_flagged_not_stated():
     sheet = build_sheet(text)
     assert sheet.end.value is None
     assert any(f["item"] == "end of impact" and "before it starts" in f["reason"] for f in sheet.flags)
+
+
+# --- Chats, memos and declarations (round 2): stories for reading errors found on new write-ups ---
+
+WHATSAPP_IST = """Dispatch team (WhatsApp export, times IST)
+
+14/02/25, 9:02 pm - Ravi: riders getting "order cancelled" push for orders that are still coming
+14/02/25, 9:05 pm - Meera: checking. the 8 pm push run is sending cancel template instead of delay template
+14/02/25, 9:31 pm - Meera: stopped the push worker. last wrong one went out 9:24
+14/02/25, 9:40 pm - Ravi: how many
+14/02/25, 9:44 pm - Meera: 3,120 customers. first ones went at 8:05 sharp
+14/02/25, 10:02 pm - Ravi: ok sending apology sms tonight
+"""
+
+
+def test_a_whatsapp_export_in_ist_with_day_first_dates_gives_the_window_its_messages_state():
+    # 14/02/25 is day first; 8:05 and 9:24 are pm, like the stamps around them; IST is UTC+5:30
+    assert window(WHATSAPP_IST) == ("2025-02-14T14:35", "2025-02-14T15:54", 79)
+
+
+MEMO_NEXT_YEAR = """**Date:** February 3, 2026
+**Re:** Incident summary, January
+
+On Monday, December 29, from 7:55 AM to 1:20 PM ET, payroll exports failed for customers. The memo
+covers the month; CS sent the customer note on January 2.
+"""
+
+
+def test_a_weekday_next_to_a_day_and_month_picks_the_year_it_fits_not_the_memos_year():
+    # 29 December 2025 is a Monday; 29 December 2026 is a Tuesday
+    assert window(MEMO_NEXT_YEAR) == ("2025-12-29T12:55", "2025-12-29T18:20", 325)
+
+
+def test_a_date_without_a_year_takes_the_year_nearest_the_write_ups_own_dates():
+    text = "Incident review (posted 2 January 2026)\n\nOn 30 December, from 10:00 to 11:00 UTC, customers could not pay.\n"
+    assert window(text)[:2] == ("2025-12-30T10:00", "2025-12-30T11:00")
+
+
+PURPOSES = """Search outage review, 19 August 2025. All times UTC.
+
+13:05 first alert. 13:40 rollback started. 15:30 all clear posted.
+Between 13:10 and 14:20 customers saw empty search results.
+For the purposes of this report and of service credits, we consider the customer impact to have lasted
+from 12:50 to 14:55, the first and last failed search in the logs.
+"""
+
+
+def test_a_declared_window_for_the_purposes_of_the_report_beats_alerts_and_other_ranges():
+    assert window(PURPOSES) == ("2025-08-19T12:50", "2025-08-19T14:55", 125)
+
+
+TICKET_THREAD = """Apr 9, 2025 10:05  Lena (internal note)
+The release went out yesterday at 15:12 UTC. Rolled back at 11:47 UTC today, uploads fine since.
+So affected = invoice uploads between 15:12 UTC Apr 8 and 11:47 UTC Apr 9, portal only.
+"""
+
+
+def test_dates_written_after_times_and_today_or_yesterday_after_a_time_are_read():
+    assert window(TICKET_THREAD) == ("2025-04-08T15:12", "2025-04-09T11:47", 1235)
+    points = {p.raw: p.when.strftime("%Y-%m-%d %H:%M") for p in read_times(TICKET_THREAD).points}
+    assert points["yesterday at 15:12 UTC"] == "2025-04-08 15:12" and points["11:47 UTC"] == "2025-04-09 11:47"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Incident on Saturday 7 June 2025 (all times PT).\nBetween 11pm and 1:30am customers could not stream videos.\n",
+     ("2025-06-08T06:00", "2025-06-08T08:30", 150)),
+    ("Incident 7 June 2025, all times UTC.\nCustomer impact window: 23:40 to 01:15. Customers could not stream.\n",
+     ("2025-06-07T23:40", "2025-06-08T01:15", 95)),
+])
+def test_a_range_whose_end_is_earlier_on_the_clock_crosses_midnight(text, want):
+    assert window(text) == want
+
+
+def test_impact_started_and_ended_in_one_sentence():
+    text = ("Incident 2025-02-04. All times UTC.\nAn alert fired at 10:15. We consider impact to have started at 10:02 "
+            "and ended at 10:48, when the last failed login was logged.\nThe incident was closed at 12:00.\n")
+    assert window(text) == ("2025-02-04T10:02", "2025-02-04T10:48", 46)
+
+
+def test_a_correction_beats_the_labelled_field_it_corrects():
+    text = ("Incident 3 June 2025, all times UTC.\nImpact start: 14:10\nImpact end: 15:02\n\n"
+            "Correction: the start was 14:02, not 14:10 (first failed order in the logs).\n")
+    assert window(text) == ("2025-06-03T14:02", "2025-06-03T15:02", 60)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("On 3 June 2025 at 14:10 UTC customers started seeing errors at checkout. The impact lasted 52 minutes.\n",
+     ("2025-06-03T14:10", "2025-06-03T15:02", 52)),
+    ("Incident: checkout errors\nDate: 2025-06-03\nImpact start: 10:05 UTC\nDuration: 1h 20m\n",
+     ("2025-06-03T10:05", "2025-06-03T11:25", 80)),
+    ("Incident 3 June 2025. At 10:05 UTC customers started seeing checkout errors. The outage lasted about two hours.\n",
+     ("2025-06-03T10:05", None, None)),   # an approximate length gives no end
+])
+def test_a_stated_exact_length_gives_the_end_when_only_the_start_is_written(text, want):
+    assert window(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Incident on 2025/06/03. Timeline (UTC):\n14:10 customers see errors on checkout\n14:25 alert fires\n"
+     "15:02 errors stop, checkout working normally\n", ("2025-06-03T14:10", "2025-06-03T15:02")),
+    ("Störung am 03.06.2025. Times are CEST.\n14:10 customers could not log in\n15:02 logins working normally again\n",
+     ("2025-06-03T12:10", "2025-06-03T13:02")),
+    ("On the 3rd of June 2025, from 14:10 to 15:02 BST, customers could not place orders in the app.\n",
+     ("2025-06-03T13:10", "2025-06-03T14:02")),
+    ("Incident 3 June 2025. Customer impact: 1410Z-1502Z, orders failed.\n", ("2025-06-03T14:10", "2025-06-03T15:02")),
+    ("Incident 3 June 2025. Customers could not pay from 14:10 hrs to 15:02 hrs UTC.\n", ("2025-06-03T14:10", "2025-06-03T15:02")),
+    ("Incident 3 June 2025. Customers could not place orders from 2:10 p.m. to 3:02 p.m. ET.\n",
+     ("2025-06-03T18:10", "2025-06-03T19:02")),
+    ("Report date: 2025-03-10\nOn 4th March customers could not log in from 10:00 to 11:00 UTC.\n",
+     ("2025-03-04T10:00", "2025-03-04T11:00")),
+    ("Incident report, written 10 Jan 2026.\nOn 30 Dec (Tue) customers could not pay between 14:00 and 15:00 UTC.\n",
+     ("2025-12-30T14:00", "2025-12-30T15:00")),
+])
+def test_dates_and_times_in_other_common_forms(text, want):
+    assert window(text)[:2] == want
+
+
+def test_a_length_in_hours_is_not_a_time_of_day():
+    r = read_times("Incident 3 June 2025. The reminders showed times 5:30 hrs early; 10:00 read as 4:30.")
+    assert "5:30" not in [p.raw.split()[0] for p in r.points]
+
+
+def test_bare_times_on_the_twelve_hour_clock_take_am_or_pm_from_the_messages_around_them():
+    text = ("#ops export, Tue Mar 18 2025, all times ET\n[11:40 AM] ana: checkout errors for customers, first failure 11:32\n"
+            "[12:30 PM] bo: impact ended 12:20\n")
+    assert window(text) == ("2025-03-18T15:32", "2025-03-18T16:20", 48)
+
+
+def test_a_last_updated_date_is_not_the_day_of_the_timeline():
+    text = ("Incident: login outage on 2 March 2025\nLast updated: 2025-03-06\n\nTimeline (UTC)\n"
+            "10:00 customers see login errors\n11:00 logins working normally again\n")
+    assert window(text)[:2] == ("2025-03-02T10:00", "2025-03-02T11:00")
+
+
+@pytest.mark.parametrize("text, want", [
+    # a range's end comes after its start; a message speaks of times already past
+    ("#ops export, Tue Mar 18 2025, all times ET\n[5:30 PM] ana: customers could not export reports from 9:00 to 5:00 today\n"
+     "[5:31 PM] bo: ok\n", ("2025-03-18T13:00", "2025-03-18T21:00")),
+    # "this morning" settles am; the range then runs into the afternoon
+    ("#ops export, Tue Mar 18 2025, all times ET\n[4:30 PM] ana: the deploy at 8:00 this morning broke exports for customers; "
+     "customer impact was 8:10 to 2:05\n", ("2025-03-18T12:10", "2025-03-18T18:05")),
+])
+def test_twelve_hour_chats_read_bare_ranges_forward_and_in_the_past_of_the_message(text, want):
+    assert window(text)[:2] == want

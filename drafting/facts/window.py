@@ -9,9 +9,8 @@ the future of the write-up or spans more than a week is flagged for the liaison,
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
-
 from dataclasses import replace
+from datetime import datetime, timedelta, timezone
 
 from ..reading.document import Document, Unit, sentences
 from ..reading.rules import has_cue, rules
@@ -67,6 +66,54 @@ def _question_field(doc: Document, i: int) -> str:
 def _nearest(points: list[TimePoint], at: int) -> TimePoint:
     """The time a marker phrase at ``at`` speaks of: the closest one, preferring the one just after it."""
     return min(points, key=lambda p: (abs(p.start - at) if p.start >= at else abs(at - p.end) + 8))
+
+
+def _any_from(pats: list[str], text: str, pos: int) -> re.Match | None:
+    found = [m for p in pats for m in [re.compile(p, re.I).search(text, pos)] if m]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
+
+
+def _length(said: str) -> timedelta | None:
+    """"52 minutes", "1h 20m", "2 hours and 5 minutes", "45-minute", "an hour" as a length; None otherwise."""
+    num = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
+    m = re.match(rf"\s*(?:{num}[- ]?(?:h|hrs?|hours?)\b)?\s*(?:and\s+)?(?:{num}[- ]?(?:m|mins?|minutes?)\b)?", said, re.I)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    val = lambda g: int(g) if g.isdigit() else _NUMBER_WORDS[g.lower()]  # noqa: E731
+    length = timedelta(hours=val(m.group(1)) if m.group(1) else 0, minutes=val(m.group(2)) if m.group(2) else 0)
+    return length if timedelta(0) < length <= MAX_WINDOW else None
+
+
+def _from_duration(doc: Document, start: TimePoint):
+    """The end as the start plus a stated, exact length of the impact ("The impact lasted 52 minutes")."""
+    cfg = rules()
+    approx = cfg.get("window_duration_approx", "")
+    units = [u for u in _statements(doc) if not u.quoted and u.kind != "code"]
+    for u in units:
+        text = f"{u.key}: {u.text}" if u.kind == "field" else u.text
+        for pat in cfg.get("window_duration_statements", []):
+            m = re.search(pat, text, re.I)
+            if not m:
+                continue
+            said = m.group("dur")
+            if approx and re.search(approx, text[max(0, m.start("dur") - 12): m.start("dur")] + said.split(" and ")[0][:12]):
+                continue
+            length = _length(said)
+            if length is None:
+                continue
+            p = TimePoint(start.when + length, f"{start.raw} + {said.strip()}", u.span.start, u.span.end, start.zone,
+                          start.zone_stated, start.date_stated, start.approx)
+            return (p, 0.7, u)
+    return None
+
+
+def _right_after(points: list[TimePoint], at: int) -> TimePoint | None:
+    """The time written right after a marker phrase ("last wrong one went out 8:40"), before any time
+    that opens the line (a chat message's own stamp)."""
+    return next((p for p in points if 0 <= p.start - at <= 3), None)
 
 
 def _statements(doc: Document) -> list[Unit]:
@@ -131,7 +178,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 got = []
         if not got:
             continue
-        fix = 2 if _any(corr, text) else 0
+        fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
         low = -2 if u.quoted else 0
         pair = _range_in(doc, reading, u)
         if pair is not None:
@@ -146,12 +193,20 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
             m = re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
-            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None)
+            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _right_after(got, u.span.start + mb.end())
             if at is None:
                 at = got[0] if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not me else _nearest(got, u.span.start + mb.end())
             add(4 + fix + low, "s", at, 0.95, u)
+        if mb and not me:  # "impact started at 10:02 and ended at 10:48"
+            pe = _any_from(cfg.get("window_end_after_start", []), text, mb.end())
+            at = _right_after(got, u.span.start + pe.end()) if pe else None
+            if at is not None:
+                add(4 + fix + low, "e", at, 0.95, u)
         if me:
-            if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not mb:
+            at = _right_after(got, u.span.start + me.end())
+            if at is not None:
+                pass
+            elif u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not mb:
                 at = got[0]
             else:
                 at = _nearest(got, u.span.start + me.end())
@@ -164,7 +219,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         top = max(c[0] for c in mine)
         best = [c for c in mine if c[0] == top]
         # the first statement of the strongest kind, unless a correction: then the latest
-        pick = best[-1] if top >= 6 else best[0]
+        pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
         chosen = (pick[3], pick[4], pick[5])
         if slot == "s":
             start = chosen
@@ -187,6 +242,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
                 start = (at, 0.6, u)
                 break
+    if end is None and start is not None:
+        end = _from_duration(doc, start[0])
     if end is None and start is not None:
         for u in entries:
             if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]):

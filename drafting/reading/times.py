@@ -13,31 +13,34 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from .dates import DATE_RE, MONTHS, WEEKDAY, Years, numeric_order, parse_date
 from .rules import rules, zone_of
 
-MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
-_MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-DATE_RE = re.compile(
-    rf"(?P<iso>(?<![\d-])\d{{4}}-\d{{1,2}}-\d{{1,2}}(?![\d-]))"
-    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|\d{{2}}(?![\d:])))?\b)"
-    rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
-    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b))))"
-    rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
-    re.I,
-)
+__all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
+
 _ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain)"
          r"\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
-    r"(?:(?P<isodt>(?<![\d-])\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
-    r"|(?P<rel>\b(?:yesterday|today|this\s+morning|last\s+night|tonight)\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)"
-    r"|(?P<hm>(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d)(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
+    r"(?:(?P<isodt>(?<![\d/-])\d{4}(?P<tsep>[-/])\d{1,2}(?P=tsep)\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
+    r"|(?P<mil>(?<![\w:.,/])(?:[01]\d|2[0-3])[0-5]\d(?=Z(?![A-Za-z])|\s*hrs\b))(?:\s*hrs\b)?"   # "1410Z", "0930 hrs"
+    r"|(?P<rel>\b(?:yesterday|today|tomorrow|this\s+morning|last\s+night|tonight)\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)"
+    r"|(?P<hm>(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d|\s*(?:hrs?|hours?)\s+(?:early|late|behind|ahead|ago|later|earlier|long|off|out|of|delay|too|before|after)\b)"
+    r"(?:\s*(?:am|pm|a\.m\.|p\.m\.)|\s*(?:hrs|hours|h)\b)?)"
     r"|(?P<h>(?<![\d:.,])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
-_AFTER_DATE = re.compile(rf"\s*(?:,\s*|on\s+|\(\s*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})", re.I)
+# a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "15:12 UTC Apr 8"
+# (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date)
+_AFTER_DATE = re.compile(
+    rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
+# "11:47 UTC today", "15:12 yesterday": a relative day written after the time
+# "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
+_PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+)?\s*(?P<part>morning|afternoon|evening|tonight)\b", re.I)
+_AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
-_MIN_YEAR, _MAX_YEAR = 1970, 2200
+_LEAD_DATE = re.compile(rf"^\s*,?\s*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b,?", re.I)
 _TRAIL_DATE = re.compile(rf"(?:\b(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?),?\s*)$", re.I)
 
 
@@ -61,55 +64,6 @@ class Reading:
     dates: list[tuple[int, int, date]] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)   # {"item": raw text, "reason": ...}
     declared_zone: str = ""
-
-
-def parse_date(m: re.Match, default_year: int | None, order: str = "") -> tuple[date | None, str]:
-    """A DATE_RE match as a date, or (None, why not). ``order`` ("mdy" or "dmy") reads "3/4/2025";
-    a first number above 12 is always a day."""
-    try:
-        if m.group("num"):  # "3/4/2025", "3/3 6:05 PM": month first unless the write-up shows day-first dates
-            a, b = int(m.group("n1")), int(m.group("n2"))
-            day_first = a > 12 or (b <= 12 and (order or rules().get("numeric_date_order", "mdy")) == "dmy")
-            d, mo = (a, b) if day_first else (b, a)
-            y3 = m.group("n3")
-            y = (int(y3) + (2000 if len(y3) == 2 else 0)) if y3 else default_year
-        elif m.group("iso"):
-            y, mo, d = (int(x) for x in m.group("iso").split("-"))
-        elif m.group("jira"):  # "17/Jun/25", as issue trackers write it
-            d, mo = int(m.group("d3")), _MONTH_NUM[m.group("m3").lower()[:3]]
-            y = int(m.group("y3")) + (2000 if len(m.group("y3")) == 2 else 0)
-        elif m.group("dmy"):
-            d = int(re.match(r"\d+", m.group("dmy")).group(0))
-            mo = _MONTH_NUM[m.group("m1").lower()[:3]]
-            y1 = m.group("y1")
-            y = (int(y1) + (2000 if len(y1) == 2 else 0)) if y1 else default_year
-        else:
-            d, mo = int(m.group("d2")), _MONTH_NUM[m.group("m2").lower()[:3]]
-            y = int(m.group("y2")) if m.group("y2") else default_year
-    except (AttributeError, KeyError, ValueError):
-        return None, "not a date"
-    if y is None:
-        return None, "a day and month with no year anywhere in the write-up"
-    if not _MIN_YEAR <= y <= _MAX_YEAR:
-        return None, f"the year {y} cannot be the year of an incident"
-    try:
-        return date(y, mo, d), ""
-    except ValueError:
-        return None, f"there is no day {d} in month {mo} of {y}"
-
-
-def numeric_order(text: str) -> str:
-    """"dmy" when the write-up writes a day-first numeric date ("17/06/2025"), "mdy" when month-first ("6/17/2025"), else ""."""
-    for m in DATE_RE.finditer(text):
-        if m.group("num"):
-            a, b = int(m.group("n1")), int(m.group("n2"))
-            if a > 12 >= b:
-                return "dmy"
-            if b > 12 >= a:
-                return "mdy"
-    hints = rules().get("numeric_order_hints", {})
-    found = [(m.start(), order) for order, pats in hints.items() for p in pats for m in [re.search(p, text)] if m]
-    return min(found)[1] if found else ""
 
 
 def clock(raw: str) -> tuple[int, int, int] | None:
@@ -138,7 +92,7 @@ def declared_zone(text: str) -> tuple[str, tzinfo] | None:
             if word.upper() in rules()["timezones"] or "/" in word:
                 z = zone_of(word)
                 if z is not None:
-                    return word.upper(), z
+                    return (word if "/" in word else word.upper()), z
     return None
 
 
@@ -147,6 +101,8 @@ def _relative(raw: str, base: date) -> date | None:
     low = raw.lower()
     if re.search(r"\byesterday\b|\blast night\b", low):
         return base - timedelta(days=1)
+    if re.search(r"\btomorrow\b", low):
+        return base + timedelta(days=1)
     return base
 
 
@@ -157,27 +113,18 @@ class _Raw:
     meridiem: bool
     zone_word: str | None
     after_date: date | None
+    ampm: bool = False           # written with am/pm
+    rel: str = ""                # "yesterday 9am", "15:12 UTC yesterday": the day is relative
+    opens: int = -1              # the index of the time this one closes a range with ("23:40 to 01:15")
 
 
-_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}}))", re.I)
-
-
-def year_from_weekday(text: str, today: date | None = None) -> int | None:
-    """'Thu 12 June' with no year anywhere: the latest year, up to this one, in which 12 June is a Thursday."""
-    m = _WEEKDAY_DATE.search(text)
-    if not m:
-        return None
-    day = int(m.group("d1") or m.group("d2"))
-    month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()[:3]]
-    weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group("wd").lower()[:3])
-    this_year = (today or date.today()).year
-    for y in range(this_year, this_year - 7, -1):
-        try:
-            if date(y, month, day).weekday() == weekday:
-                return y
-        except ValueError:
-            return None
-    return None
+def _written_date(text: str, s: int) -> bool:
+    """A date labelled as when the write-up was written, posted or exported ("report written 2025-03-05",
+    "Last updated: 2025-03-06"): the day "yesterday" counts from, not the day of the times after it."""
+    ls = text.rfind("\n", 0, s) + 1
+    words = rules()["fields"].get("written", [])
+    label = r"(?i)(?:^|[(\[,;|*_-])\s*(?:[a-z]+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b[^\n\d]{0,12}$"
+    return bool(words) and re.search(label, text[ls: s]) is not None  # a label, not "until everything posted 3/4 1:35 PM"
 
 
 def _anchor(text: str, s: int, e: int) -> bool:
@@ -187,62 +134,103 @@ def _anchor(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e)
     le = len(text) if le < 0 else le
     line = text[ls:le]
+    if _written_date(text, s):
+        return False
     if len(re.sub(r"[\W_]", "", line)) - len(re.sub(r"[\W_]", "", text[s:e])) < 12 or line.lstrip().startswith("#"):
         return True
     if re.match(r"\s*(?:[-*]\s*)?(?:\*\*|\|)?\s*[A-Za-z ]{2,25}(?:\*\*)?\s*[:|]", line) and s - ls < 40:
         return True
     near = text[max(ls, s - 25): min(le, e + 25)]
-    return bool(re.search(r"\d{1,2}:\d{2}", near)) or s - ls < 3
+    if re.search(r"\d{1,2}:\d{2}", near) or s - ls < 3:
+        return True
+    # "On 4th March customers could not log in from 10:00 to 11:00": the date of the times later in its sentence
+    # (not a note's own date, "Update 4 June: impact actually started at 13:58")
+    return bool(re.match(r"(?![^\S\n]*\)?:)[^.!?;:\n]{0,100}?(?<![\d:.,])\d{1,2}(?::\d{2}|\s*[ap]\.?m\b)", text[e:]))
 
 
 def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     """Every timestamp in reading order, each an aware UTC datetime; impossible ones in ``rejected``."""
     out = Reading()
-    first_year = next((int(y) for y in re.findall(r"(?<!\d)(?<!\d-)((?:19|20|21)\d\d)(?!\d)", text)), None) or year_from_weekday(text)
     order = numeric_order(text)
+    years = Years(text, order)
     for m in DATE_RE.finditer(text):
-        d, why = parse_date(m, first_year, order)
+        d, why = parse_date(m, years, order)
         if d is not None:
             out.dates.append((m.start(), m.end(), d))
         elif m.group("iso") or why.startswith("there is no day"):
             out.rejected.append({"item": m.group(0), "reason": f"not a real date ({why}); left out"})
+    date_at = {s: d for s, _, d in out.dates}
     declared = declared_zone(text)
     out.declared_zone = declared[0] if declared else ""
     raws: list[_Raw] = []
     after_spans: set[int] = set()
     for m in TIME_RE.finditer(text):
-        piece = m.group("isodt") or m.group("rel") or m.group("hm") or m.group("h")
-        c = clock(piece.split("T")[-1].split(" ")[-1] if m.group("isodt") else piece)
+        piece = m.group("isodt") or m.group("rel") or m.group("hm") or m.group("h") or m.group("mil")
+        if m.group("mil"):
+            c: tuple[int, int, int] | None = (int(piece[:2]), int(piece[2:4]), 0)
+        else:
+            c = clock(piece.split("T")[-1].split(" ")[-1] if m.group("isodt") else piece)
+        if m.group("hm") and re.search(r"(?i)h(?:ou)?rs?$", piece) and re.search(r"(?i)\b(?:for|took|lasted|lasting|within|over|after)\s*$", text[max(0, m.start() - 12): m.start()]):
+            continue  # "lasted 1:30 hrs" is a duration
         if c is None:
             if m.group("isodt") or m.group("hm"):
                 out.rejected.append({"item": m.group(0).strip(), "reason": "not a real time of day; left out"})
             continue
-        mer = bool(m.group("isodt")) or bool(re.search(r"[ap]\.?m\.?$", piece.strip(), re.I)) or c[0] > 12 or piece.startswith("0")
+        mer = bool(m.group("isodt") or m.group("mil")) or bool(re.search(r"[ap]\.?m\.?$", piece.strip(), re.I)) or c[0] > 12 or piece.startswith("0")
         zone_word = m.group("offset") or m.group("isoz")
         if m.group("zone"):
             zone_word = m.group("zone")
         am = _AFTER_DATE.match(text, m.end())
         after = None
         if am:
-            dm = DATE_RE.search(am.group("d"))
-            after = parse_date(dm, first_year)[0] if dm else None
-            after_spans.add(am.start("d"))
-        raws.append(_Raw(m, c, mer, zone_word, after))
-    for a, b in zip(raws, raws[1:]):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
+            g = "d" if am.group("d") else "d2"
+            after = date_at.get(am.start(g))
+            if after is None:
+                dm = DATE_RE.search(am.group(g))
+                after = parse_date(dm, years, order)[0] if dm else None
+            after_spans.add(am.start(g))
+        rel = m.group("rel") or ""
+        if after is None and not m.group("isodt") and (ar := _AFTER_REL.match(text, m.end())):
+            rel = ar.group("rel")
+        ampm = bool(re.search(r"[ap]\.?m\.?$", piece.strip(), re.I))
+        part = _PART_OF_DAY.match(text, m.end()) or re.search(r"(?i)\b(?P<part>morning|afternoon|evening|tonight)\s+(?:at\s+)?$", text[max(0, m.start() - 20): m.start()])
+        if part and not mer and 1 <= c[0] <= 11:
+            c = (c[0] + (0 if part.group("part").lower() == "morning" else 12), c[1], c[2])
+            mer = True
+        raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel))
+    for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
         if RANGE_JOIN.match(between):
+            b.opens = i
             if a.zone_word is None and b.zone_word is not None:
                 a.zone_word = b.zone_word
             if a.after_date is None and b.after_date is not None:
                 a.after_date = b.after_date
             if not a.meridiem and b.meridiem and b.clock[0] >= 12 and a.clock[0] < 12 and a.clock[0] + 12 <= b.clock[0]:
                 a.clock = (a.clock[0] + 12, a.clock[1], a.clock[2])
+            if not a.meridiem and b.ampm:
+                a.meridiem = True  # "9:58 to 11:25 AM": the partner's am/pm settles it
+    # A write-up on the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the
+    # am or pm reading nearer the time just read with its am/pm (in a chat, the message's own stamp).
+    twelve_hour = sum(r.ampm for r in raws)
+    if twelve_hour <= sum(1 for r in raws if r.m.group("hm") and not r.ampm and (r.clock[0] == 0 or r.clock[0] > 12 or r.m.group("hm").startswith("0"))):
+        twelve_hour = 0
+    context: int | None = None
+    context_line = -1
     dates = [d for d in out.dates if d[0] not in after_spans and _anchor(text, d[0], d[1])]
     first_date = dates[0][2] if dates else (out.dates[0][2] if out.dates else None)
+    first_time = raws[0].m.start() if raws else len(text)
+    if not (dates and dates[0][1] <= first_time):  # "Incident 3 June 2025, all times UTC." then times: the date before them, not a later one
+        before = [(s_, d) for s_, e_, d in out.dates if e_ <= first_time and s_ not in after_spans]
+        named = [d for s_, d in before if not _written_date(text, s_)]
+        first_date = named[-1] if named else before[-1][1] if before else first_date
     day, last = first_date, None
+    written = None   # the last date written before this time (a chat's or a comment's own date)
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
     di = ri = 0
+    whens: list[datetime | None] = []
     for r in raws:
+        whens.append(None)
         m = r.m
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not re.sub(r"[\s\-*•|>\[(]", "", text[line_start: m.start()])
@@ -250,7 +238,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             day, last, ri = first_date or day, None, ri + 1
         while di < len(dates) and dates[di][0] < m.start():
             if dates[di][1] <= m.start():
-                day, last = dates[di][2], None
+                day, last, written = dates[di][2], None, dates[di][2]
             di += 1
         own = zone_of(r.zone_word) if r.zone_word else None
         if r.zone_word and own is None:
@@ -269,9 +257,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 out.rejected.append({"item": m.group(0).strip(), "reason": "not a real date and time; left out"})
                 continue
             when_day, date_stated = d, True
-        elif m.group("rel"):
-            base = first_date or day  # "yesterday" is relative to the date the write-up was written, not to the last time read
-            when_day = _relative(m.group("rel"), base) if base else None
+        elif r.rel:
+            base = written or first_date or day  # "yesterday" is relative to the date written before it (the write-up's, a message's), not to the last time read
+            when_day = _relative(r.rel, base) if base else None
             date_stated = when_day is not None
         elif r.after_date is not None:
             when_day, date_stated = r.after_date, True
@@ -280,15 +268,39 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             date_stated = when_day is not None and any(s >= line_start and e <= m.start() for s, e, _ in dates)
         if when_day is None:
             continue
+        hour = r.clock[0]
+        opened = whens[r.opens] if r.opens >= 0 else None
+        if r.meridiem:
+            stamp = not re.sub(r"[\s\[\](*>•|,-]", "", DATE_RE.sub("", text[line_start: m.start()]))  # "[4:30 PM] ana:", "03/11/25, 7:46 pm - Neha:"
+            context, context_line = hour * 60 + r.clock[1], (line_start if stamp else -1)
+        elif twelve_hour and opened is not None and 1 <= hour <= 12:  # a range's end comes after its start: "8:10 to 2:05"
+            start_at = opened.hour * 60 + opened.minute
+            hour = min((hour % 12, hour % 12 + 12), key=lambda h: (h * 60 + r.clock[1] - start_at) % 1440)
+        elif twelve_hour and context is not None and 1 <= hour <= 12:
+            if context_line == line_start:  # in a message's text, a time it speaks of has passed: "[8:52 pm] first ones went at 6:00"
+                gaps = [((context - h * 60 - r.clock[1]) % 1440, h) for h in (hour % 12, hour % 12 + 12)]
+            else:  # the next entry of a timeline: the nearer reading, "11:50 AM fix deployed" then "12:10 errors stopped"
+                gaps = [(min(abs(h * 60 + r.clock[1] - context), 1440 - abs(h * 60 + r.clock[1] - context)), h) for h in (hour % 12, hour % 12 + 12)]
+            hour = min(gaps)[1] if gaps[0][0] != gaps[1][0] else hour
         try:
-            when = datetime(when_day.year, when_day.month, when_day.day, r.clock[0], r.clock[1], tzinfo=this_zone or timezone.utc)
+            when = datetime(when_day.year, when_day.month, when_day.day, hour, r.clock[1], tzinfo=this_zone or timezone.utc)
             if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date():
                 when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight
+            crossed = opened is not None and r.after_date is None and not r.rel and not m.group("isodt") and timedelta(0) < opened - when < timedelta(days=1)
+            if crossed and twelve_hour and not r.meridiem and hour < 12 and when + timedelta(hours=12) > opened:
+                when += timedelta(hours=12)  # a 12-hour write-up's "from 9:00 to 5:00" ends at 5 pm
+                crossed = False
+            elif crossed and when + timedelta(days=1) - opened <= timedelta(hours=16):
+                when += timedelta(days=1)  # "from 23:40 to 01:15", "between 11pm and 1:30am": the range crosses midnight
+            else:
+                crossed = False
             utc = when.astimezone(timezone.utc)
         except (OverflowError, ValueError):
             out.rejected.append({"item": m.group(0).strip(), "reason": "this time falls outside the calendar; left out"})
             continue
-        day = when.date()
+        if not crossed:  # the times after "night shift 22:00-06:00" are read on the day it opened
+            day = when.date()
+        whens[-1] = when
         last = when if at_line_start else last
         before = text[max(0, m.start() - 12): m.start()].lower()
         approx = bool(re.search(r"\b(around|about|approx\.?|approximately|roughly|circa)\s*$|~\s*$", before))
@@ -300,7 +312,8 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     """Pairs of times joined as a range: "14:07–15:31 UTC", "from 16:20 to 17:05 BST", "13:02Z-14:46Z"."""
     out = []
     for a, b in zip(points, points[1:]):
-        between = _TRAIL_DATE.sub("", text[a.end: b.start])  # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM"
+        # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM", "between 15:12 UTC Apr 8 and 11:47 UTC Apr 9"
+        between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", text[a.end: b.start]))
         before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
         if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"

@@ -1,0 +1,169 @@
+"""Dates as a careful reader takes them: "2025-03-04", "2025/03/04", "03.06.2025", "4 March 2025",
+"the 3rd of June", "March 4", "3/4/2025" (month or day first by what the write-up shows), "17/Jun/25".
+
+A date written without a year takes its year from the write-up itself, never from today (:class:`Years`):
+a weekday written next to it picks the year in which that day falls on that weekday, else the same month
+written with a year, else the year nearest the dates the write-up writes in full.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Callable
+
+from .rules import rules
+
+_MIN_YEAR, _MAX_YEAR = 1970, 2200
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+_MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+DATE_RE = re.compile(
+    rf"(?P<iso>(?<![\d/-])\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
+    rf"|(?P<dot>(?<!\d)(?<!\d\.)(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})(?!\d|\.\d))"   # "03.06.2025", always day first
+    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
+    rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
+    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b))))"
+    rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
+    re.I,
+)
+WEEKDAY = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])"
+
+
+def parse_date(m: re.Match, default_year: int | None | Callable[[int, int, re.Match], int | None], order: str = "") -> tuple[date | None, str]:
+    """A DATE_RE match as a date, or (None, why not). ``order`` ("mdy" or "dmy") reads "3/4/2025";
+    a first number above 12 is always a day. A date written without a year takes ``default_year``, or
+    asks it (month, day, match) when it is a function (:class:`Years`)."""
+    try:
+        if m.group("num"):  # "3/4/2025", "3/3 6:05 PM": month first unless the write-up shows day-first dates
+            a, b = int(m.group("n1")), int(m.group("n2"))
+            day_first = a > 12 or (b <= 12 and (order or rules().get("numeric_date_order", "mdy")) == "dmy")
+            d, mo = (a, b) if day_first else (b, a)
+            y3 = m.group("n3")
+            y = (int(y3) + (2000 if len(y3) == 2 else 0)) if y3 else default_year
+        elif m.group("iso"):
+            y, mo, d = (int(x) for x in re.split(r"[-/]", m.group("iso")))
+        elif m.group("dot"):
+            d, mo, y = int(m.group("d4")), int(m.group("m4")), int(m.group("y4"))
+        elif m.group("jira"):  # "17/Jun/25", as issue trackers write it
+            d, mo = int(m.group("d3")), _MONTH_NUM[m.group("m3").lower()[:3]]
+            y = int(m.group("y3")) + (2000 if len(m.group("y3")) == 2 else 0)
+        elif m.group("dmy"):
+            d = int(re.match(r"\d+", m.group("dmy")).group(0))
+            mo = _MONTH_NUM[m.group("m1").lower()[:3]]
+            y1 = m.group("y1")
+            y = (int(y1) + (2000 if len(y1) == 2 else 0)) if y1 else default_year
+        else:
+            d, mo = int(m.group("d2")), _MONTH_NUM[m.group("m2").lower()[:3]]
+            y = int(m.group("y2")) if m.group("y2") else default_year
+    except (AttributeError, KeyError, ValueError):
+        return None, "not a date"
+    if y is not None and callable(y):
+        y = y(mo, d, m)
+    if y is None:
+        return None, "a day and month with no year anywhere in the write-up"
+    if not _MIN_YEAR <= y <= _MAX_YEAR:
+        return None, f"the year {y} cannot be the year of an incident"
+    try:
+        return date(y, mo, d), ""
+    except ValueError:
+        return None, f"there is no day {d} in month {mo} of {y}"
+
+
+def numeric_order(text: str) -> str:
+    """"dmy" when the write-up writes a day-first numeric date ("17/06/2025"), "mdy" when month-first ("6/17/2025"), else ""."""
+    for m in DATE_RE.finditer(text):
+        if m.group("num"):
+            a, b = int(m.group("n1")), int(m.group("n2"))
+            if a > 12 >= b:
+                return "dmy"
+            if b > 12 >= a:
+                return "mdy"
+    hints = rules().get("numeric_order_hints", {})
+    found = [(m.start(), order) for order, pats in hints.items() for p in pats for m in [re.search(p, text)] if m]
+    return min(found)[1] if found else ""
+
+
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}}))", re.I)
+
+
+def year_from_weekday(text: str, today: date | None = None) -> int | None:
+    """'Thu 12 June' with no year anywhere: the latest year, up to this one, in which 12 June is a Thursday."""
+    m = _WEEKDAY_DATE.search(text)
+    if not m:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()[:3]]
+    weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group("wd").lower()[:3])
+    this_year = (today or date.today()).year
+    for y in range(this_year, this_year - 7, -1):
+        try:
+            if date(y, month, day).weekday() == weekday:
+                return y
+        except ValueError:
+            return None
+    return None
+
+
+_WD_BEFORE = re.compile(rf"(?<![a-z])(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?$", re.I)
+_WD_AFTER = re.compile(rf"\s*,?\s*\(?(?P<wd>{WEEKDAY})(?!')", re.I)
+_MONTH_YEAR = re.compile(rf"(?<![a-z])(?P<m>{MONTHS})[a-z]*\.?,?\s+(?P<y>(?:19|20|21)\d\d)(?!\d)", re.I)
+_BARE_YEAR = re.compile(r"(?<!\d)(?<!\d-)((?:19|20|21)\d\d)(?!\d)")
+_WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _weekday_near(m: re.Match) -> int | None:
+    """The weekday written right next to a date ("Monday, December 1", "1 Dec (Mon)"), 0 for Monday; else None."""
+    text = m.string
+    w = _WD_BEFORE.search(text[max(0, m.start() - 16): m.start()]) or _WD_AFTER.match(text, m.end())
+    return _WEEKDAYS.index(w.group("wd").lower()[:3]) if w else None
+
+
+class Years:
+    """The year of a day and month written without one, from the write-up itself, never from today:
+    the year in which a weekday written next to it falls on that day ("Monday, December 1" in a memo
+    dated January 6, 2026 is 1 December 2025), else the year of the same month written with a year
+    ("Incident summary, December 2025"), else the year that puts it nearest a date the write-up writes
+    in full, else the first year written anywhere. Only a weekday with no year anywhere looks at today,
+    and then only to rule out years still to come."""
+
+    def __init__(self, text: str, order: str = "", today: date | None = None):
+        self.today = today or date.today()
+        self.refs = [d for m in DATE_RE.finditer(text) for d in [parse_date(m, None, order)[0]] if d is not None]
+        self.month_years: dict[int, int] = {}
+        for m in _MONTH_YEAR.finditer(text):
+            if re.search(r"\d(?:st|nd|rd|th)?[\s-]+$", text[max(0, m.start() - 6): m.start()]):
+                continue  # "9 April 2025" is a full date, already a reference
+            self.month_years.setdefault(_MONTH_NUM[m.group("m").lower()[:3]], int(m.group("y")))
+        bare = _BARE_YEAR.search(text)
+        self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today)
+
+    @staticmethod
+    def _on(y: int, mo: int, d: int) -> date | None:
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            return None
+
+    def __call__(self, mo: int, d: int, m: re.Match | None = None) -> int | None:
+        hint = self.month_years.get(mo)
+        anchors = [date(hint, mo, 15)] if hint else list(self.refs)
+        if not anchors and self.first_year:
+            anchors = [date(self.first_year, 7, 1)]
+        wd = _weekday_near(m) if m is not None else None
+        if wd is not None:
+            if anchors:
+                years = range(min(a.year for a in anchors) - 7, max(a.year for a in anchors) + 8)
+            else:
+                years = range(self.today.year - 7, self.today.year + 1)
+            fits = [y for y in years if (x := self._on(y, mo, d)) is not None and x.weekday() == wd]
+            if fits:
+                if not anchors:
+                    return max(fits)
+                return min(fits, key=lambda y: (min(abs((self._on(y, mo, d) - a).days) for a in anchors), -y))
+        if hint:
+            return hint
+        if self.refs:
+            years = range(min(a.year for a in self.refs) - 1, max(a.year for a in self.refs) + 2)
+            fits = [y for y in years if self._on(y, mo, d) is not None]
+            if fits:
+                return min(fits, key=lambda y: (min(abs((self._on(y, mo, d) - a).days) for a in self.refs), -y))
+        return self.first_year
