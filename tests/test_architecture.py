@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("checks", ("drafting.checks", "drafting.registry")),
     ("base", ("drafting.findings", "drafting.catalog", "drafting.context", "drafting.nlp", "drafting.resources",
               "drafting.config", "drafting.errors", "drafting.offline", "drafting.textprep", "drafting.textspans",
-              "drafting.readability", "drafting.attribute_table", "drafting.entity_gate",
+              "drafting.readability", "drafting.attribute_table", "drafting.entity_gate", "drafting.encoder",
               "drafting.exits", "drafting.patterns", "drafting.csvsafe", "drafting.score", "drafting.documents")),
 ]
 

@@ -15,6 +15,7 @@ from ..context import Audience, Context
 from ..facts.sheet import Fact, FactSheet, day_of
 from ..reading.rules import zone_of
 from ..redact import templates
+from .document import Unit
 
 
 def business_days_after(start: date, n: int) -> date:
@@ -146,11 +147,9 @@ def _tz_label(dt: datetime | None) -> str:
     return "UTC" if name in ("UTC", "UTC+00:00", "GMT") else name
 
 
-def window_unit(inp: Inputs, told: bool | None = None) -> "Unit":
+def window_unit(inp: Inputs, told: bool | None = None) -> Unit:
     """The window sentence as a required unit; worded neutrally when the draft says what customers saw,
     with "disrupted" as its stand-in if the self-check drops those sentences."""
-    from .document import Unit
-
     said = window_sentence(inp, told)
     plain = window_sentence(inp, False)
     return Unit(said, required=True, alt=plain if plain != said else "")

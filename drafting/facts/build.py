@@ -5,7 +5,7 @@ value checked whole by facts.gate before a customer may see it."""
 from __future__ import annotations
 
 import re
-from datetime import date, timezone
+from datetime import date
 
 from ..config import CompanyConfig
 from ..reading.document import Document, Span, Unit, read, sentences
@@ -17,6 +17,7 @@ from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
+from .internal_view import internal_view
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .window import find_window
@@ -63,7 +64,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
     sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution")  # a field there ("Component/s: a, b") is not how it was fixed
                         if (u.kind != "field" or canon(u.key, rules()["sections"]) == "resolution") and (t := customer_sentence(u.span, red))][:3]
-    _internal(doc, red, reading, sheet)
+    internal_view(doc, red, reading, sheet)
     for u in doc.units:
         if has_role(u.text, "review") and not sheet.review.value and (t := customer_sentence(u.span, red)):
             sheet.review = Fact(t, u.span, 0.7)
@@ -368,34 +369,3 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
         else:
             actions.append(fact)
     return actions[:8], remedies
-
-
-def _internal(doc: Document, red: Redactor, reading, sheet: FactSheet) -> None:
-    """For the internal review only: the shared timeline, what was missed (both blameless)."""
-    zone = zone_of(sheet.timezone) or timezone.utc
-    for u in doc.units:
-        if u.kind not in ("line", "item", "sentence") or u.quoted:
-            continue
-        p = next((p for p in reading.points if u.span.start <= p.start < u.span.start + 25), None)
-        if p is None or u.section not in ("timeline", "preamble", "other", "summary", "resolution", "detection"):
-            continue
-        body = Span(p.end, u.span.end, doc.text[p.end:u.span.end])
-        m = re.match(r"[\]\s)]*(?:[—–:|-]+\s*)?", body.text)
-        if m:
-            body = Span(body.start + m.end(), body.end, body.text[m.end():])
-        if len(body.text.split()) < 2:
-            continue
-        sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(body)}, u.span, 0.8, f"read as {p.raw} {p.zone}"))
-        if p.when and sheet.start.value and p.when >= sheet.start.value and sheet.detected.value is None and has_cue(u.text, rules()["detect_cues"]):
-            sheet.detected = Fact(p.when, u.span, 0.6)
-    if len(sheet.timeline) < 3:  # a narrative: its sentences that carry a time stand in for a timeline
-        seen = {f.source.start for f in sheet.timeline if f.source}
-        for u in doc.units:
-            if u.kind != "sentence" or u.quoted or u.span.start in seen or u.section in ("actions", "cause"):
-                continue
-            p = next((p for p in reading.points if u.span.start <= p.start < u.span.end), None)
-            if p is not None:
-                sheet.timeline.append(Fact({"time": p.when.astimezone(zone).strftime("%Y-%m-%d %H:%M"), "text": red.internal(u.span)}, u.span, 0.6, f"read as {p.raw} {p.zone}"))
-    sheet.timeline.sort(key=lambda f: f.value["time"])
-    sheet.timeline = sheet.timeline[:40]
-    sheet.missed = [Fact(red.internal(u.span), u.span, 0.7) for u in doc.in_section("contributing") if len(u.text.split()) >= 4][:8]

@@ -24,7 +24,7 @@ from ..reading.roles import has_role
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
-from .gate import _independent, customer_sentence
+from .gate import customer_sentence, independent
 from .sheet import Fact, FactSheet
 
 # sheet field -> the roles whose sentences belong in it
@@ -155,9 +155,13 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
 def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence], cfg: dict) -> None:
     """When the write-up's confirmed cause was read from sentences that are not about the cause, take
     the sentences the model reads as the cause, cause-section ones first."""
+    threshold = cfg.get("cause_threshold", 0.5)
+    guessed = any(s.top == "suspected" and s.p("suspected") >= 0.5 and s.section in ("summary", "cause", "preamble", "other") for s in read)
+    if sheet.cause_status.value == "unknown" and not guessed:  # a guess about why an alert was quiet is not a guess about the cause
+        _unstated_cause(doc, red, sheet, read, cfg)
+        return
     if sheet.cause_status.value != "confirmed":
         return
-    threshold = cfg.get("cause_threshold", 0.5)
     current = [s for s in read if sheet.cause.source and sheet.cause.source.start <= s.span.start < sheet.cause.source.end]
     if current and max(s.p("cause") for s in current) >= threshold:
         keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]
@@ -206,7 +210,7 @@ def reads_alone(span: Span, text: str, red: Redactor) -> bool:
     customers, to 1,130 receiving businesses." do not)."""
     if _LEANS_BACK.match(text.strip()):
         return False
-    return _independent(red, span.start, span.end)
+    return independent(red, span.start, span.end)
 
 
 def _eligible(s: Sentence, role: str, cfg: dict) -> bool:
@@ -217,6 +221,23 @@ def _eligible(s: Sentence, role: str, cfg: dict) -> bool:
     if s.kind == "line":
         return s.p(role) >= cfg.get("sure", 0.8) and len(s.span.text.split()) >= 8
     return True
+
+
+def _unstated_cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence], cfg: dict) -> None:
+    """A write-up that never says "cause" but tells it ("What happened: a retry job re-sent invoices that had
+    already been delivered"): the sentence the model is sure states the cause, unhedged, becomes the cause,
+    flagged for the liaison to check."""
+    sure = cfg.get("unstated_cause_threshold", 0.6)
+    pool = [s for s in read if s.top == "cause" and s.p("cause") >= sure and s.section in ("summary", "cause", "preamble", "other")
+            and not side_remark(s.span.text) and _eligible(s, "cause", cfg)]
+    for s in sorted(pool, key=lambda s: -s.p("cause")):
+        t = customer_sentence(s.span, red, min_words=6)
+        if t and not has_role(t, "unconfirmed") and reads_alone(s.span, t, red):
+            sheet.cause = Fact(t, s.span, 0.6, "read as the cause (role model): check it")
+            sheet.cause_status = Fact("confirmed", s.span, 0.6, "the write-up tells the cause without calling it one")
+            sheet.flags = [f for f in sheet.flags if f["item"] != "cause"]
+            sheet.flag("cause", "The write-up tells the cause without calling it one; check the cause in the fact sheet before sending.")
+            return
 
 
 def _short(value: object) -> str:

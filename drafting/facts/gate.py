@@ -116,7 +116,7 @@ _CLAUSE_SPLIT = re.compile(r"(?:,?\s+(?P<c>so|and so|which meant|because|and the
 _BLAME_WORDS = re.compile(r"(?i)\b(?:should have|careless|forgot|fault|mistake|human error|ignored|without following|embarrassing|obviously|honestly|frankly|sloppy|blame)\b")
 
 
-def _independent(red: Redactor, start: int, end: int) -> bool:
+def independent(red: Redactor, start: int, end: int) -> bool:
     """Whether a clause of the write-up has its own subject and verb (so it reads as a sentence alone)."""
     doc = red.doc
     if doc is None:
@@ -144,7 +144,7 @@ def customer_clauses(span: Span, red: Redactor) -> str | None:
     for joiner, s, e in pieces:
         raw = text[s:e]
         sub = Span(span.start + s, span.start + e, raw)
-        ok = (not _BLAME_WORDS.search(raw) and _independent(red, sub.start, sub.end)
+        ok = (not _BLAME_WORDS.search(raw) and independent(red, sub.start, sub.end)
               and customer_sentence(sub, red, min_words=3, max_words=40, whole=False) is not None)
         kept.append((joiner, re.sub(r"\s*\([^()]*\)", "", raw).strip(" ,.;:"), ok))
     out: list[str] = []

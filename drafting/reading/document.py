@@ -75,7 +75,7 @@ def _md() -> MarkdownIt:
 _FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s)\s*(?P<value>\S.*)$")
 _SENT = re.compile(r"\S.*?(?:[.!?](?=[\s)\"”]*(?:\s+[A-Z0-9\"“(\[*`]|$))[)\"”]*|$)", re.S)
 # "**Impact in numbers.** At the worst point ...", "__Background:__ When a client ...": a bold lead-in naming a part
-_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?P<label>[A-Za-z][^*_\n]{2,60}?)[.:]?(?:\*\*|__)[.:]?\s+(?=\S)")
+_BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?:\d{1,2}[.)]\s*)?(?P<label>[A-Za-z][^*_\n]{2,100}?)[.:]?(?:\*\*|__)[.:]?(?:\s+(?=\S)|\s*$)")
 _CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
 _TABLE_ROLES = {
     "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],
@@ -248,6 +248,10 @@ class _Builder:
                 sec = _section_of_label(key)
                 off = sp.start + (len(sp.text) - len(core)) + fm.start("value")
                 value = Span(off, sp.end, self.text[off: sp.end])
+                if sec and kind == "line" and len(value.text.split()) >= 8 and not canon(key, rules()["fields"]):
+                    self.section = sec  # "What happened: our payment dispatcher takes ...": a part opened inline, its prose read as prose
+                    prose.append(value)
+                    continue
                 if sec:
                     self.section = sec
                 elif canon(key, rules()["fields"]) or key.lower() in ("ticket", "channel", "thread", "notes", "links", "owner", "people", "from", "to", "cc", "subject", "sent"):

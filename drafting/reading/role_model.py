@@ -73,7 +73,7 @@ def features(texts: Sequence[str]):
     """[n, 384 + 4 + HASHED] float32: the sentence vectors, the cue features and the hashed words."""
     import numpy as np
 
-    from ..classifier.encoder import encode
+    from ..encoder import encode
 
     vecs = encode([t[:600] for t in texts]) if texts else np.zeros((0, 384), dtype="float32")
     cues = np.asarray([cue_features(t) for t in texts], dtype="float32").reshape(len(texts), 4)
