@@ -245,7 +245,8 @@ def apology(inp: Inputs) -> str:
     t = templates()["apology"]
     v = inp.values
     key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
-    return t[key][inp.tone()].format(**v)
+    tone = "low" if inp.ctx.audience is Audience.EXECUTIVE else inp.tone()  # leadership reads the short form
+    return t[key][tone].format(**v)
 
 
 def review_promise(inp: Inputs) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..context import Audience
+from ..facts.build import technical_terms
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
@@ -20,11 +21,10 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
 
         text = str(f.cause.value)
         parts = [s.text for s in sentences(text, 0, len(text))]
-        keep = [p for p in parts if plain_enough(p, inp)][:limit]
-        if not keep and inp.ctx.audience is Audience.EXECUTIVE:  # leadership gets the plain fact, not explained jargon
+        keep = [p for p in parts if plain_enough(p, inp)][:limit] or parts[:1]
+        if inp.ctx.audience is Audience.EXECUTIVE and not plain_enough(keep[0], inp) and technical_terms(keep[0]) >= 3:
             inp.omit("cause detail", "The write-up states the cause only in technical words: the executive draft says it is confirmed and offers the detail.")
             return [Unit(t["report"]["cause_unwritten"], required=True)]
-        keep = keep or parts[:1]
         units = [Unit(s, "writeup") for s in keep]
         if f.cause_open.value:
             units.append(Unit(t["common"]["cause_deeper_open"].format(what=f.cause_open.value)))
