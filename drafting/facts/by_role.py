@@ -109,7 +109,11 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if s is not None and s.p(*family) < cfg.get("drop_below", 0.1) and s.top in cfg.get("never_for_customers", ()) and s.p(s.top) >= 0.5:
                 sheet.flag(name, f"left out of '{name}': the sentence reads as {s.top}, not {'/'.join(family)} ({_short(f.value)})")
                 continue
-            if name == "actions" and _LEANS_BACK.match(str(f.value).strip()):
+            if s is not None and name in ("numbers", "symptoms", "harm") and s.top == "response" and s.p("response") >= 0.5 \
+                    and s.p(*family) < cfg.get("response_family_below", 0.2):
+                sheet.flag(name, f"left out of '{name}': it tells what the team did, not what customers saw ({_short(f.value)})")
+                continue
+            if name in ("actions", "numbers") and _LEANS_BACK.match(str(f.value).strip()):
                 sheet.flag(name, f"left out of '{name}': it leans on the sentence before it ({_short(f.value)})")
                 continue
             if name in _WHOLE_SENTENCE_FIELDS and f.source is not None and "from the field" not in f.note and not reads_alone(f.source, str(f.value), red):

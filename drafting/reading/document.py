@@ -311,6 +311,10 @@ def read(text: str) -> Document:
             depth_quote += 1
         elif t.type == "blockquote_close":
             depth_quote -= 1
+        elif t.type == "ordered_list_open" and list_depth == 0 and (label := _numbered_heading(tokens, i)) is not None:
+            b.heading(b.line_span(t.map[0]), label, 2)  # "3. What was exposed" alone on its line: a numbered section heading
+            i = _close_of(tokens, i) + 1
+            continue
         elif t.type in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
         elif t.type in ("bullet_list_close", "ordered_list_close"):
@@ -332,6 +336,30 @@ def read(text: str) -> Document:
             b.text_lines(t.map[0], t.map[1], depth_quote > 0, kind=kind, level=list_depth)
         i += 1
     return _finish(Document(text, b.units))
+
+
+def _close_of(tokens: list, i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].type == tokens[i].type:
+            depth += 1
+        elif tokens[j].type == tokens[i].type.replace("_open", "_close"):
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _numbered_heading(tokens: list, i: int) -> str | None:
+    """The label of a one-item numbered list that is a short line with no closing punctuation ("5. Actions taken"), else None."""
+    j = _close_of(tokens, i)
+    inner = tokens[i + 1: j]
+    if sum(1 for t in inner if t.type == "list_item_open") != 1 or sum(1 for t in inner if t.type == "paragraph_open") != 1:
+        return None
+    text = next((t.content for t in inner if t.type == "inline"), "").strip()
+    if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
+        return None
+    return text
 
 
 def _table(b: _Builder, tokens: list, i: int) -> int:
