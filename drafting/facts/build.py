@@ -124,7 +124,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         lead = _CHAT_LEAD.match(u.text) if u.kind == "line" else None
         if lead and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
             start = u.span.start + lead.end()
-        if u.kind == "field" and u.section in ("impact", "summary") and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
+        if u.kind == "field" and u.section in ("impact", "summary") and len(u.text.split()) < 12 and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
                 and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()):  # "| Students affected | 1,139 |" -> "1,139 students affected"
             fig = field_figure(u, red)
             if fig and fig not in seen:

@@ -116,7 +116,9 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if name in ("actions", "numbers") and _LEANS_BACK.match(str(f.value).strip()):
                 sheet.flag(name, f"left out of '{name}': it leans on the sentence before it ({_short(f.value)})")
                 continue
-            if name in _WHOLE_SENTENCE_FIELDS and f.source is not None and "from the field" not in f.note and not reads_alone(f.source, str(f.value), red):
+            figure_note = name == "numbers" and re.search(r"\d", str(f.value)) and not re.match(r"[^:]{1,30}:\s", str(f.value))
+            if name in _WHOLE_SENTENCE_FIELDS and f.source is not None and "from the field" not in f.note and not figure_note \
+                    and not reads_alone(f.source, str(f.value), red):  # a figure in a bullet may stay a fragment; a label and its list may not
                 sheet.flag(name, f"left out of '{name}': it does not read as a sentence on its own ({_short(f.value)})")
                 continue
             if s is not None and s.section in _OTHER_PARTS.get(roles[0], ()) and s.top not in FIELD_FAMILY[name]:
@@ -194,16 +196,16 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
 
 
 # parts of a write-up that are about something else: an action list's items are not symptoms, however they read
-_OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "detection", "notes"),
-                "impact": ("actions", "cause", "contributing", "went_well", "notes"),
-                "harm": ("actions", "cause", "contributing", "went_well", "notes"),
-                "remedy": ("cause", "contributing", "went_well", "notes", "timeline"),
-                "recovery": ("actions", "cause", "contributing", "went_well", "notes"),
-                "cause": ("actions", "went_well", "notes", "remedy", "impact"),
-                "action": ("notes",)}
+_OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "detection", "hypotheses"),
+                "impact": ("actions", "cause", "contributing", "went_well", "hypotheses"),
+                "harm": ("actions", "cause", "contributing", "went_well", "hypotheses"),
+                "remedy": ("cause", "contributing", "went_well", "hypotheses", "timeline"),
+                "recovery": ("actions", "cause", "contributing", "went_well", "hypotheses"),
+                "cause": ("actions", "went_well", "hypotheses", "remedy", "impact"),
+                "action": ("hypotheses",)}
 
 
-_WHOLE_SENTENCE_FIELDS = ("symptoms", "harm", "remedy", "resolution", "unaffected")
+_WHOLE_SENTENCE_FIELDS = ("symptoms", "numbers", "harm", "remedy", "resolution", "unaffected")
 # "Two of these are ...", "That is safe only if ...", "They were re-sent": a sentence that leans on the one before it
 _LEANS_BACK = re.compile(r"^(?:this|that|these|those|it|they|both|such|(?:one|two|three|some|all|most|none|each) of (?:these|those|them)|the others?|others)\b", re.I)
 
@@ -220,7 +222,7 @@ def reads_alone(span: Span, text: str, red: Redactor) -> bool:
 def _eligible(s: Sentence, role: str, cfg: dict) -> bool:
     """Hypotheses and open questions never fill a customer field, nor does a part about something else;
     a chat or log line only when the model is sure and it says enough."""
-    if s.section in _OTHER_PARTS.get(role, ("notes",)):
+    if s.section in _OTHER_PARTS.get(role, ("hypotheses",)):
         return False
     if s.kind == "line":
         return s.p(role) >= cfg.get("sure", 0.8) and len(s.span.text.split()) >= 8

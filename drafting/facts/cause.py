@@ -62,8 +62,10 @@ def cause_verdict(doc: Document) -> str:
     for kind, key in (("open", "cause_open_cues"), ("confirmed", "cause_confirmed_cues")):
         for p in cfg.get(key, []):
             for m in re.finditer(p, doc.text, re.I):
+                line = doc.text[doc.text.rfind("\n", 0, m.start()) + 1: m.start()]
+                said = "open" if re.match(r"\s*(?:[-*+]\s*)?\[ \]", line) else kind  # "- [ ] Root cause identified" is still to do
                 if m.start() > where:
-                    last, where = kind, m.start()
+                    last, where = said, m.start()
     return last
 
 

@@ -22,6 +22,9 @@ _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?,\s+", re.I)
 
 
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])")
+_LABEL_THEN_SENTENCE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+(?=[A-Z])")
+_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan)\s*:\s+(?=\S)")
 _TRAILING_ASIDE = re.compile(r"\s+[-–—]\s+[A-Z][\w'’]*(?:\s+[\w'’]+){0,5}[.!]?\s*$")
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 
@@ -69,6 +72,11 @@ def internal_identifiers(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _instruction_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in rules().get("internal_instruction_cues", []))
+
+
+@lru_cache(maxsize=1)
 def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
 
@@ -76,19 +84,26 @@ def _internal_res() -> tuple[re.Pattern, ...]:
 def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
                       whole: bool = True) -> str | None:
     """The sentence as a customer may read it, or None when it cannot be used whole."""
-    text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)", "", span.text).strip()
+    text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|(?<=:)\*", "", span.text).strip()
     text = re.sub(r"\s+", " ", text)
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
     if whole and red.blames(span.start, span.end):
         return None
     text = _drop_brackets(text, red)
+    text = _SECTION_NUMBER.sub("", text)  # "7.3 A goodwill payment of £20 ..." -> "A goodwill payment of £20 ..."
+    text = _LEAD_LABEL.sub("", text)  # "Decision: all charges will be refunded" -> "All charges will be refunded"
+    label = _LABEL_THEN_SENTENCE.match(text)
+    if label and len(text[label.end():].split()) >= 5:  # "Employee bank fees: Paystead will reimburse ..." -> the sentence
+        text = text[label.end():]
     text = _TRAILING_ASIDE.sub(".", text)  # "... a correction email - Comms sending tonight." -> "... a correction email."
     text = _plain_services(text)
     if _NOT_PROSE.search(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None
+    if any(p.search(text) for p in _instruction_res()):
+        return None  # "please don't mention them in any public notice": a note to the team
     lead = _LEAD_RANGE.match(text)
     if lead:  # "10:41–10:46 UTC: saving anything ... hung" -> "From 10:41 to 10:46 UTC, saving anything ... hung"
         zone = (lead.group("z") or "").upper()

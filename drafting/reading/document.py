@@ -14,19 +14,10 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from .markup import close_of, mask_editorial, numbered_heading
 from .rules import canon, rules
-
-
-@dataclass
-class Span:
-    """A piece of the write-up by character offsets; text is the raw write-up text."""
-
-    start: int
-    end: int
-    text: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "start": self.start, "end": self.end}
+from .sentences import sentences
+from .spans import Span
 
 
 @dataclass
@@ -109,31 +100,6 @@ def column_role(header: str) -> str:
     return low
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9])")
-_AM_PM_ON = re.compile(r"\b[ap]\.m\.\s+(?:[a-z]|[A-Z]{2,4}\b)")  # "2:10 p.m. to 3:02 p.m. ET" is one sentence
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca)\.|\b[A-Z]\.)[)\"”’]*\s*$")
-
-
-def sentences(text: str, start: int, end: int) -> list[Span]:
-    """Sentences of a region of the write-up, offsets kept (line breaks inside prose are spaces)."""
-    out: list[Span] = []
-    cuts = [start] + [m.end() for m in _BOUNDARY.finditer(text, start, end)
-                      if not _ABBREV.search(text[max(start, m.start() - 8): m.start() + 1])
-                      and not _AM_PM_ON.search(text[max(start, m.start() - 5): m.end() + 5])] + [end]
-    cuts = sorted(set(cuts))
-    for s, e in zip(cuts, cuts[1:]):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            if out and (out[-1].text.count("(") > out[-1].text.count(")") or out[-1].text.count('"') % 2 == 1
-                        or out[-1].text.count("“") > out[-1].text.count("”")):  # never split inside a bracket or a quote
-                s = out.pop().start
-            out.append(Span(s, e, text[s:e]))
-    return out
-
-
 _QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
 _QUESTION_SECTIONS = (
     ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
@@ -189,6 +155,17 @@ class _Builder:
         self.section = key or ("timeline" if re.search(r"\d{4}-\d{2}-\d{2}|timeline", label, re.I) and self.section == "timeline" else "other")
         self.add("heading", span, level=level, section=self.section)
 
+    def _wrapped(self, ln: int, last: int, end: int) -> tuple[int, int]:
+        """Where a field's value ends when its line wraps ("Decision (Commercial, 16:50): all charges for / the window
+        will be refunded"): the end offset and the first line after it."""
+        nxt = ln + 1
+        while nxt < last and not re.search(r"[.!?:;]\W*$", self.text[:end].rstrip()) and (
+                _continues(self.line_span(nxt).text) or _MID_PHRASE.search(self.text[:end].rstrip()) and self.line_span(nxt).text.strip()
+                and not re.match(r"\s*(?:[-*+]|\d+[.)])\s", self.line_span(nxt).text)):
+            end = self.line_span(nxt).end
+            nxt += 1
+        return end, nxt
+
     def text_lines(self, first: int, last: int, quoted: bool, kind: str = "line", level: int = 0) -> None:
         """Lines of a paragraph or list item: a field line, a chat/log line, or prose (split into sentences)."""
         prose: list[Span] = []
@@ -200,7 +177,10 @@ class _Builder:
                     self.add("sentence" if kind == "line" else kind, _strip_leader(sent), quoted=quoted, level=level)
                 prose.clear()
 
+        taken = first  # lines a field has already taken as its wrapped continuation
         for ln in range(first, last):
+            if ln < taken:
+                continue
             sp = self.line_span(ln)
             body = sp.text.strip()
             if not body:
@@ -247,7 +227,8 @@ class _Builder:
                 key = fm.group("key").strip()
                 sec = _section_of_label(key)
                 off = sp.start + (len(sp.text) - len(core)) + fm.start("value")
-                value = Span(off, sp.end, self.text[off: sp.end])
+                end, taken = self._wrapped(ln, last, sp.end)
+                value = Span(off, end, self.text[off: end])
                 if sec and kind == "line" and len(value.text.split()) >= 8 and not canon(key, rules()["fields"]):
                     self.section = sec  # "What happened: our payment dispatcher takes ...": a part opened inline, its prose read as prose
                     prose.append(value)
@@ -267,28 +248,19 @@ class _Builder:
         flush()
 
 
+_MID_PHRASE = re.compile(r"\b(?:for|to|of|and|or|the|a|an|at|from|between|by|in|on|with|than|is|are|was|were|be|will)\W*$", re.I)
+
+
+def _continues(line: str) -> bool:
+    """A wrapped line of the text above it: it opens in lower case or mid-phrase, and is not a field, chat or list line."""
+    t = line.strip()
+    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s", t) and not _FIELD.match(t) and not _CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
+
+
 def _strip_leader(sp: Span) -> Span:
     m = re.match(r"^\s*(?:>\s*)*(?:[-*+•]\s+|\d+[.)]\s+)?(?:\[[ xX]?\]\s+)?", sp.text)
     off = m.end() if m else 0
     return Span(sp.start + off, sp.end, sp.text[off:])
-
-
-def mask_editorial(text: str) -> str:
-    """The write-up with its editors' bracketed notes ("[Legal: OK to keep 1:52?]", "[TK: confirm the
-    count]", "[Remove customer name before publishing.]") blanked out, offsets kept: they are
-    comments on the document, never facts for a customer (cues in data/drafting/extract.yaml)."""
-    cues = rules().get("editorial_note_cues", [])
-    if not cues:
-        return text
-    lead = re.compile(r"(?i)^\s*(?:" + "|".join(cues) + r")\b")
-
-    def blank(m: re.Match) -> str:
-        inner = m.group(1)
-        if lead.match(inner) and len(inner.split()) >= 2:
-            return " " * len(m.group(0))
-        return m.group(0)
-
-    return re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
 
 
 def read(text: str) -> Document:
@@ -311,9 +283,9 @@ def read(text: str) -> Document:
             depth_quote += 1
         elif t.type == "blockquote_close":
             depth_quote -= 1
-        elif t.type == "ordered_list_open" and list_depth == 0 and (label := _numbered_heading(tokens, i)) is not None:
+        elif t.type == "ordered_list_open" and list_depth == 0 and (label := numbered_heading(tokens, i)) is not None:
             b.heading(b.line_span(t.map[0]), label, 2)  # "3. What was exposed" alone on its line: a numbered section heading
-            i = _close_of(tokens, i) + 1
+            i = close_of(tokens, i) + 1
             continue
         elif t.type in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1
@@ -336,30 +308,6 @@ def read(text: str) -> Document:
             b.text_lines(t.map[0], t.map[1], depth_quote > 0, kind=kind, level=list_depth)
         i += 1
     return _finish(Document(text, b.units))
-
-
-def _close_of(tokens: list, i: int) -> int:
-    depth = 0
-    for j in range(i, len(tokens)):
-        if tokens[j].type == tokens[i].type:
-            depth += 1
-        elif tokens[j].type == tokens[i].type.replace("_open", "_close"):
-            depth -= 1
-            if depth == 0:
-                return j
-    return len(tokens) - 1
-
-
-def _numbered_heading(tokens: list, i: int) -> str | None:
-    """The label of a one-item numbered list that is a short line with no closing punctuation ("5. Actions taken"), else None."""
-    j = _close_of(tokens, i)
-    inner = tokens[i + 1: j]
-    if sum(1 for t in inner if t.type == "list_item_open") != 1 or sum(1 for t in inner if t.type == "paragraph_open") != 1:
-        return None
-    text = next((t.content for t in inner if t.type == "inline"), "").strip()
-    if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
-        return None
-    return text
 
 
 def _table(b: _Builder, tokens: list, i: int) -> int:

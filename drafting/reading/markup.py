@@ -1,0 +1,49 @@
+"""Markup of a pasted write-up that is not content: an editor's bracketed notes, and numbered lines that are
+section headings ("3. What was exposed"), which Markdown would otherwise read as one-item lists."""
+from __future__ import annotations
+
+import re
+
+from .rules import rules
+
+
+def mask_editorial(text: str) -> str:
+    """The write-up with its editors' bracketed notes ("[Legal: OK to keep 1:52?]", "[TK: confirm the
+    count]", "[Remove customer name before publishing.]") blanked out, offsets kept: they are
+    comments on the document, never facts for a customer (cues in data/drafting/extract.yaml)."""
+    cues = rules().get("editorial_note_cues", [])
+    if not cues:
+        return text
+    lead = re.compile(r"(?i)^\s*(?:" + "|".join(cues) + r")\b")
+
+    def blank(m: re.Match) -> str:
+        inner = m.group(1)
+        if lead.match(inner) and len(inner.split()) >= 2:
+            return " " * len(m.group(0))
+        return m.group(0)
+
+    return re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
+
+
+def close_of(tokens: list, i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].type == tokens[i].type:
+            depth += 1
+        elif tokens[j].type == tokens[i].type.replace("_open", "_close"):
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def numbered_heading(tokens: list, i: int) -> str | None:
+    """The label of a one-item numbered list that is a short line with no closing punctuation ("5. Actions taken"), else None."""
+    j = close_of(tokens, i)
+    inner = tokens[i + 1: j]
+    if sum(1 for t in inner if t.type == "list_item_open") != 1 or sum(1 for t in inner if t.type == "paragraph_open") != 1:
+        return None
+    text = next((t.content for t in inner if t.type == "inline"), "").strip()
+    if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
+        return None
+    return text
