@@ -312,7 +312,7 @@ def test_a_shift_log_with_day_month_dates_beside_weekdays_and_no_year_reads_its_
     assert window(SHIFT_LOG_DAY_MONTH) == ("2025-09-18T13:41", "2025-09-18T16:55", 194)
 
 
-@pytest.mark.parametrize("text", ["The 24/7 team was paged.", "3/4 of the nodes failed.", "step (1/2) done"])
+@pytest.mark.parametrize("text", ["The 24/7 team was paged.", "3/4 of the nodes failed.", "step (1/2) done", "support today 24/7", "a common 3/4 split"])
 def test_a_bare_day_and_month_without_a_time_or_weekday_is_no_date(text):
     assert read_times(text).dates == []
 
@@ -334,3 +334,9 @@ Students couldn't submit exams from 7:30 PM ET last night. We reverted the confi
 def test_last_night_in_eastern_time_is_the_day_before_the_email_and_both_ends_share_it(text):
     # 10 March 2025 is the day after US clocks went forward: 7:30 PM EDT is 23:30 UTC the same Monday
     assert window(text) == ("2025-03-10T23:30", "2025-03-11T01:52", 142)
+
+
+@pytest.mark.parametrize("head", ["Thursday 18/09", "Thu, 18/09", "18/09 (Thu)", "18/09, Thursday"])
+def test_a_day_and_month_beside_its_weekday_dates_the_times_below_it(head):
+    text = f"Ops log. All times UTC.\n\n{head}\n09:12 checkout errors for customers begin\n09:58 errors stopped, checkout working normally\n"
+    assert window(text) == ("2025-09-18T09:12", "2025-09-18T09:58", 46)

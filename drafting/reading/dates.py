@@ -17,6 +17,12 @@ _MIN_YEAR, _MAX_YEAR = 1970, 2200
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _WD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])"
+# a day and month in brackets right after a time ("22:41 (18/09)"), or right after a weekday ("Thu 18/09",
+# "Thursday, 18/09"): lookbehinds, one per width, as Python's need a fixed width
+_SHAPES = [r"\d/\d", r"\d\d/\d", r"\d/\d\d", r"\d\d/\d\d"]
+_IN_BRACKETS_AFTER_TIME = "|".join(rf"(?<=\d\s\({sh})\s*\)" for sh in _SHAPES)
+_WEEKDAY_WORDS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AFTER_WEEKDAY = "(?:" + "|".join(rf"(?<=\b{wd}{sep}{sh})" for wd in _WEEKDAY_WORDS for sep in (r"\s", r",\s", r"\.\s") for sh in _SHAPES) + ")"
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d/-])\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
     rf"|(?P<dot>(?<!\d)(?<!\d\.)(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})(?!\d|\.\d))"   # "03.06.2025", always day first
@@ -24,7 +30,7 @@ DATE_RE = re.compile(
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
     # "3/4/2025"; a day and month with no year only beside a time or a weekday: "3/3 6:05 PM", "18/09 (Thu)",
     # "Thu 18/09", "22:41 (18/09)" (never a bare "3/4 of the nodes")
-    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b)|,?\s*\(?{_WD}|(?<=\d\s\(\d\d/\d\d)\s*\)|(?<=\d\s\(\d/\d\d)\s*\)|(?<=\d\s\(\d\d/\d)\s*\)|(?<=\d\s\(\d/\d)\s*\))|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d/\d\d)(?![\d/])|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d/\d\d)(?![\d/])|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d\d/\d)(?![\d/])|(?<=(?i:mon|tue|wed|thu|fri|sat|sun)\s\d/\d)(?![\d/])))"
+    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b)|,?\s*\(?{_WD}|{_IN_BRACKETS_AFTER_TIME})|{_AFTER_WEEKDAY}(?![\d/])))"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
