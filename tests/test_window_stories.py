@@ -290,3 +290,53 @@ def test_a_last_updated_date_is_not_the_day_of_the_timeline():
 ])
 def test_twelve_hour_chats_read_bare_ranges_forward_and_in_the_past_of_the_message(text, want):
     assert window(text)[:2] == want
+
+
+SHIFT_LOG_DAY_MONTH = """NOC SHIFT HANDOVER LOG
+ Evening shift (18/09 16:00-24:00) -> Night shift (19/09 00:00-08:00)
+ Times: JST, 24h
+
+--- 18/09 (Thu) ---------------------------------
+22:41  first failed inbound calls on the Tokyo trunk, callers hear busy tone.
+23:10  failover done, inbound partially back.
+--- 19/09 (Fri) ---------------------------------
+01:40  all traffic back on the primary.
+01:55  steady for 15 min. declared recovered.
+       CUSTOMER IMPACT 22:41 (18/09) -> 01:55 (19/09) JST.
+"""
+
+
+def test_a_shift_log_with_day_month_dates_beside_weekdays_and_no_year_reads_its_window():
+    # "18/09 (Thu)" is a date (the year is the one in which 18 September is a Thursday), and
+    # "22:41 (18/09)" takes the date written after it
+    assert window(SHIFT_LOG_DAY_MONTH) == ("2025-09-18T13:41", "2025-09-18T16:55", 194)
+
+
+@pytest.mark.parametrize("text", ["The 24/7 team was paged.", "3/4 of the nodes failed.", "step (1/2) done", "support today 24/7", "a common 3/4 split"])
+def test_a_bare_day_and_month_without_a_time_or_weekday_is_no_date(text):
+    assert read_times(text).dates == []
+
+
+EMAIL_LAST_NIGHT = """From: Marcus <m@example.com>
+Date: Tue, 11 Mar 2025 09:14:03 -0400
+Subject: Re: outage last night
+
+What happened: between 7:30 PM and 9:52 PM ET last night (Mon 10 Mar) students couldn't submit exams.
+"""
+
+EMAIL_WORKED_NORMALLY = """Date: Tue, 11 Mar 2025 09:14:03 -0400
+
+Students couldn't submit exams from 7:30 PM ET last night. We reverted the config at 9:41 PM, and submissions worked normally from 9:52 PM.
+"""
+
+
+@pytest.mark.parametrize("text", [EMAIL_LAST_NIGHT, EMAIL_WORKED_NORMALLY])
+def test_last_night_in_eastern_time_is_the_day_before_the_email_and_both_ends_share_it(text):
+    # 10 March 2025 is the day after US clocks went forward: 7:30 PM EDT is 23:30 UTC the same Monday
+    assert window(text) == ("2025-03-10T23:30", "2025-03-11T01:52", 142)
+
+
+@pytest.mark.parametrize("head", ["Thursday 18/09", "Thu, 18/09", "18/09 (Thu)", "18/09, Thursday"])
+def test_a_day_and_month_beside_its_weekday_dates_the_times_below_it(head):
+    text = f"Ops log. All times UTC.\n\n{head}\n09:12 checkout errors for customers begin\n09:58 errors stopped, checkout working normally\n"
+    assert window(text) == ("2025-09-18T09:12", "2025-09-18T09:58", 46)

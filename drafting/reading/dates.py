@@ -16,12 +16,21 @@ from .rules import rules
 _MIN_YEAR, _MAX_YEAR = 1970, 2200
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_WD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])"
+# a day and month in brackets right after a time ("22:41 (18/09)"), or right after a weekday ("Thu 18/09",
+# "Thursday, 18/09"): lookbehinds, one per width, as Python's need a fixed width
+_SHAPES = [r"\d/\d", r"\d\d/\d", r"\d/\d\d", r"\d\d/\d\d"]
+_IN_BRACKETS_AFTER_TIME = "|".join(rf"(?<=\d\s\({sh})\s*\)" for sh in _SHAPES)
+_WEEKDAY_WORDS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_AFTER_WEEKDAY = "(?:" + "|".join(rf"(?<=\b{wd}{sep}{sh})" for wd in _WEEKDAY_WORDS for sep in (r"\s", r",\s", r"\.\s") for sh in _SHAPES) + ")"
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d/-])\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
     rf"|(?P<dot>(?<!\d)(?<!\d\.)(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})(?!\d|\.\d))"   # "03.06.2025", always day first
     rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
-    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b))))"
+    # "3/4/2025"; a day and month with no year only beside a time or a weekday: "3/3 6:05 PM", "18/09 (Thu)",
+    # "Thu 18/09", "22:41 (18/09)" (never a bare "3/4 of the nodes")
+    rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b)|,?\s*\(?{_WD}|{_IN_BRACKETS_AFTER_TIME})|{_AFTER_WEEKDAY}(?![\d/])))"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
@@ -85,14 +94,24 @@ def numeric_order(text: str) -> str:
 _WEEKDAY_DATE = re.compile(rf"\b(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}}))", re.I)
 
 
-def year_from_weekday(text: str, today: date | None = None) -> int | None:
-    """'Thu 12 June' with no year anywhere: the latest year, up to this one, in which 12 June is a Thursday."""
+def year_from_weekday(text: str, today: date | None = None, order: str = "") -> int | None:
+    """'Thu 12 June' or '18/09 (Thu)' with no year anywhere: the latest year, up to this one, in which
+    that day is that weekday."""
     m = _WEEKDAY_DATE.search(text)
-    if not m:
-        return None
-    day = int(m.group("d1") or m.group("d2"))
-    month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()[:3]]
-    weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group("wd").lower()[:3])
+    if m:
+        day = int(m.group("d1") or m.group("d2"))
+        month = _MONTH_NUM[(m.group("m1") or m.group("m2")).lower()[:3]]
+        weekday = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(m.group("wd").lower()[:3])
+    else:  # a numeric day and month beside its weekday: "--- 18/09 (Thu) ---", "Fri 3/7"
+        for n in DATE_RE.finditer(text):
+            if n.group("num") and not n.group("n3") and (wd := _weekday_near(n)) is not None:
+                a, b = int(n.group("n1")), int(n.group("n2"))
+                day_first = a > 12 or (b <= 12 and (order or rules().get("numeric_date_order", "mdy")) == "dmy")
+                day, month = (a, b) if day_first else (b, a)
+                weekday = wd
+                break
+        else:
+            return None
     this_year = (today or date.today()).year
     for y in range(this_year, this_year - 7, -1):
         try:
@@ -134,7 +153,7 @@ class Years:
                 continue  # "9 April 2025" is a full date, already a reference
             self.month_years.setdefault(_MONTH_NUM[m.group("m").lower()[:3]], int(m.group("y")))
         bare = _BARE_YEAR.search(text)
-        self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today)
+        self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today, order)
 
     @staticmethod
     def _on(y: int, mo: int, d: int) -> date | None:

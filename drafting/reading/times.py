@@ -29,10 +29,10 @@ TIME_RE = re.compile(
     r"|(?P<h>(?<![\d:.,])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
-# a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "15:12 UTC Apr 8"
+# a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
 # (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date)
 _AFTER_DATE = re.compile(
-    rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|(?<=\()\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s*\)))"
     rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
 # "11:47 UTC today", "15:12 yesterday": a relative day written after the time
 # "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
@@ -40,7 +40,7 @@ _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:y
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
-_LEAD_DATE = re.compile(rf"^\s*,?\s*(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b,?", re.I)
+_LEAD_DATE = re.compile(rf"^\s*,?\s*(?:on\s+)?\(?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b\)?,?", re.I)
 _TRAIL_DATE = re.compile(rf"(?:\b(?:on\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?),?\s*)$", re.I)
 
 
@@ -206,6 +206,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 a.zone_word = b.zone_word
             if a.after_date is None and b.after_date is not None:
                 a.after_date = b.after_date
+            if a.after_date is None and not a.rel and b.rel and not b.m.group("rel"):
+                a.rel = b.rel  # "between 7:30 PM and 9:52 PM ET last night": both ends last night
             if not a.meridiem and b.meridiem and b.clock[0] >= 12 and a.clock[0] < 12 and a.clock[0] + 12 <= b.clock[0]:
                 a.clock = (a.clock[0] + 12, a.clock[1], a.clock[2])
             if not a.meridiem and b.ampm:
