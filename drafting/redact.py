@@ -174,7 +174,10 @@ def _service_patterns() -> list[str]:
 
 # Machine and host names ("docs-static-2", "pg-ledger-eu-1", "lb-prod-euw1"), snake_case flags, "repo#123".
 _MACHINE_NAME = re.compile(r"(?<![\w.@/-])(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:[a-z]*\d+[a-z0-9]*)|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}|[a-z][\w-]*#\d+)(?![\w-])")
-_CODE_NAME = re.compile(r"\b(?:[Pp]roject|[Oo]peration|[Cc]odename|code name)\s+(?P<n>[A-Z][a-z]+)\b")
+_CODE_NAME = re.compile(r"\b(?:[Pp]roject|[Oo]peration|[Cc]odename|code name)\s+(?P<n>[A-Z][^\W\d_]+)\b")
+# "the Kererū project", the "Ganga" ledger migration: a name before a project word, or a quoted name before one
+_CODE_NAME_BEFORE = re.compile(r"[\"“'‘](?P<q>[A-Z][^\W\d_]+)[\"”'’](?:\s+[a-z]+){0,2}\s+(?:project|programme|program|migration|initiative|workstream|cutover|rollout)\b"
+                               r"|\b(?P<n>[A-Z][^\W\d_]+)\s+(?:project|programme|initiative|workstream)\b")
 
 
 def code_names(text: str) -> list[str]:
@@ -182,7 +185,16 @@ def code_names(text: str) -> list[str]:
     out: list[str] = []
     for m in _CODE_NAME.finditer(text):
         out += [m.group(0), m.group("n")]
+    for m in _CODE_NAME_BEFORE.finditer(text):
+        name = m.group("q") or m.group("n")
+        if name and (m.group("q") or not _starts_sentence(text, m.start("n"))):
+            out.append(name)
     return sorted(set(out), key=len, reverse=True)
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether a word opens a sentence, a paragraph or a list item (a wrapped line's first word does not)."""
+    return re.search(r"(?:^|[.!?:]\s+|\n\s*\n\s*|\n\s*(?:[-*+]|\d+[.)])\s+)$", text[:at]) is not None
 
 
 def service_names(text: str) -> list[re.Match]:
@@ -272,6 +284,10 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     for ent in a.doc.ents:
         if ent.label_ == "PERSON" and _acts_as_person(ent, text):
             names.add(ent.text.strip())
+    for tok in a.doc:  # a name the parse does not know as a person, doing what people do: "when Sione restarted the servers"
+        if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _HUMAN_VERBS and re.fullmatch(r"[A-Z][^\W\d_]{2,}", tok.text) \
+                and tok.ent_type_ not in ("ORG", "PRODUCT", "GPE", "LOC", "FAC"):
+            names.add(tok.text)
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
     for m in _DOTTED_HANDLE.finditer(text):

@@ -31,6 +31,16 @@ _TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3
 _CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?|recipients?|buyers?|employers?|employees?|homeowners?|households?|accounts?)\b")
 
 
+def vendor_names(text: str) -> set[str]:
+    """Capitalised names the write-up ever writes beside "provider", "vendor", "their", "upstream" ...: another
+    company's, never the product ("Paylume was slow to answer; they haven't confirmed anything")."""
+    return {m.group(1).lower() for m in re.finditer(r"\b([A-Z][^\W\d_]+)\b", text)
+            if _SURELY_VENDOR.search(text[max(0, m.start() - 80): m.end() + 80])}
+
+
+_SURELY_VENDOR = re.compile(r"(?i)\b(?:payment (?:provider|processor|gateway)|(?:our|the) (?:provider|processor|vendor|supplier|acquirer|psp)|third[- ]party|upstream provider|their (?:status page|api|side|dashboard|support|engineers))\b")
+
+
 def _generic_names() -> set[str]:
     """Capitalised words that name a part of any company or product, never the product itself ("Admin Console", "Security")."""
     g = glossary()
@@ -74,6 +84,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if part.strip() and not re.search(r"[a-z0-9]+-[a-z0-9]+-|\.internal|\d{2,}", part):
                 add(part, u.span, 0.9)
     staff = {s.lower() for s in red.staff}
+    vendors = vendor_names(doc.text)
     jargon = _jargon_terms()
     counts: dict[str, list[Span]] = {}
     customer_hits: set[str] = set()
@@ -85,7 +96,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
         for m in _NAME_AFTER.finditer(unit.text):
             n = m.group("n") + (m.group("kind") or "")
-            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names():
+            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names() \
+                    or n.split()[0].lower() in vendors:
                 continue
             if n.isupper() and len(n) <= 5:
                 continue
@@ -183,6 +195,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     outside |= _not_product_words() | {c.lower() for c in red.code_names}
     staff = {s.lower() for s in red.staff}  # a name the parse took for a person is the brand only if it comes before a product word
     outside |= _generic_names()
+    outside |= vendor_names(text)
     people = {m.group(1).lower() for m in re.finditer(r"(?m)(?:^|[\]\-–]\s)\s*([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*:", text)}  # chat speakers ("Arjun:")
     outside |= {"example", "gmail", "outlook", "yahoo", "hotmail", "google", "microsoft", "zendesk", "atlassian", "notion", "confluence", "statuspage", "pagerduty", "opsgenie"}
     score: dict[str, float] = {}
