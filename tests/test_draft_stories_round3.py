@@ -90,3 +90,15 @@ Automatic retries had been switched off during the "Harbour" ledger migration.
     names = code_names(writeup)
     assert "Tūī" in names and "Harbour" in names
     assert "Postgres" not in code_names("The Postgres migration ran overnight and our Ledger migration too.")
+
+
+def test_a_line_labelled_unconfirmed_never_reaches_a_draft():
+    writeup = """# Status pages slow (Beaconly) — SRE note
+
+- impact 14:03-14:51 UTC, 24 June 2025: hosted status pages loaded slowly or timed out for about 30% of visitors.
+- unconfirmed: some custom domains showed certificate errors too. not reproduced, don't state.
+- cause confirmed: a cache node ran out of memory after a config change.
+"""
+    for stage in ("preliminary", "report"):
+        text = draft(writeup, stage, "technical", "sev3", contact=CONTACT).text
+        assert "certificate errors" not in text

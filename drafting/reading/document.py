@@ -238,7 +238,8 @@ class _Builder:
                 elif canon(key, rules()["fields"]) or key.lower() in ("ticket", "channel", "thread", "notes", "links", "owner", "people", "from", "to", "cc", "subject", "sent"):
                     if self.section in ("actions", "cause", "impact"):
                         self.section = "other"
-                self.add("field", value, key=key, quoted=quoted, level=level)
+                hedged = re.match(r"(?i)(?:unconfirmed|unverified|not (?:yet )?confirmed|suspected|theory|hypothesis|guess|maybe|possibly|tbc)\b", key)
+                self.add("field", value, key=key, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {}))
                 continue
             if _CHAT_LINE.match(core):
                 flush()
