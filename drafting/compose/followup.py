@@ -35,7 +35,7 @@ def compose(inp: Inputs) -> Document:
     doc.paragraph(Unit(pointer.format(**v), required=True))
     main = pick(inp, f.actions, 1)
     if main:
-        doc.paragraph(Unit(fu["main_change"], fixed=True), Unit(main[0], "writeup"))
+        doc.paragraph(Unit(f'{fu["main_change"]} {main[0]}', "writeup"))  # the label goes if the self-check drops the change
     doc.paragraph(Unit((fu["reply_with_address"] if inp.contact else fu["reply"]).format(**v), required=True))
     name = inp.contact_name or fu["placeholder_name"]
     if not inp.contact_name:
