@@ -22,6 +22,7 @@ from .config import CompanyConfig
 from .context import Context
 from .nlp import parse
 from .reading.document import Span
+from .reading.rules import product_noun_pattern
 from .resources import data_dir
 from .textprep import mask_markup
 
@@ -262,14 +263,14 @@ def _owner_handles(text: str) -> list[str]:
 _NOT_HANDLES = {"done", "planned", "optional", "owner", "wip", "todo", "tbd", "blocked", "critical", "high", "low", "medium", "draft", "internal", "external"}
 
 
-_BRAND_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}[A-Za-z]*)\s+(?:[A-Z][A-Za-z]+\s+)?(?i:app|apps|portal|website|web app|api|dashboard|platform|checkout|cloud|payroll|crm|lms|ats|pos|network|wallet|marketplace|console|studio)\b")
 _OWN_DOMAIN = re.compile(r"@([a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b")
 
 
 def brand_words(text: str) -> set[str]:
     """Names the write-up uses as the company's or a product's ("Candora ATS", "Kelvo app", "@stubline.com"):
     never a person, whatever the parse says."""
-    out = {m.group(1).lower() for m in _BRAND_BEFORE.finditer(text)}
+    before = re.compile(r"\b([A-Z][a-z]{2,}[A-Za-z]*)\s+(?:[A-Z][A-Za-z]+\s+)?" + product_noun_pattern() + r"\b")
+    out = {m.group(1).lower() for m in before.finditer(text)}
     domains = [m.group(1).lower() for m in _OWN_DOMAIN.finditer(text)]
     out |= {d for d in domains if domains.count(d) >= 2 and d not in ("example", "gmail", "outlook", "yahoo", "hotmail")}
     return out

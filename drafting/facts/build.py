@@ -9,6 +9,7 @@ from datetime import date
 
 from ..config import CompanyConfig
 from ..reading.document import Document, Span, Unit, read, sentences
+from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
@@ -23,8 +24,6 @@ from .sheet import Fact, FactSheet
 from .window import find_window
 
 _CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
-# "[3/4/2025 7:48 AM] Kim Tran: ", "2025-07-08 16:24 UTC  jhale (Support)", "09:14 UTC dsilva: ": a chat or log line's lead
-_CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?Z?(?:\s*UTC)?|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?(?:\s*[A-Z]{2,4})?)\s*(?:[-–]\s*)?(?:@?[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:\s+)")
 
 
 def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "UTC",
@@ -121,8 +120,8 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     seen: set[str] = set()
     for u in _candidates(doc):
         start = u.span.start
-        lead = _CHAT_LEAD.match(u.text) if u.kind == "line" else None
-        if lead and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
+        lead = CHAT_LEAD.match(u.text) if u.kind == "line" else None
+        if lead and lead.group(0).rstrip().endswith(":") and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
             start = u.span.start + lead.end()
         if u.kind == "field" and u.section in ("impact", "summary") and len(u.text.split()) < 12 and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
                 and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()):  # "| Students affected | 1,139 |" -> "1,139 students affected"

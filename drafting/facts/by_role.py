@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..reading.document import Document, Span, sentences
+from ..reading.markup import CHAT_LEAD
 from ..reading.role_model import exists, role_scores
 from ..reading.roles import has_role
 from ..redact import Redactor
@@ -36,7 +37,6 @@ FIELD_FAMILY = {"symptoms": ("symptom", "impact", "harm"), "numbers": ("impact",
                 "harm": ("harm", "impact", "symptom", "remedy"), "remedy": ("remedy", "action", "harm", "impact"),
                 "unaffected": ("impact", "symptom", "harm", "response", "recovery"), "actions": ("action", "remedy", "recovery"),
                 "resolution": ("recovery", "action", "response")}
-_CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}\S*\s+)(?:[-–]\s*)?(?:@?[\w.-]+(?:\s+[A-Z][\w.-]+)?\s*:\s+)?")
 _NOT_UNAFFECTED = re.compile(r"(?i)\b(?:not affected|unaffected|were not|was not|continued to work|kept working|worked normally|no (?:data|file|payment)s? (?:was|were) lost)\b")
 
 
@@ -74,7 +74,7 @@ def read_roles(doc: Document) -> list[Sentence]:
         if u.kind == "field":
             continue  # "Metros: Portland, Sacramento, Boise." is a label and a value, not a sentence to send
         start = u.span.start
-        lead = _CHAT_LEAD.match(u.text) if u.kind == "line" else None
+        lead = CHAT_LEAD.match(u.text) if u.kind == "line" else None
         if lead and lead.end() and len(u.text[lead.end():].split()) >= 4:
             start = u.span.start + lead.end()
         for sp in sentences(doc.text, start, u.span.end) if u.kind != "sentence" else [u.span]:

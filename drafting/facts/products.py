@@ -14,7 +14,7 @@ from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
-from ..reading.rules import has_cue, rules
+from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
 from .sheet import Fact
 
@@ -182,7 +182,6 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
 
 _DOMAIN = re.compile(r"(?:@|https?://|\bwww\.|(?<![\w.@-])(?:app|status|api|my|help|support|portal)\.)(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b", re.I)
 _CAP = re.compile(r"(?<![\w@./#-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@.-]*\.(?:com|io|net|org)\b)(?![\w-])")
-_PRODUCT_NOUN = r"(?:app|apps|portal|website|web app|api|dashboard|platform|checkout|cloud|mobile|payroll|crm|lms|ats|pos|connect|network|pay|track|visits|cards?|wallet|store|marketplace|hub|console|sync|drive|mail|chat|booking|bookings)"
 
 
 def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span | None] | None:
@@ -216,7 +215,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
         low = w.lower()
         if low in outside or _NOT_NAMES.match(w) or len(w) < 4 or low in _jargon_terms():
             continue
-        followed = len(re.findall(r"\b" + re.escape(w) + r"\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + _PRODUCT_NOUN + r"\b", text, re.I))
+        followed = len(re.findall(r"\b" + re.escape(w) + r"\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
         if (low in people or low in staff) and not followed:
             continue
         s = n + 2 * min(followed, 3) + (1 if re.search(r"\b" + re.escape(w) + r"\b", title or "") else 0)
@@ -231,7 +230,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     if red.internal_details(brand):
         return None
     phrases: dict[str, int] = {}
-    for pm in re.finditer(r"\b" + re.escape(brand) + r"\s+((?:(?-i:[A-Z][A-Za-z]+)\s+)?" + _PRODUCT_NOUN + r")\b", text, re.I):
+    for pm in re.finditer(r"\b" + re.escape(brand) + r"\s+((?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r")\b", text, re.I):
         p = f"{brand} {pm.group(1)}"
         if not red.internal_details(p) and not any(w.lower() in outside for w in pm.group(1).split()):
             phrases[p] = phrases.get(p, 0) + 1

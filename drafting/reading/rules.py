@@ -62,3 +62,9 @@ def _cue_re(cues: tuple[str, ...]) -> re.Pattern:
 def has_cue(text: str, cues: list[str] | tuple[str, ...]) -> bool:
     """Whether any cue word or phrase occurs in the text as whole words."""
     return bool(cues) and _cue_re(tuple(cues)).search(text) is not None
+
+
+def product_noun_pattern() -> str:
+    """A regular expression (no flags) for a word that names what customers use ("app", "portal", "ATS"); data/drafting/extract.yaml."""
+    words = sorted((str(w) for w in rules().get("product_nouns", [])), key=len, reverse=True)
+    return "(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
