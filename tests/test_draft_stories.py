@@ -99,7 +99,7 @@ def test_remedies_come_first_and_figures_from_a_key_value_table_are_carried(chat
     d = drafting.draft(CHAT, "preliminary", "general", "sev2", contact="Sam Lee <help@example.com>", use_model=False)
     assert "waived" in d.text
     numbers = " ".join(ticket_sheet.texts("numbers"))
-    assert "3,120 bookings failed" in numbers and "2,480 travellers affected" in numbers
+    assert "3,120 bookings failed" in numbers and "2,480 travellers were affected" in numbers
     assert any("change fees will not apply" in r for r in ticket_sheet.texts("remedy"))
 
 

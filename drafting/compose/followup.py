@@ -22,8 +22,8 @@ def compose(inp: Inputs) -> Document:
     elif "start" in v:
         window = fu["window_start_only"].format(**v)
     doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)
-    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1)] if inp.high else []
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 2)]
+    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1, allowance=1)] if inp.high else []
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3, allowance=1)]
     seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
     doc.paragraph(*harm, *seen)
     doc.paragraph(*remedy)

@@ -175,8 +175,9 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
 _JARGONY = re.compile(r"`|\b[a-z]+_[a-z_]+\b|\b\d+\s?(?:ms|s|GB|MB|TB)\b|\bp\d\d\b|\b(?:pods?|config|TTL|CNAME|NXDOMAIN|RUM|WAL|DLQ|RFO|QA|SLO|5xx|4xx|\d{3} errors?)\b|\s\+\s|→|->", re.I)
 
 
-def plain_enough(text: str, inp: Inputs) -> bool:
-    """For general and executive readers: at most one technical term the glossary may explain, none it cannot."""
+def plain_enough(text: str, inp: Inputs, allowance: int = 0) -> bool:
+    """For general and executive readers: at most one technical term the glossary may explain, none it cannot.
+    ``allowance``: more explained terms for what a reader must not miss (the harm, the remedy)."""
     if not inp.plain:
         return True
     if _JARGONY.search(text):
@@ -189,7 +190,7 @@ def plain_enough(text: str, inp: Inputs) -> bool:
     product_words = " ".join(product_names(inp.facts))
     if [a for a in unknown_acronyms(text) if a not in product_words]:
         return False
-    return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0)
+    return technical_terms(text) <= (1 if inp.ctx.audience is Audience.GENERAL else 0) + allowance
 
 
 def _unexplained_words() -> tuple[str, ...]:
@@ -200,7 +201,7 @@ def _unexplained_words() -> tuple[str, ...]:
     return tuple(w for w in rules().get("engineering_words", []) if str(w).lower() not in known)
 
 
-def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False) -> list[str]:
+def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False, allowance: int = 0) -> list[str]:
     """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader."""
     out: list[str] = []
     for f in facts:
@@ -212,7 +213,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
             continue  # the same figures are already in this draft
         if skip_ranges and re.search(r"\d{1,2}:\d{2}\s*(?:UTC\s*)?[–-]\s*\d{1,2}:\d{2}", text):
             continue
-        if not plain_enough(text, inp):
+        if not plain_enough(text, inp, allowance):
             inp.omit(_short(text), f"too technical for a {inp.ctx.audience.value} reader: left out")
             continue
         out.append(text)
@@ -235,8 +236,9 @@ def _without_window(text: str, inp: Inputs) -> str:
 
 def as_we_will(text: str) -> str:
     """An imperative action or remedy as a sentence: "Email the customers ..." -> "We will email the customers ..."."""
-    first = text.split()[0] if text.split() else ""
-    if first.lower() in _ACTION_VERBS:
+    words = text.split()
+    first = words[0] if words else ""
+    if first.lower() in _ACTION_VERBS and not (len(words) > 1 and words[1].lower() in ("of", "for", "to", "is", "was", "will")):  # "Credit of one month": a noun
         return "We will " + first.lower() + text[len(first):]
     return text
 

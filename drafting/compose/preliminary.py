@@ -17,8 +17,8 @@ def compose(inp: Inputs) -> Document:
     doc.heading(t["preliminary"]["heading" if "day_short" in v else "heading_undated"].format(**v), 1)
     executive = inp.ctx.audience is Audience.EXECUTIVE
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
-    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1 if executive else 2)] if inp.high else []
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 2)]
+    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1 if executive else 2, allowance=1)] if inp.high else []
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3, allowance=1)]
     limit = 1 if executive else 2
     seen = pick(inp, f.symptoms, limit, skip_ranges=True) or pick(inp, f.numbers, limit, skip_ranges=True)
     window = window_unit(inp, told=bool(seen or harm))

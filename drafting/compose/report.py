@@ -68,8 +68,8 @@ def compose(inp: Inputs) -> Document:
     title = (r["executive_heading"] if executive else r["heading"]) if "day_short" in v else r["heading_undated"]
     doc.heading(title.format(**v), 1)
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
-    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 2 if executive else 3)]
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3)]
+    harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 2 if executive else 3, allowance=1)]
+    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 4, allowance=1)]
     if executive:
         doc.heading(r["executive_impact"])
         numbers = [Unit(s, "writeup") for s in pick(inp, f.numbers, 2, skip_ranges=True)]

@@ -17,6 +17,7 @@ from ..redact import Redactor
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
 from .figures import field_figure, figures
+from .prose import prose_rules
 from .gate import customer_clauses, customer_sentence
 from .internal_view import internal_view
 from .products import find_products
@@ -98,6 +99,7 @@ def _title(doc: Document) -> Fact:
         return Fact("")
     t = re.sub(r"^[#\s*]+|[*#\s]+$", "", u.text if u.kind != "field" else f"{u.key}: {u.text}")
     t = re.sub(r"(?i)^(?:incident review|post-incident review|postmortem|post-mortem|incident notes|incident summary|incident report|bug write-up|ticket|pir|rca|retro(?:spective)?)\s*[:—–-]\s*", "", t)
+    t = re.sub(r"(?i)^(?:\[?(?:sev(?:erity)?|p|priority)[\s-]*[0-4]\]?|major|minor|critical)\s*[:—–|-]\s*", "", t)  # "SEV3 - hosted status pages"
     return Fact(t.strip()[:120], u.span, 0.7)
 
 
@@ -201,6 +203,7 @@ def unknown_acronyms(text: str) -> list[str]:
 
     g = glossary()
     known = {str(a).upper() for a in g.get("common_acronyms", [])} | {str(a).upper() for a in g.get("executive_known", [])}
+    known |= {str(z).upper() for z in rules()["timezones"]} | {str(w) for w in prose_rules()["shouted_words"]}  # "02:10 WEST", "do NOT"
     explained = {str(k).upper() for k in g["terms"]}
     return [a for a in re.findall(r"\b[A-Z]{2,5}s?\b", text) if a.rstrip("s") not in known | explained and a not in known | explained]
 
@@ -236,19 +239,19 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
                 continue
-            t = customer_sentence(sp, red, min_words=5) if not side_remark(sp.text) else None
+            t = customer_sentence(sp, red, min_words=5, sentence=False) if not side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
     if not confirmed:  # a passage opened by "cause found", "Root cause:", "Confirmed." outside a cause section
         for sp in cause_passages(doc):
-            if not side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5)) and t not in [c.value for c in confirmed]:
+            if not side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5, sentence=False)) and t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, sp, 0.75))
     story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
     if not confirmed and not any(has_role(u.text, "cause") for u in story):
         story = [u for u in doc.in_section("contributing") if not u.quoted]
     for u in story if len(confirmed) < 2 else []:
-        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not side_remark(u.text) and (t := customer_sentence(u.span, red, min_words=6)):
+        if has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not side_remark(u.text) and (t := customer_sentence(u.span, red, min_words=6, sentence=False)):
             if t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, u.span, 0.65 if u.section != "contributing" else 0.55))
     if not confirmed:  # every causal sentence names someone or something internal: its clauses that stand alone
@@ -359,11 +362,14 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
                 continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
         if re.search(r"(?i)\b(?:draft|write|send|prepare)\b.{0,40}\b(?:note|notice|comms|postmortem|pir)\b|\bfull review\b|\bpostmortem meeting\b", text):
             continue
-        clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40)
+        if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
+            continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change
+        clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40, sentence=False)
         if clean is None:
             continue
         fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
-        if customer_facing and has_role(clean, "remedy"):
+        advice = re.match(r"(?i)(?:we (?:recommend|advise|suggest|ask)|(?:customers|users|you) (?:should|can|may|must|need)|please)\b", clean)
+        if customer_facing and has_role(clean, "remedy") or advice:  # "We recommend updating to 6.2": advice, not a change
             remedies.append(fact)
         else:
             actions.append(fact)

@@ -172,7 +172,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
     if current and max(s.p("cause") for s in current) >= threshold:
         keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]
         if keep and len(keep) < len(current):  # a passage that ran on into other parts: only its cause sentences
-            texts = [t for s in keep if (t := customer_sentence(s.span, red, min_words=5))]
+            texts = [t for s in keep if (t := customer_sentence(s.span, red, min_words=5, sentence=False))]
             if texts:
                 sheet.cause = Fact(" ".join(texts[:3]), Span(keep[0].span.start, keep[-1].span.end, doc.text[keep[0].span.start:keep[-1].span.end]),
                                    sheet.cause.confidence, "the cause sentences of the passage (role model)")
@@ -183,7 +183,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
     pool.sort(key=lambda s: (s.section != "cause", -s.p("cause")))
     chosen: list[tuple[Sentence, str]] = []
     for s in pool:
-        t = customer_sentence(s.span, red, min_words=5)
+        t = customer_sentence(s.span, red, min_words=5, sentence=False)
         if t and not has_role(t, "unconfirmed"):
             chosen.append((s, t))
         if len(chosen) >= 2:
@@ -237,7 +237,7 @@ def _unstated_cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[S
     pool = [s for s in read if s.top == "cause" and s.p("cause") >= sure and s.section in ("summary", "cause", "preamble", "other")
             and not side_remark(s.span.text) and _eligible(s, "cause", cfg)]
     for s in sorted(pool, key=lambda s: -s.p("cause")):
-        t = customer_sentence(s.span, red, min_words=6)
+        t = customer_sentence(s.span, red, min_words=6, sentence=False)
         if t and not has_role(t, "unconfirmed") and reads_alone(s.span, t, red):
             sheet.cause = Fact(t, s.span, 0.6, "read as the cause (role model): check it")
             sheet.cause_status = Fact("confirmed", s.span, 0.6, "the write-up tells the cause without calling it one")

@@ -8,18 +8,32 @@ from ..reading.roles import has_role
 from ..reading.rules import rules
 from ..redact import Redactor
 from .gate import internal_identifiers
+from .prose import figure_note_as_sentence, plain_words
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
 
 
 def field_figure(u: Unit, red: Redactor) -> str | None:
-    """A labelled figure as a customer may read it: "1,139 students affected", "Resubmission deadline: 6 May"."""
+    """A labelled figure as a sentence a customer may read: "1,139 students were affected.", "There were 612 early
+    returns.", "The resubmission deadline is 6 May."; None when the label names something internal."""
     key = re.sub(r"[*_`]", "", u.key).strip()
     value = re.sub(r"[*_`]", "", u.text).strip()
     value_core = re.sub(r"\s*\([^)]*\)", "", value).strip()
     value = re.sub(r"\s*\(([^)]*)\)", lambda m: m.group(0) if has_role(m.group(1), "remedy") else "", value).strip()  # an aside stays internal
-    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*%?", value_core, re.I):
-        text = f"{value_core} {key[:1].lower() + key[1:]}"
+    key_low = key[:1].lower() + key[1:] if not re.match(r"[A-Z]{2,}", key) else key
+    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*", value_core, re.I):
+        note = plain_words(f"{value_core} {key_low}")
+        made = figure_note_as_sentence(note)
+        plain_count = re.search(r"[a-z]s$", key_low) and not re.search(r"(?i)ed\b", key_low)  # "Failed payments", not "Bookings failed"
+        text = made[0] if made else f"There {'was' if value_core == '1' else 'were'} {note}." if plain_count else note
+    elif re.match(r"(?:about |around |~|over |more than )?\d[\d,.]*\s+(?!" + _MONTH + r")[a-z]", value_core, re.I) and not re.search(r"[:|;]", value):
+        text = plain_words(f"There were {value_core}")  # "Support: 412 merchant tickets" -> "There were 412 merchant tickets."
+    elif len(key.split()) <= 5 and not re.search(r"[:|;]", value) and not re.match(r"(?i)(?:a|an|the)\s", key):
+        tense = "is" if re.search(r"(?i)\b(?:deadline|due|until|expires?|valid|remaining|open)\b", key) else "was"
+        text = plain_words(f"The {key_low} {tense} {value}")
     else:
-        text = f"{key}: {value}"
+        return None
     if red.internal_details(text) or internal_identifiers(text) or has_role(text, "unconfirmed"):
         return None
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

@@ -16,6 +16,7 @@ from ..reading.document import Span
 from ..reading.roles import has_role
 from ..reading.rules import rules
 from ..redact import Redactor, service_names, service_words
+from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
@@ -82,8 +83,9 @@ def _internal_res() -> tuple[re.Pattern, ...]:
 
 
 def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
-                      whole: bool = True) -> str | None:
-    """The sentence as a customer may read it, or None when it cannot be used whole."""
+                      whole: bool = True, sentence: bool = True) -> str | None:
+    """The sentence as a customer may read it, or None when it cannot be used whole. ``sentence``: it must read
+    as a sentence (a note is repaired or refused); a list item such as an action may be a noun phrase."""
     text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|(?<=:)\*", "", span.text).strip()
     text = re.sub(r"\s+", " ", text)
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
@@ -92,6 +94,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     text = _drop_brackets(text, red)
     text = _SECTION_NUMBER.sub("", text)  # "7.3 A goodwill payment of £20 ..." -> "A goodwill payment of £20 ..."
+    text = re.sub(r"(?<=[.!?]\s)\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])", "", text)  # a numbered clause run on after a full stop
     text = _LEAD_LABEL.sub("", text)  # "Decision: all charges will be refunded" -> "All charges will be refunded"
     label = _LABEL_THEN_SENTENCE.match(text)
     if label and len(text[label.end():].split()) >= 5:  # "Employee bank fees: Paystead will reimburse ..." -> the sentence
@@ -119,12 +122,28 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     if not re.search(r"[a-z]{3,}", text):
         return None
-    text = re.sub(r"^~\s*", "About ", text)
-    text = re.sub(r"(?<=\s)~\s*(?=\d)", "about ", text)
+    text = plain_words(text)
+    if chat_voice(text):
+        return None
+    if sentence and whole:
+        text = _as_sentence(text, span, red)
+        if text is None:
+            return None
     text = text[0].upper() + text[1:]
     if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."
     return text
+
+
+def _as_sentence(text: str, span: Span, red: Redactor) -> str | None:
+    """The text if the write-up's parse finds a main verb in it; a figure note repaired; otherwise None."""
+    tokens = red.doc.char_span(span.start, span.end, alignment_mode="expand") if red.doc is not None else None
+    repaired = figure_note_as_sentence(text)
+    if tokens is None:
+        return repaired[0] if repaired else text
+    if repaired and (not has_finite_verb(tokens, besides=repaired[1]) or re.search(rf"\b{re.escape(repaired[1])}\s*,", text)):
+        return repaired[0]
+    return text if has_finite_verb(tokens) else None
 
 
 _CLAUSE_SPLIT = re.compile(r"(?:,?\s+(?P<c>so|and so|which meant|because|and then|but|and(?=\s+(?:the|a|an|our|its|their|saved|new|all|every|no)\b))\s+(?=[a-z])|;\s+|:\s+(?=[A-Za-z])|\.\s+(?=[a-z]))")

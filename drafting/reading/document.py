@@ -255,7 +255,7 @@ _MID_PHRASE = re.compile(r"\b(?:for|to|of|and|or|the|a|an|at|from|between|by|in|
 def _continues(line: str) -> bool:
     """A wrapped line of the text above it: it opens in lower case or mid-phrase, and is not a field, chat or list line."""
     t = line.strip()
-    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s", t) and not _FIELD.match(t) and not _CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
+    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s|[*_]{1,2}[A-Z]", t) and not _FIELD.match(t) and not _CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
 
 
 def _strip_leader(sp: Span) -> Span:

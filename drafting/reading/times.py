@@ -18,7 +18,7 @@ from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain)"
+_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|PHT|PKT))"
          r"\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
     r"(?:(?P<isodt>(?<![\d/-])\d{4}(?P<tsep>[-/])\d{1,2}(?P=tsep)\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"

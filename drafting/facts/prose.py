@@ -1,0 +1,117 @@
+"""A write-up's note-style line as customer prose, or nothing.
+
+Engineers write notes ("1,210 of about 16,000 hosted pages affected.", "No cust action needed.",
+"~41,300 readers who opened the app"), and the editors who read our drafts mark every such line as a
+fragment. A line a draft may use is therefore either a sentence already (a finite verb, as the
+write-up's one spaCy parse tags it), or a figure note repaired in one of two safe ways (adding
+"were"/"was" before what happened to the figure, or dropping the "who" of a relative clause), or it is
+left out. Note shorthand and shouted capitals become plain words on the way. Lists live in
+data/drafting/prose.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ..resources import data_dir
+
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "xcomp", "parataxis"}
+_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|\s*[,(;:–-]|\s+(?:by|in|on|at|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
+_LEAD = r"(?:(?:about|around|over|nearly|almost|roughly|more than|fewer than|less than|up to|at least|only|all|some|most|no|none of the)\s+)?"
+_FIGURE = r"(?:~\s*)?[£$€¥₩₹]?\d[\d,.]*\s*(?:%|k\b|[kmKM]\b)?"
+_NOT_A_NOUN = "over|under|in|at|by|on|from|to|of|for|per|and|or|out|up|down|across|during|since|before|after|more|less|times|minutes|hours|seconds|days|weeks"
+_BE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|shall|did|does|do)\b")
+
+
+@lru_cache(maxsize=1)
+def prose_rules() -> dict[str, Any]:
+    with open(data_dir() / "drafting" / "prose.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
+def _shorthand_re() -> tuple[re.Pattern, dict[str, str]]:
+    table = {str(k).lower(): str(v) for k, v in prose_rules()["shorthand"].items()}
+    words = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?i)(?<![\w/])(" + "|".join(re.escape(w) for w in words) + r")(?![\w/])"), table
+
+
+def plain_words(text: str) -> str:
+    """Note shorthand as plain words ("cust" -> "customer", "w/" -> "with", "~40" -> "about 40", "+" -> "and"),
+    and shouted capitals ("do NOT refund") in lower case."""
+    pat, table = _shorthand_re()
+
+    def say(m: re.Match) -> str:
+        word = table[m.group(1).lower()]
+        return word[:1].upper() + word[1:] if m.group(1)[:1].isupper() and m.start() == 0 else word
+
+    text = pat.sub(say, text)
+    text = re.sub(r"^~\s*(?=\d)", "About ", text)
+    text = re.sub(r"(?<=\s)~\s*(?=\d)", "about ", text)
+    text = re.sub(r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and ", text)
+    shouted = {str(w) for w in prose_rules()["shouted_words"]}
+    return re.sub(r"\b[A-Z][A-Z']+\b", lambda m: m.group(0).lower() if m.group(0) in shouted and m.start() > 0 else m.group(0), text)
+
+
+def chat_voice(text: str) -> bool:
+    """Whether a line opens like speech in a chat ("Ok so those people need to resubmit")."""
+    return any(re.match(p, text.strip(), re.I) for p in prose_rules()["chat_openers"])
+
+
+def has_finite_verb(tokens, besides: str = "") -> bool:
+    """Whether a parsed span (spaCy tokens) has a finite verb in its main clause, or is an imperative: a sentence,
+    not a note. A verb inside a relative, reported or bracketed clause ("readers who saw ...", "calling it
+    recovered", "(failed calls aren't billed)") does not count, nor the word ``besides``."""
+    words = [t for t in tokens if not t.is_punct]
+    for t in words:
+        if besides and t.text.lower() == besides.lower():
+            continue
+        if not (t.tag_ in _FINITE_TAGS or (t.tag_ == "VB" and t.dep_ == "ROOT")):
+            continue
+        if len(words) <= 12 and not (t.dep_ == "ROOT" or t.head.dep_ == "ROOT" and t.dep_ in ("aux", "auxpass", "conj")
+                                     or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in t.children)):
+            continue  # a short line is parsed well: its verb must be the main one ("About 14,600 failed upload attempts")
+        if all(a.dep_ not in _SUBORDINATE or _misread_main(a) for a in [t, *t.ancestors]):
+            return True
+    return False
+
+
+def _misread_main(verb) -> bool:
+    """A "relative clause" with its own subject that is no "who"/"that" ("The payments API returned ...", which the
+    small parser reads as "payments [that the] API returned"): the main clause, misread."""
+    return verb.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children)
+
+
+def figure_note_as_sentence(text: str) -> tuple[str, str] | None:
+    """A figure note made a sentence, with the word it turned into the verb, or None if it is not one of the
+    safe shapes:
+    "1,210 of about 16,000 hosted pages affected." -> "1,210 of about 16,000 hosted pages were affected.";
+    "Storage fees waived for the week." -> "Storage fees were waived for the week.";
+    "4,870 readers who saw the error." -> "4,870 readers saw the error."."""
+    body = text.strip().rstrip(".")
+    parts = "|".join(re.escape(str(p)) for p in prose_rules()["participles"])
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+(?!(?:{parts})\b)(?:[\w'’/-]+|\d[\d,.]*\d)){{1,7}}?|no\s+[\w'’-]+(?:\s+[\w'’-]+)?|[A-Z][\w'’-]*(?:\s+(?!(?:{parts})\b)(?:and\s+)?[a-z][\w'’-]*){{0,4}})(?P<neg>\s+not)?\s+(?P<v>(?:{parts}))\b(?P<rest>.*)$", body)
+    if m and not _BE.search(m.group("np")) and _AFTER_PARTICIPLE.match(m.group("rest")):  # not "one affected reader"
+        present = m.group("v").lower() in ("needed", "required", "expected")  # "No action needed": still true
+        be = ("is" if present else "was") if _singular(m.group("np")) else ("are" if present else "were")
+        return f"{m.group('np')} {be}{m.group('neg') or ''} {m.group('v')}{m.group('rest')}.", m.group("v")
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+[\w'’/-]+){{1,5}}?)\s+(?:who|that)\s+(?P<rest>\w+ed\b.*|saw\b.*|got\b.*|had\b.*|could(?:n't| not)\b.*|did(?:n't| not)\b.*|were\b.*|was\b.*)$", body)
+    if m and not _BE.search(m.group("np")):
+        return f"{m.group('np')} {m.group('rest')}.", m.group("rest").split()[0]
+    if re.match(rf"(?i)^{_LEAD}(?:~\s*)?[£$€¥₩₹]\d[\d,.]*\s*(?:[kKmM]\b|million|billion)?\s+(?:in|of|worth of)\s+[a-z][^:;]*$", body) and len(body.split()) <= 14:
+        return f"There was {body[:1].lower() + body[1:] if body[:1].isupper() else body}.", ""  # "$48,200 in transfers in the batch"
+    m = re.match(rf"(?i)^{_LEAD}{_FIGURE}\s+(?!(?:{_NOT_A_NOUN})\b)(?:[a-z][\w'’-]*\s+){{0,3}}[a-z][\w'’-]*s\b(?:\s*[,(][^:;]*|\s+(?:in|on|at|across|from|during|over|for|with|by|between)\b[^:;]*)?$", body)  # "31,420 failed attempts, about 9,800 riders"
+    if m and len(body.split()) <= 14 and not _BE.search(body):
+        return f"There were {body[:1].lower() + body[1:] if body[:1].isupper() and not body.startswith('I ') else body}.", ""
+    return None
+
+
+def _singular(np: str) -> bool:
+    m = re.search(r"\d[\d,.]*", np)
+    if re.match(r"(?i)no\s", np) or not m:  # "No action needed", "Storage fees waived", "Service restored"
+        return not re.search(r"(?i)s\b", np.split()[-1]) or np.split()[-1].lower() in ("access", "business", "progress")
+    return bool(m) and m.group(0).rstrip(".,") == "1" and not re.search(r"%|\bof\b", np)

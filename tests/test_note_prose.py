@@ -1,0 +1,88 @@
+"""Stories: an engineer's note-style lines reach a customer draft as sentences, or not at all.
+
+Editors reading our drafts marked every pasted note ("1,210 pages affected.", "No cust action needed.",
+"Ok so those people need to resubmit.") as a fragment. These write-ups are invented for the tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from drafting import draft
+from drafting.facts.prose import figure_note_as_sentence, plain_words
+
+PARCEL_NOTES = """\
+# Parcel locker app - lockers would not open
+
+Date: 2025-05-14 (Wed). All times UTC.
+
+## Impact
+- 09:20-10:05 UTC: customers could not open parcel lockers from the Lockwell app.
+- 2,140 of about 9,000 collections affected.
+- ~3,600 customers who tried to collect in the window.
+- No cust action needed, parcels stay in the locker for 7 extra days.
+- Ok so the ones who gave up need to come back, that's fine.
+- Late-collection fees + storage fees waived for the whole week.
+
+## Cause
+Confirmed: a certificate on the locker gateway expired, so lockers refused unlock requests from the app.
+
+## Actions
+- Alert 30 days before any certificate expires.
+"""
+
+
+@pytest.fixture(scope="module")
+def report():
+    return draft(PARCEL_NOTES, "report", "general", "sev3", contact="Sam Rivera <support@example.com>")
+
+
+def test_a_figure_note_becomes_a_sentence(report):
+    assert "2,140 of about 9,000 collections were affected." in report.text
+    assert "collections affected." not in report.text
+
+
+def test_a_relative_clause_note_loses_its_who(report):
+    assert "About 3,600 customers tried to collect in the window." in report.text
+
+
+def test_note_shorthand_and_plus_signs_are_plain_words(report):
+    assert "cust " not in report.text and " + " not in report.text
+    assert "No customer action is needed" in report.text or "customer action" not in report.text
+
+
+def test_chat_voice_is_left_out(report):
+    assert "Ok so" not in report.text and "gave up" not in report.text
+
+
+def test_shouted_capitals_and_zone_words_do_not_make_a_remedy_too_technical():
+    text = PARCEL_NOTES.replace("- Late-collection fees", "- Fees are NOT charged: late-collection fees").replace(
+        "## Cause", "- Every late fee taken was refunded by 18:00 CEST on 14 May.\n\n## Cause")
+    d = draft(text, "report", "general", "sev3", contact="Sam Rivera <support@example.com>")
+    assert "Every late fee taken was refunded by 18:00 CEST on 14 May." in d.text
+
+
+@pytest.mark.parametrize("note, sentence", [
+    ("14 stores affected", "14 stores were affected."),
+    ("About 700 orders not delivered", "About 700 orders were not delivered."),
+    ("No manual action required", "No manual action is required."),
+    ("31 failed renewals, about 20 clinics", "There were 31 failed renewals, about 20 clinics."),
+])
+def test_figure_notes_are_completed_safely(note, sentence):
+    made = figure_note_as_sentence(plain_words(note))
+    assert made is not None and made[0] == sentence
+
+
+@pytest.mark.parametrize("note", [
+    "6,480 over the weekend",                                 # no noun to count
+    "About 9,400 payment attempts failed",                    # a sentence with an active verb
+    "Success rate min 3.1% at 7:34",
+])
+def test_lines_that_are_not_figure_notes_are_not_rewritten(note):
+    assert figure_note_as_sentence(plain_words(note)) is None
+
+
+def test_a_sentence_with_its_own_verb_is_not_completed():
+    text = PARCEL_NOTES.replace("- 2,140 of about 9,000 collections affected.",
+                                "- 40 customers affected by the outage phoned the helpline.")
+    d = draft(text, "report", "technical", "sev3", contact="Sam Rivera <support@example.com>")
+    assert "were affected by the outage phoned" not in d.text
