@@ -86,3 +86,39 @@ def test_a_sentence_with_its_own_verb_is_not_completed():
                                 "- 40 customers affected by the outage phoned the helpline.")
     d = draft(text, "report", "technical", "sev3", contact="Sam Rivera <support@example.com>")
     assert "were affected by the outage phoned" not in d.text
+
+
+FLEET_EMAIL = """\
+Subject: Courier app incident - full account
+
+1. WHAT HAPPENED
+
+  Between 06:10 and 07:55 UTC on 3 June 2025, couriers could not accept new jobs in the Haulbee app.
+
+2. WHAT WE ARE CHANGING
+
+  1. Job assignment retries automatically when the routing engine is slow.
+  2. Couriers to get a status banner in the app during any future slowdown.
+
+Sorry again for the trouble this caused your couriers.
+"""
+
+
+def test_a_numbered_capital_heading_over_a_list_opens_the_changes_and_the_sign_off_is_not_one():
+    from drafting.facts.build import build_sheet
+
+    actions = build_sheet(FLEET_EMAIL).texts("actions")
+    assert "Job assignment retries automatically when the routing engine is slow." in actions
+    assert "Couriers will get a status banner in the app during any future slowdown." in actions
+    assert not any("Sorry" in a for a in actions)
+
+
+def test_a_fixes_line_in_a_pasted_summary_lists_the_changes():
+    from drafting.facts.build import build_sheet
+
+    notes = ("[15:02] dana: summary for the writeup:\n"
+             "  - impact: 09:10 - 09:50 UTC on 2 June 2025, members could not book classes in the Gymly app\n"
+             "  - fixes: booking service retries the payment check; alert when bookings drop below normal\n")
+    actions = build_sheet(notes).texts("actions")
+    assert "Booking service retries the payment check." in actions
+    assert "Alert when bookings drop below normal." in actions

@@ -354,6 +354,8 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
             raw, span = (f"{u.key}: {u.text}" if u.kind == "field" else u.text), u.span
         text = _action_text(raw)
         m = _OWNER_LEAD.match(text)
+        if m and re.sub(r"(?i)^the\s+", "", m.group("who")).lower().rstrip("s") in {str(n).lower().rstrip("s") for n in rules()["customer_nouns"]}:
+            text, m = f"{m.group('who')} will {m.group('rest')}", None  # "Drivers to see a clear message": a change for them, not an owner
         customer_facing = bool(re.search(r"(?i)\b(?:customers?|users?|merchants?|shoppers?|accounts?|patients?|members?)\b", text))
         if m:
             if customer_facing and re.search(r"(?i)\b(email|contact|call|notify|refund|credit|offer|priority)\b", m.group("rest")):
@@ -364,6 +366,8 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
             continue
         if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
             continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change
+        if re.match(r"(?i)(?:we(?:'re| are) )?(?:sorry|apologi[sz]e|thanks?|happy to|regards|cheers)\b", text):
+            continue  # the sign-off after the list, not a change
         clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40, sentence=False)
         if clean is None:
             continue

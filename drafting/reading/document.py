@@ -14,7 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .markup import close_of, mask_editorial, numbered_heading
+from .markup import close_of, mask_editorial, numbered_heading, numbered_heading_over_list
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -287,6 +287,11 @@ def read(text: str) -> Document:
         elif t.type == "ordered_list_open" and list_depth == 0 and (label := numbered_heading(tokens, i)) is not None:
             b.heading(b.line_span(t.map[0]), label, 2)  # "3. What was exposed" alone on its line: a numbered section heading
             i = close_of(tokens, i) + 1
+            continue
+        elif t.type == "ordered_list_open" and list_depth == 0 and (lead := numbered_heading_over_list(tokens, i)) is not None:
+            b.heading(b.line_span(t.map[0]), lead[0], 2)  # "7. WHAT WE ARE CHANGING" over "1. ... 2. ...": a heading, then its list
+            list_depth += 1
+            i = lead[1]
             continue
         elif t.type in ("bullet_list_open", "ordered_list_open"):
             list_depth += 1

@@ -52,3 +52,19 @@ def numbered_heading(tokens: list, i: int) -> str | None:
     if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
         return None
     return text
+
+
+def numbered_heading_over_list(tokens: list, i: int) -> tuple[str, int] | None:
+    """ "7. WHAT WE ARE CHANGING" followed by items numbered from 1 again: the first item is the section's heading and
+    the rest its list. Returns the label and the index of the token after the first item, else None."""
+    items = [k for k in range(i + 1, close_of(tokens, i)) if tokens[k].type == "list_item_open" and tokens[k].level == tokens[i].level + 1]
+    if len(items) < 2 or not (tokens[items[0]].info.isdigit() and tokens[items[1]].info.isdigit()):
+        return None
+    if int(tokens[items[1]].info) >= int(tokens[items[0]].info):
+        return None
+    end = close_of(tokens, items[0])
+    inner = tokens[items[0] + 1: end]
+    text = next((t.content for t in inner if t.type == "inline"), "").strip()
+    if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
+        return None
+    return text, end + 1
