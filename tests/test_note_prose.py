@@ -122,3 +122,15 @@ def test_a_fixes_line_in_a_pasted_summary_lists_the_changes():
     actions = build_sheet(notes).texts("actions")
     assert "Booking service retries the payment check." in actions
     assert "Alert when bookings drop below normal." in actions
+
+
+def test_a_banner_block_keeps_its_product_line():
+    from drafting.facts.build import build_sheet
+
+    log = ("==========================================\n"
+           " KESTREL FREIGHT - OPS HANDOVER\n"
+           " Day shift -> Night shift\n"
+           " Product: Dockside Tracker (shipment tracking)\n"
+           "==========================================\n\n"
+           "14:05-14:50 UTC 2 June 2025: customers could not see shipment updates in Dockside Tracker.\n")
+    assert "Dockside Tracker" in build_sheet(log).texts("products")

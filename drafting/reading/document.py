@@ -14,7 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .markup import close_of, mask_editorial, numbered_heading, numbered_heading_over_list
+from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -266,7 +266,7 @@ def _strip_leader(sp: Span) -> Span:
 
 def read(text: str) -> Document:
     """Parse the write-up into units with sections; never raises on odd Markdown."""
-    text = mask_editorial(text)
+    text = mask_rules(mask_editorial(text))
     b = _Builder(text)
     try:
         tokens = _md().parse(text)

@@ -68,3 +68,13 @@ def numbered_heading_over_list(tokens: list, i: int) -> tuple[str, int] | None:
     if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
         return None
     return text, end + 1
+
+
+def mask_rules(text: str) -> str:
+    """The write-up with banner rules ("=====" under a block of lines) blanked, offsets kept. Markdown would make the
+    whole block above one heading (a setext heading), and its "Product:" and "Times:" lines would be lost."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if re.fullmatch(r"\s*(?:={3,}|-{3,})\s*", line) and i >= 2 and lines[i - 1].strip() and lines[i - 2].strip():
+            lines[i] = " " * len(line)
+    return "\n".join(lines)
