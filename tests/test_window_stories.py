@@ -340,3 +340,32 @@ def test_last_night_in_eastern_time_is_the_day_before_the_email_and_both_ends_sh
 def test_a_day_and_month_beside_its_weekday_dates_the_times_below_it(head):
     text = f"Ops log. All times UTC.\n\n{head}\n09:12 checkout errors for customers begin\n09:58 errors stopped, checkout working normally\n"
     assert window(text) == ("2025-09-18T09:12", "2025-09-18T09:58", 46)
+
+
+# --- Round 4: a weekday alone, a labelled range beside other times, clean-up after the end ---------------
+
+TUTORING_EMAIL = """From: Platform Lead <lead@example.org>
+Date: Monday, 7 April 2025 09:05 BST
+Subject: Saturday's booking failure
+
+Hi all, a summary of what went wrong with bookings on Saturday 5 April.
+
+In short: from 9:15 a.m. to 11:40 a.m. BST on
+Saturday, families could not book tutoring sessions in the app. Payments were not taken.
+"""
+
+
+def test_a_weekday_after_on_across_a_line_break_is_the_latest_such_day_before_the_email():
+    # Saturday before Monday 7 April 2025 is 5 April (also named in the email); BST is UTC+1
+    assert window(TUTORING_EMAIL) == ("2025-04-05T08:15", "2025-04-05T10:40", 145)
+
+
+def test_a_weekday_before_the_times_dates_them_from_the_write_ups_date():
+    text = ("Written: Monday 13 January 2025\n\nOn Thursday, between 14:00 and 15:30 CET, tenants could not pay rent "
+            "through the portal.\n")
+    assert window(text) == ("2025-01-09T13:00", "2025-01-09T14:30", 90)
+
+
+def test_a_recurring_weekday_is_not_a_day():
+    r = read_times("Report 2025-03-12 (Wed). The sync runs at 02:00 UTC on Fridays.")
+    assert [p.when.strftime("%Y-%m-%d") for p in r.points] == ["2025-03-12"]
