@@ -344,6 +344,13 @@ def test_a_day_and_month_beside_its_weekday_dates_the_times_below_it(head):
 
 # --- Round 4: a weekday alone, a labelled range beside other times, clean-up after the end ---------------
 
+def unsure(text: str, item: str) -> tuple[float, bool]:
+    """The confidence of one end of the window, and whether the liaison is asked to check it."""
+    sheet = build_sheet(text)
+    fact = sheet.start if item == "start of impact" else sheet.end
+    return fact.confidence, any(f["item"] == item and f["reason"].startswith("Not sure") for f in sheet.flags)
+
+
 TUTORING_EMAIL = """From: Platform Lead <lead@example.org>
 Date: Monday, 7 April 2025 09:05 BST
 Subject: Saturday's booking failure
@@ -366,6 +373,33 @@ def test_a_weekday_before_the_times_dates_them_from_the_write_ups_date():
     assert window(text) == ("2025-01-09T13:00", "2025-01-09T14:30", 90)
 
 
+def test_a_weekday_alone_that_the_write_up_dates_otherwise_elsewhere_is_flagged():
+    # the latest Tuesday before the email is 18 March, but the email also names Tuesday 11 March: read as 18, checked
+    text = ("Date: Wed, 19 Mar 2025 10:00 UTC\nSubject: dispatch outage\n\n"
+            "Drivers could not accept jobs in the app from 08:00 to 09:30 UTC on Tuesday.\n"
+            "This is the second time since the outage on Tuesday 11 March.\n")
+    conf, flagged = unsure(text, "start of impact")
+    assert window(text)[0] == "2025-03-18T08:00" and flagged and conf <= 0.5
+
+
 def test_a_recurring_weekday_is_not_a_day():
     r = read_times("Report 2025-03-12 (Wed). The sync runs at 02:00 UTC on Fridays.")
     assert [p.when.strftime("%Y-%m-%d") for p in r.points] == ["2025-03-12"]
+
+
+@pytest.mark.parametrize("line, want", [
+    # the stated length (1h 28m) agrees with the range, not with the alert or the page after it
+    ("- Impact window: 09:12–10:40 UTC (1h 28m); first alert 09:19, paged @09:21", ("2025-04-02T09:12", "2025-04-02T10:40", 88)),
+    ("- When: 21:05-21:50 UTC. MTTD 7m (alert @21:12), MTTR 45m", ("2025-04-02T21:05", "2025-04-02T21:50", 45)),
+    ("* window: 6:02am-6:47am UTC, 45 min. Ack @6:15am", ("2025-04-02T06:02", "2025-04-02T06:47", 45)),
+])
+def test_a_labelled_range_beats_a_later_single_time_on_the_same_line(line, want):
+    text = f"# Ferry ticketing: card payments declined - 2025-04-02\n\n{line}\n- riders could not buy tickets at the kiosks\n"
+    assert window(text) == want
+
+
+def test_a_window_whose_stated_length_disagrees_with_its_range_is_flagged():
+    text = "# Parcel lockers offline - 2025-04-02\n\n- window: 14:00-14:30 UTC (50m). page @14:05\n- customers could not open lockers\n"
+    conf, flagged = unsure(text, "end of impact")
+    assert window(text)[:2] == ("2025-04-02T14:00", "2025-04-02T14:30")
+    assert flagged and conf <= 0.5
