@@ -403,3 +403,57 @@ def test_a_window_whose_stated_length_disagrees_with_its_range_is_flagged():
     conf, flagged = unsure(text, "end of impact")
     assert window(text)[:2] == ("2025-04-02T14:00", "2025-04-02T14:30")
     assert flagged and conf <= 0.5
+
+
+METER_PORTAL = """Water-meter portal incident review - 9 October 2025 (times CEST)
+
+Summary
+From 07:45 to 09:30 CEST on 9 October 2025, households could not submit meter readings in the Aqualine portal.
+
+Timeline
+► 07:45 — nightly index rebuild starts holding locks on the readings table.
+► 07:52 — first complaints through the contact form.
+► 09:10 — rebuild cancelled.
+► 09:30 — submissions succeeding again. **End of customer impact.**
+► 10 Oct 08:00 — back-fill job re-imports the 2,140 readings that timed out.
+► 10 Oct 11:30 — follow-up check by the data team, all readings present.
+"""
+
+PHARMACY_REFILLS = """Refill requests outage - internal review
+Date: 21 May 2025. All times ET.
+
+Between 6:10 AM and 8:40 AM ET on 21 May 2025, patients could not request refills in the Pillbox app.
+
+Timeline
+• 6:10 AM - certificate on the refill service expires; requests start failing.
+• 7:55 AM - new certificate installed.
+• 8:40 AM - refill requests succeeding for all patients. Customer impact ends.
+• 22 May 9:15 AM - script re-sends the 1,380 refill requests that failed.
+• 22 May 2:00 PM - all-clear message sent to pharmacies.
+"""
+
+NUMBER_PORTING = """Porting delays, 2 July 2025 (AEST)
+
+TL;DR: from 11:05 to 12:50 AEST, customers moving their number to us waited hours instead of minutes.
+
+Timeline: 11:05 carrier gateway stops acknowledging port requests. 11:30 on-call paged. 12:50 gateway restarted and
+ports complete in under five minutes; customer impact resolved. 3 July 10:00 the 412 delayed ports re-checked by the
+porting team. 3 July 15:00 follow-up email sent to affected customers.
+"""
+
+
+@pytest.mark.parametrize("text, want", [
+    (METER_PORTAL, ("2025-10-09T05:45", "2025-10-09T07:30", 105)),       # CEST is UTC+2
+    (PHARMACY_REFILLS, ("2025-05-21T10:10", "2025-05-21T12:40", 150)),   # EDT is UTC-4
+    (NUMBER_PORTING, ("2025-07-02T01:05", "2025-07-02T02:50", 105)),     # AEST is UTC+10
+])
+def test_clean_up_after_a_stated_end_never_extends_the_window(text, want):
+    # a back-fill, a re-send script, a follow-up check or an all-clear the next day is not the end of impact
+    assert window(text) == want
+
+
+def test_a_timeline_end_that_nothing_else_bears_out_is_flagged_when_the_summary_says_otherwise():
+    text = ("Incident 5 May 2025, all times UTC.\nSummary: between 10:00 and 11:00 UTC shoppers could not check out.\n\n"
+            "10:00 checkout errors for shoppers\n12:30 cache warmed. Impact ends.\n")
+    conf, flagged = unsure(text, "end of impact")
+    assert flagged and conf <= 0.5

@@ -3,10 +3,11 @@
 Read in order of how explicitly the write-up says it: a labelled field ("Impact start:"), a timeline
 entry marked "impact begins"/"impact ends", a stated impact window ("customer impact window = ...
 13:02Z-14:46Z"), a range in a sentence about customers ("From 16:20 to 17:05 BST, customers ..."),
-then the timeline's first impact and first recovery. A window that ends before it starts, lies in
-the future of the write-up or spans more than a week is flagged for the liaison, never stated; one
-the write-up leaves in doubt (a field whose length does not fit its range, a weekday with two
-possible days) is stated with low confidence and a flag to check it.
+then the timeline's first impact and first recovery. Clean-up after impact (a restore script, a
+back-fill, refunds, an all-clear) never extends a stated end. A window that ends before it starts, lies
+in the future of the write-up or spans more than a week is flagged for the liaison, never stated; one
+the write-up leaves in doubt (statements that disagree, a field whose length does not fit its range,
+a weekday with two possible days) is stated with low confidence and a flag to check it.
 """
 from __future__ import annotations
 
@@ -140,16 +141,49 @@ def _window_pair(doc: Document, u: Unit, got: list[TimePoint]) -> tuple[TimePoin
     return got[0], got[-1], f"the window field holds {len(got)} times and no range; read as {got[0].raw} to {got[-1].raw}."
 
 
+def _marked(doc: Document, reading: Reading, u: Unit, got: list[TimePoint], at: int, alone: bool) -> TimePoint:
+    """The time a start or end marker at ``at`` speaks of: the one written right after it, else the one
+    that opens its entry, else the nearest. Timeline lines read as one sentence ("... **Impact ends.**"
+    then the next day's clean-up line): only the marker's own line's times."""
+    lead, entry = u.span.start, u.kind in ("line", "item", "row")
+    if "\n" in doc.text[u.span.start: u.span.end]:
+        ls = doc.text.rfind("\n", 0, at - 1) + 1
+        le = doc.text.find("\n", at)
+        own = _points_in(reading, ls, min(le if le >= 0 else len(doc.text), u.span.end))
+        if own:
+            got, lead, entry = own, ls, True
+    return _right_after(got, at) or (got[0] if entry and alone and got[0].start - lead < 25 else _nearest(got, at))
+
+
+def _cleanup(doc: Document, p: TimePoint) -> bool:
+    """A time on a line of clean-up after impact (a restore script, a back-fill, refunds, an all-clear),
+    not a statement that impact ended (cues in data/drafting/extract.yaml)."""
+    ls = doc.text.rfind("\n", 0, p.start) + 1
+    le = doc.text.find("\n", p.end)
+    line = doc.text[ls: le if le >= 0 else len(doc.text)]
+    cfg = rules()
+    return _any(cfg.get("window_cleanup_cues", []), line) is not None and not (_END.search(line) or _any(cfg.get("window_end_markers", []), line))
+
+
 def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tuple[TimePoint, float, Unit, str] | None:
     """The strongest statement of one end of the window: the first of the strongest kind, or the latest
-    correction, with the reason to check it when the statement itself leaves it in doubt."""
+    correction. Clean-up after impact never extends a stated end; a statement of nearly the same
+    strength that disagrees leaves the reading unsure, with the reason."""
     mine = [c for c in cands if c[2] == slot]
+    if slot == "e" and any(c[0] >= 3 and not _cleanup(doc, c[3]) for c in mine):
+        mine = [c for c in mine if c[0] >= 7 or not _cleanup(doc, c[3])]
     if not mine:
         return None
     top = max(c[0] for c in mine)
     best = [c for c in mine if c[0] == top]
     pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
     p, why = _restated(reading, pick[3]), pick[6]
+    if top < 6 and not why:  # unsure when nothing else the write-up states bears it out and a near-equal statement differs
+        gap = lambda c: abs(_restated(reading, c[3]).when - p.when)  # noqa: E731
+        said = [c for c in mine if c[0] >= 2 and not c[5].quoted and c is not pick]
+        other = next((c[3] for c in said if c[0] >= max(3, top - 1) and gap(c) > timedelta(minutes=1) and gap(c) % timedelta(days=1)), None)
+        if other is not None and not any(gap(c) <= timedelta(minutes=1) and c[5].span.start != pick[5].span.start for c in said):
+            why = f"the write-up also states {other.raw} (read as {other.when:%Y-%m-%d %H:%M} UTC); check which is right."
     return p, pick[4], pick[5], why
 
 
@@ -216,9 +250,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
             m = re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
-            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _right_after(got, u.span.start + mb.end())
-            if at is None:
-                at = got[0] if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not me else _nearest(got, u.span.start + mb.end())
+            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _marked(doc, reading, u, got, u.span.start + mb.end(), not me)
             add(4 + fix + low, "s", at, 0.95, u)
         if mb and not me:  # "impact started at 10:02 and ended at 10:48"
             pe = _any_from(cfg.get("window_end_after_start", []), text, mb.end())
@@ -226,10 +258,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             if at is not None:
                 add(4 + fix + low, "e", at, 0.95, u)
         if me:
-            at = _right_after(got, u.span.start + me.end())
-            if at is None:
-                at = got[0] if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not mb else _nearest(got, u.span.start + me.end())
-            add(4 + fix + low, "e", at, 0.95, u)
+            add(4 + fix + low, "e", _marked(doc, reading, u, got, u.span.start + me.end(), not mb), 0.95, u)
     start, end = _choose(doc, reading, cands, "s"), _choose(doc, reading, cands, "e")
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
@@ -248,7 +277,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         end = _from_duration(doc, start[0])
     if end is None and start is not None:
         for u in entries:
-            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]):
+            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]) or _any(cfg.get("window_cleanup_cues", []), u.text):
                 continue
             later = [p for p in _points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
             # "Started ... at 14:20 UTC, fixed at 16:05 UTC": the time that follows the recovery word
