@@ -340,3 +340,120 @@ def test_last_night_in_eastern_time_is_the_day_before_the_email_and_both_ends_sh
 def test_a_day_and_month_beside_its_weekday_dates_the_times_below_it(head):
     text = f"Ops log. All times UTC.\n\n{head}\n09:12 checkout errors for customers begin\n09:58 errors stopped, checkout working normally\n"
     assert window(text) == ("2025-09-18T09:12", "2025-09-18T09:58", 46)
+
+
+# --- Round 4: a weekday alone, a labelled range beside other times, clean-up after the end ---------------
+
+def unsure(text: str, item: str) -> tuple[float, bool]:
+    """The confidence of one end of the window, and whether the liaison is asked to check it."""
+    sheet = build_sheet(text)
+    fact = sheet.start if item == "start of impact" else sheet.end
+    return fact.confidence, any(f["item"] == item and f["reason"].startswith("Not sure") for f in sheet.flags)
+
+
+TUTORING_EMAIL = """From: Platform Lead <lead@example.org>
+Date: Monday, 7 April 2025 09:05 BST
+Subject: Saturday's booking failure
+
+Hi all, a summary of what went wrong with bookings on Saturday 5 April.
+
+In short: from 9:15 a.m. to 11:40 a.m. BST on
+Saturday, families could not book tutoring sessions in the app. Payments were not taken.
+"""
+
+
+def test_a_weekday_after_on_across_a_line_break_is_the_latest_such_day_before_the_email():
+    # Saturday before Monday 7 April 2025 is 5 April (also named in the email); BST is UTC+1
+    assert window(TUTORING_EMAIL) == ("2025-04-05T08:15", "2025-04-05T10:40", 145)
+
+
+def test_a_weekday_before_the_times_dates_them_from_the_write_ups_date():
+    text = ("Written: Monday 13 January 2025\n\nOn Thursday, between 14:00 and 15:30 CET, tenants could not pay rent "
+            "through the portal.\n")
+    assert window(text) == ("2025-01-09T13:00", "2025-01-09T14:30", 90)
+
+
+def test_a_weekday_alone_that_the_write_up_dates_otherwise_elsewhere_is_flagged():
+    # the latest Tuesday before the email is 18 March, but the email also names Tuesday 11 March: read as 18, checked
+    text = ("Date: Wed, 19 Mar 2025 10:00 UTC\nSubject: dispatch outage\n\n"
+            "Drivers could not accept jobs in the app from 08:00 to 09:30 UTC on Tuesday.\n"
+            "This is the second time since the outage on Tuesday 11 March.\n")
+    conf, flagged = unsure(text, "start of impact")
+    assert window(text)[0] == "2025-03-18T08:00" and flagged and conf <= 0.5
+
+
+def test_a_recurring_weekday_is_not_a_day():
+    r = read_times("Report 2025-03-12 (Wed). The sync runs at 02:00 UTC on Fridays.")
+    assert [p.when.strftime("%Y-%m-%d") for p in r.points] == ["2025-03-12"]
+
+
+@pytest.mark.parametrize("line, want", [
+    # the stated length (1h 28m) agrees with the range, not with the alert or the page after it
+    ("- Impact window: 09:12–10:40 UTC (1h 28m); first alert 09:19, paged @09:21", ("2025-04-02T09:12", "2025-04-02T10:40", 88)),
+    ("- When: 21:05-21:50 UTC. MTTD 7m (alert @21:12), MTTR 45m", ("2025-04-02T21:05", "2025-04-02T21:50", 45)),
+    ("* window: 6:02am-6:47am UTC, 45 min. Ack @6:15am", ("2025-04-02T06:02", "2025-04-02T06:47", 45)),
+])
+def test_a_labelled_range_beats_a_later_single_time_on_the_same_line(line, want):
+    text = f"# Ferry ticketing: card payments declined - 2025-04-02\n\n{line}\n- riders could not buy tickets at the kiosks\n"
+    assert window(text) == want
+
+
+def test_a_window_whose_stated_length_disagrees_with_its_range_is_flagged():
+    text = "# Parcel lockers offline - 2025-04-02\n\n- window: 14:00-14:30 UTC (50m). page @14:05\n- customers could not open lockers\n"
+    conf, flagged = unsure(text, "end of impact")
+    assert window(text)[:2] == ("2025-04-02T14:00", "2025-04-02T14:30")
+    assert flagged and conf <= 0.5
+
+
+METER_PORTAL = """Water-meter portal incident review - 9 October 2025 (times CEST)
+
+Summary
+From 07:45 to 09:30 CEST on 9 October 2025, households could not submit meter readings in the Aqualine portal.
+
+Timeline
+► 07:45 — nightly index rebuild starts holding locks on the readings table.
+► 07:52 — first complaints through the contact form.
+► 09:10 — rebuild cancelled.
+► 09:30 — submissions succeeding again. **End of customer impact.**
+► 10 Oct 08:00 — back-fill job re-imports the 2,140 readings that timed out.
+► 10 Oct 11:30 — follow-up check by the data team, all readings present.
+"""
+
+PHARMACY_REFILLS = """Refill requests outage - internal review
+Date: 21 May 2025. All times ET.
+
+Between 6:10 AM and 8:40 AM ET on 21 May 2025, patients could not request refills in the Pillbox app.
+
+Timeline
+• 6:10 AM - certificate on the refill service expires; requests start failing.
+• 7:55 AM - new certificate installed.
+• 8:40 AM - refill requests succeeding for all patients. Customer impact ends.
+• 22 May 9:15 AM - script re-sends the 1,380 refill requests that failed.
+• 22 May 2:00 PM - all-clear message sent to pharmacies.
+"""
+
+NUMBER_PORTING = """Porting delays, 2 July 2025 (AEST)
+
+TL;DR: from 11:05 to 12:50 AEST, customers moving their number to us waited hours instead of minutes.
+
+Timeline: 11:05 carrier gateway stops acknowledging port requests. 11:30 on-call paged. 12:50 gateway restarted and
+ports complete in under five minutes; customer impact resolved. 3 July 10:00 the 412 delayed ports re-checked by the
+porting team. 3 July 15:00 follow-up email sent to affected customers.
+"""
+
+
+@pytest.mark.parametrize("text, want", [
+    (METER_PORTAL, ("2025-10-09T05:45", "2025-10-09T07:30", 105)),       # CEST is UTC+2
+    (PHARMACY_REFILLS, ("2025-05-21T10:10", "2025-05-21T12:40", 150)),   # EDT is UTC-4
+    (NUMBER_PORTING, ("2025-07-02T01:05", "2025-07-02T02:50", 105)),     # AEST is UTC+10
+])
+def test_clean_up_after_a_stated_end_never_extends_the_window(text, want):
+    # a back-fill, a re-send script, a follow-up check or an all-clear the next day is not the end of impact
+    assert window(text) == want
+
+
+def test_a_timeline_end_that_nothing_else_bears_out_is_flagged_when_the_summary_says_otherwise():
+    text = ("Incident 5 May 2025, all times UTC.\nSummary: between 10:00 and 11:00 UTC shoppers could not check out.\n\n"
+            "10:00 checkout errors for shoppers\n12:30 cache warmed. Impact ends.\n")
+    conf, flagged = unsure(text, "end of impact")
+    assert flagged and conf <= 0.5

@@ -3,8 +3,11 @@
 Read in order of how explicitly the write-up says it: a labelled field ("Impact start:"), a timeline
 entry marked "impact begins"/"impact ends", a stated impact window ("customer impact window = ...
 13:02Z-14:46Z"), a range in a sentence about customers ("From 16:20 to 17:05 BST, customers ..."),
-then the timeline's first impact and first recovery. A window that ends before it starts, lies in
-the future of the write-up or spans more than a week is flagged for the liaison, never stated.
+then the timeline's first impact and first recovery. Clean-up after impact (a restore script, a
+back-fill, refunds, an all-clear) never extends a stated end. A window that ends before it starts, lies
+in the future of the write-up or spans more than a week is flagged for the liaison, never stated; one
+the write-up leaves in doubt (statements that disagree, a field whose length does not fit its range,
+a weekday with two possible days) is stated with low confidence and a flag to check it.
 """
 from __future__ import annotations
 
@@ -13,11 +16,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from ..reading.document import Document, Unit, sentences
+from ..reading.lengths import MAX_WINDOW, length_beside_range
+from ..reading.lengths import length as _said_length
 from ..reading.rules import has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .sheet import Fact, FactSheet
 
-MAX_WINDOW = timedelta(days=7)
 _BEGIN = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:begins|began|starts|started)\b|\bstart of (?:customer )?impact\b")
 _END = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:ends|ended|over)\b|\bend of (?:customer )?impact\b")
 _WINDOW_WORDS = re.compile(r"(?i)\b(?:customer\s+)?impact\s+window\b|\bimpact\s*[:=]|\bwindow\s*[:=]|\bcustomer[- ]facing impact\b|\boutage window\b")
@@ -73,20 +77,6 @@ def _any_from(pats: list[str], text: str, pos: int) -> re.Match | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}
-
-
-def _length(said: str) -> timedelta | None:
-    """"52 minutes", "1h 20m", "2 hours and 5 minutes", "45-minute", "an hour" as a length; None otherwise."""
-    num = r"(\d+|" + "|".join(_NUMBER_WORDS) + r")"
-    m = re.match(rf"\s*(?:{num}[- ]?(?:h|hrs?|hours?)\b)?\s*(?:and\s+)?(?:{num}[- ]?(?:m|mins?|minutes?)\b)?", said, re.I)
-    if not m or not (m.group(1) or m.group(2)):
-        return None
-    val = lambda g: int(g) if g.isdigit() else _NUMBER_WORDS[g.lower()]  # noqa: E731
-    length = timedelta(hours=val(m.group(1)) if m.group(1) else 0, minutes=val(m.group(2)) if m.group(2) else 0)
-    return length if timedelta(0) < length <= MAX_WINDOW else None
-
-
 def _from_duration(doc: Document, start: TimePoint):
     """The end as the start plus a stated, exact length of the impact ("The impact lasted 52 minutes")."""
     cfg = rules()
@@ -101,12 +91,12 @@ def _from_duration(doc: Document, start: TimePoint):
             said = m.group("dur")
             if approx and re.search(approx, text[max(0, m.start("dur") - 12): m.start("dur")] + said.split(" and ")[0][:12]):
                 continue
-            length = _length(said)
+            length = _said_length(said)
             if length is None:
                 continue
             p = TimePoint(start.when + length, f"{start.raw} + {said.strip()}", u.span.start, u.span.end, start.zone,
                           start.zone_stated, start.date_stated, start.approx)
-            return (p, 0.7, u)
+            return (p, 0.7, u, "")
     return None
 
 
@@ -131,14 +121,80 @@ def _statements(doc: Document) -> list[Unit]:
     return out
 
 
+Cand = tuple[int, int, str, TimePoint, float, Unit, str]   # (tier, order, slot, point, conf, unit, why unsure)
+
+
+def _window_pair(doc: Document, u: Unit, got: list[TimePoint]) -> tuple[TimePoint, TimePoint, str]:
+    """The two times a window field states ("window: 14:03-14:51 UTC (48m). TTD 6m (page @14:09)"): its
+    first range, not its last time (a page, an alert); a length written beside it picks the pair. The
+    reason to check it when the field cannot tell ("" when it can)."""
+    pairs = ranges(doc.text, got)
+    want = length_beside_range(u.text)
+    if want is not None:
+        fits = [(a, b) for a, b in pairs + [(got[0], b) for b in got[1:]] if abs(b.when - a.when - want) <= timedelta(minutes=1)]
+        if fits:
+            return fits[0][0], fits[0][1], ""
+        a, b = pairs[0] if pairs else (got[0], got[-1])
+        return a, b, f"the window field reads {a.raw} to {b.raw}, which does not match the length it states ({int(want.total_seconds() // 60)} min)."
+    if pairs or len(got) == 2:
+        return (*(pairs[0] if pairs else (got[0], got[-1])), "")
+    return got[0], got[-1], f"the window field holds {len(got)} times and no range; read as {got[0].raw} to {got[-1].raw}."
+
+
+def _marked(doc: Document, reading: Reading, u: Unit, got: list[TimePoint], at: int, alone: bool) -> TimePoint:
+    """The time a start or end marker at ``at`` speaks of: the one written right after it, else the one
+    that opens its entry, else the nearest. Timeline lines read as one sentence ("... **Impact ends.**"
+    then the next day's clean-up line): only the marker's own line's times."""
+    lead, entry = u.span.start, u.kind in ("line", "item", "row")
+    if "\n" in doc.text[u.span.start: u.span.end]:
+        ls = doc.text.rfind("\n", 0, at - 1) + 1
+        le = doc.text.find("\n", at)
+        own = _points_in(reading, ls, min(le if le >= 0 else len(doc.text), u.span.end))
+        if own:
+            got, lead, entry = own, ls, True
+    return _right_after(got, at) or (got[0] if entry and alone and got[0].start - lead < 25 else _nearest(got, at))
+
+
+def _cleanup(doc: Document, p: TimePoint) -> bool:
+    """A time on a line of clean-up after impact (a restore script, a back-fill, refunds, an all-clear),
+    not a statement that impact ended (cues in data/drafting/extract.yaml)."""
+    ls = doc.text.rfind("\n", 0, p.start) + 1
+    le = doc.text.find("\n", p.end)
+    line = doc.text[ls: le if le >= 0 else len(doc.text)]
+    cfg = rules()
+    return _any(cfg.get("window_cleanup_cues", []), line) is not None and not (_END.search(line) or _any(cfg.get("window_end_markers", []), line))
+
+
+def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tuple[TimePoint, float, Unit, str] | None:
+    """The strongest statement of one end of the window: the first of the strongest kind, or the latest
+    correction. Clean-up after impact never extends a stated end; a statement of nearly the same
+    strength that disagrees leaves the reading unsure, with the reason."""
+    mine = [c for c in cands if c[2] == slot]
+    if slot == "e" and any(c[0] >= 3 and not _cleanup(doc, c[3]) for c in mine):
+        mine = [c for c in mine if c[0] >= 7 or not _cleanup(doc, c[3])]
+    if not mine:
+        return None
+    top = max(c[0] for c in mine)
+    best = [c for c in mine if c[0] == top]
+    pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
+    p, why = _restated(reading, pick[3]), pick[6]
+    if top < 6 and not why:  # unsure when nothing else the write-up states bears it out and a near-equal statement differs
+        gap = lambda c: abs(_restated(reading, c[3]).when - p.when)  # noqa: E731
+        said = [c for c in mine if c[0] >= 2 and not c[5].quoted and c is not pick]
+        other = next((c[3] for c in said if c[0] >= max(3, top - 1) and gap(c) > timedelta(minutes=1) and gap(c) % timedelta(days=1)), None)
+        if other is not None and not any(gap(c) <= timedelta(minutes=1) and c[5].span.start != pick[5].span.start for c in said):
+            why = f"the write-up also states {other.raw} (read as {other.when:%Y-%m-%d %H:%M} UTC); check which is right."
+    return p, pick[4], pick[5], why
+
+
 def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
     """Collect every statement of the window with a strength, take the strongest for each end
     (a later correction beats an earlier statement), then fall back to the timeline."""
     cfg = rules()
-    cands: list[tuple[int, int, str, TimePoint, float, Unit]] = []   # (tier, order, slot, point, conf, unit)
+    cands: list[Cand] = []
 
-    def add(tier: int, slot: str, p: TimePoint, conf: float, u: Unit) -> None:
-        cands.append((tier, p.start, slot, p, conf, u))
+    def add(tier: int, slot: str, p: TimePoint, conf: float, u: Unit, why: str = "") -> None:
+        cands.append((tier, p.start, slot, p, conf, u, why))
 
     corr = cfg.get("window_correction_cues", [])
     # 1. labelled fields, and a form's questions ("End time (UTC)?")
@@ -153,8 +209,9 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         elif kind == "end" and got:
             add(7, "e", got[0], 0.95, u)
         elif kind == "window" and len(got) >= 2:
-            add(7, "s", got[0], 0.95, u)
-            add(7, "e", got[-1], 0.95, u)
+            a, b, why = _window_pair(doc, u, got)
+            add(7, "s", a, 0.6 if why else 0.95, u, why)
+            add(7, "e", b, 0.6 if why else 0.95, u, why)
     for i, u in enumerate(doc.units):
         kind = _question_field(doc, i) if not u.quoted else ""
         if kind:
@@ -193,9 +250,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
             m = re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
-            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _right_after(got, u.span.start + mb.end())
-            if at is None:
-                at = got[0] if u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not me else _nearest(got, u.span.start + mb.end())
+            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _marked(doc, reading, u, got, u.span.start + mb.end(), not me)
             add(4 + fix + low, "s", at, 0.95, u)
         if mb and not me:  # "impact started at 10:02 and ended at 10:48"
             pe = _any_from(cfg.get("window_end_after_start", []), text, mb.end())
@@ -203,32 +258,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             if at is not None:
                 add(4 + fix + low, "e", at, 0.95, u)
         if me:
-            at = _right_after(got, u.span.start + me.end())
-            if at is not None:
-                pass
-            elif u.kind in ("line", "item", "row") and got[0].start - u.span.start < 25 and not mb:
-                at = got[0]
-            else:
-                at = _nearest(got, u.span.start + me.end())
-            add(4 + fix + low, "e", at, 0.95, u)
-    start = end = None
-    for slot in ("s", "e"):
-        mine = [c for c in cands if c[2] == slot]
-        if not mine:
-            continue
-        top = max(c[0] for c in mine)
-        best = [c for c in mine if c[0] == top]
-        # the first statement of the strongest kind, unless a correction: then the latest
-        pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
-        chosen = (pick[3], pick[4], pick[5])
-        if slot == "s":
-            start = chosen
-        else:
-            end = chosen
-    if start is not None:
-        start = (_restated(reading, start[0]), start[1], start[2])
-    if end is not None:
-        end = (_restated(reading, end[0]), end[1], end[2])
+            add(4 + fix + low, "e", _marked(doc, reading, u, got, u.span.start + me.end(), not mb), 0.95, u)
+    start, end = _choose(doc, reading, cands, "s"), _choose(doc, reading, cands, "e")
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
     entries = [u for u in doc.units if not u.quoted and (
@@ -240,19 +271,19 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 pts = _points_in(reading, u.span.start, u.span.end)
                 m = re.search(r"(?i)\b(?:starting at|started at|began at|from)\s+", u.text)
                 at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
-                start = (at, 0.6, u)
+                start = (at, 0.6, u, "")
                 break
     if end is None and start is not None:
         end = _from_duration(doc, start[0])
     if end is None and start is not None:
         for u in entries:
-            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]):
+            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]) or _any(cfg.get("window_cleanup_cues", []), u.text):
                 continue
             later = [p for p in _points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
             # "Started ... at 14:20 UTC, fixed at 16:05 UTC": the time that follows the recovery word
             cued = [p for p in later if has_cue(doc.text[max(u.span.start, p.start - 30): p.start], cfg["end_cues"])]
             if cued or later:
-                end = ((cued or later)[0], 0.6, u)
+                end = ((cued or later)[0], 0.6, u, "")
                 break
     _settle(doc, reading, sheet, start, end)
 
@@ -267,7 +298,7 @@ def _restated(reading: Reading, p: TimePoint) -> TimePoint:
             break
         diff = p.when - q.when
         if timedelta(0) < diff <= MAX_WINDOW and diff % timedelta(days=1) == timedelta(0):
-            return TimePoint(q.when, p.raw, p.start, p.end, p.zone, p.zone_stated, q.date_stated, p.approx)
+            return replace(p, when=q.when, date_stated=q.date_stated)
     return p
 
 
@@ -281,7 +312,10 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
     latest = max((d for _, _, d in reading.dates), default=None)
     now = datetime.now(timezone.utc)
     if start is not None:
-        p, conf, u = start
+        p, conf, u, why = start
+        if why or p.doubt:
+            conf = min(conf, 0.5)
+            sheet.flag("start of impact", f"Not sure of the start of impact: {why or p.doubt}")
         if not p.zone_stated:
             conf = min(conf, 0.5)
             sheet.flag("time zone", "The write-up states no time zone for the start of impact; it was read as UTC. Check it before sending.")
@@ -293,7 +327,10 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
     else:
         sheet.flag("start of impact", "The write-up gives no time when customer impact began.")
     if end is not None and start is not None:
-        p, conf, u = end
+        p, conf, u, why = end
+        if why or p.doubt:
+            conf = min(conf, 0.5)
+            sheet.flag("end of impact", f"Not sure of the end of impact: {why or p.doubt}")
         s = sheet.start.value
         problem = ""
         if p.when <= s:

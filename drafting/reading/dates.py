@@ -8,7 +8,7 @@ written with a year, else the year nearest the dates the write-up writes in full
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Callable
 
 from .rules import rules
@@ -186,3 +186,36 @@ class Years:
             if fits:
                 return min(fits, key=lambda y: (min(abs((self._on(y, mo, d) - a).days) for a in self.refs), -y))
         return self.first_year
+
+
+# "on Friday", "on\nFriday", "on last Tuesday": a weekday with no date beside it (not "on Friday 14 February")
+ON_WEEKDAY = re.compile(rf"(?<![a-z])on\s+(?:(?:this|last|past)\s+)?(?P<wd>{WEEKDAY})\.?(?!'|\s*,?\s*(?:the\s+)?\d|\s*,?\s*{MONTHS})", re.I)
+
+
+def weekday_index(word: str) -> int:
+    """0 for "Mon"/"Monday", 6 for "Sunday"."""
+    return _WEEKDAYS.index(word.lower()[:3])
+
+
+def weekday_dates(text: str, years: Callable[[int, int, re.Match], int | None], order: str = "") -> list[date]:
+    """Dates written beside their own weekday ("Friday 14 February", "Fri 14/02"): the days a bare
+    "on Friday" elsewhere in the write-up may mean."""
+    out = []
+    for m in DATE_RE.finditer(text):
+        wd = _weekday_near(m)
+        d = parse_date(m, years, order)[0] if wd is not None else None
+        if d is not None and d.weekday() == wd:
+            out.append(d)
+    return out
+
+
+def day_of_weekday(wd: int, ref: date, named: list[date]) -> tuple[date, str]:
+    """The day "on Friday" means in a write-up dated ``ref``: the most recent such day on or before it
+    (people write about what has happened). A date the write-up names with that weekday ("Friday
+    14 February") confirms it; when the only ones named are other days, the reason to check it."""
+    recent = ref - timedelta(days=(ref.weekday() - wd) % 7)
+    others = sorted({d.isoformat() for d in named if d.weekday() == wd})
+    if not others or recent.isoformat() in others:
+        return recent, ""
+    day = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][wd]
+    return recent, f"the write-up says '{day}' without a date; read as {recent.isoformat()}, though it also names {' and '.join(others)}. Check the day."

@@ -2,7 +2,8 @@
 
 Times come in mixed formats ("14:02", "2:15pm PT", "2025-03-04T09:12Z", "yesterday 9am", "11:48 PM EST
 on 17 January"). A time without a date takes the nearest date written before it (else the first one
-in the write-up), never today's; a time without a zone takes the zone the write-up declares ("All
+in the write-up), never today's; "on Friday" with no date is the latest Friday on or before the date
+in effect there (an email's own date); a time without a zone takes the zone the write-up declares ("All
 times UTC", "the bare times are Berlin time (CET)"), else the last zone written. Dates and times that
 cannot exist ("2025-13-45", "25:99", "2025-02-30T09:00Z", an offset of 24 hours) are returned as
 ``rejected`` with the reason; nothing here raises on what a write-up says.
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
-from .dates import DATE_RE, MONTHS, WEEKDAY, Years, numeric_order, parse_date
+from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, numeric_order, parse_date, weekday_dates, weekday_index
 from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
@@ -37,6 +38,8 @@ _AFTER_DATE = re.compile(
 # "11:47 UTC today", "15:12 yesterday": a relative day written after the time
 # "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
 _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+)?\s*(?P<part>morning|afternoon|evening|tonight)\b", re.I)
+# "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
+_AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
@@ -56,6 +59,7 @@ class TimePoint:
     zone_stated: bool    # written next to the time (or declared for the write-up), not assumed
     date_stated: bool
     approx: bool = False
+    doubt: str = ""      # why the day it was read on may be wrong ("on Friday" with two Fridays in play)
 
 
 @dataclass
@@ -116,6 +120,7 @@ class _Raw:
     ampm: bool = False           # written with am/pm
     rel: str = ""                # "yesterday 9am", "15:12 UTC yesterday": the day is relative
     opens: int = -1              # the index of the time this one closes a range with ("23:40 to 01:15")
+    weekday: int | None = None   # "10:40 a.m. on Friday": a weekday with no date, 0 for Monday
 
 
 def _written_date(text: str, s: int) -> bool:
@@ -197,7 +202,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         if part and not mer and 1 <= c[0] <= 11:
             c = (c[0] + (0 if part.group("part").lower() == "morning" else 12), c[1], c[2])
             mer = True
-        raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel))
+        wk = _AFTER_WEEKDAY.match(text, m.end()) if after is None and not rel and not m.group("isodt") else None
+        if wk:
+            after_spans.add(wk.start("wd"))
+        raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel, weekday=weekday_index(wk.group("wd")) if wk else None))
     for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
         if RANGE_JOIN.match(between):
@@ -206,6 +214,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 a.zone_word = b.zone_word
             if a.after_date is None and b.after_date is not None:
                 a.after_date = b.after_date
+            if a.after_date is None and a.weekday is None and not a.rel:
+                a.weekday = b.weekday  # "from 10:40 a.m. to 5:25 p.m. on Friday": both ends on Friday
             if a.after_date is None and not a.rel and b.rel and not b.m.group("rel"):
                 a.rel = b.rel  # "between 7:30 PM and 9:52 PM ET last night": both ends last night
             if not a.meridiem and b.meridiem and b.clock[0] >= 12 and a.clock[0] < 12 and a.clock[0] + 12 <= b.clock[0]:
@@ -226,7 +236,16 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         before = [(s_, d) for s_, e_, d in out.dates if e_ <= first_time and s_ not in after_spans]
         named = [d for s_, d in before if not _written_date(text, s_)]
         first_date = named[-1] if named else before[-1][1] if before else first_date
+    with_weekday = weekday_dates(text, years, order)
+    doubts: dict[int, str] = {}
+    for wm in ON_WEEKDAY.finditer(text):  # "On Friday, from 10:40 to 17:25 ...": a weekday that dates the times after it
+        ref = next((d for s_, e_, d in reversed(dates) if e_ <= wm.start()), first_date)
+        if ref is not None and wm.start("wd") not in after_spans and _anchor(text, wm.start("wd"), wm.end()):
+            d, doubts[wm.start("wd")] = day_of_weekday(weekday_index(wm.group("wd")), ref, with_weekday)
+            dates.append((wm.start("wd"), wm.end(), d))
+    dates.sort()
     day, last = first_date, None
+    doubt = ""   # the reason the day in effect may be wrong, when it came from a weekday alone
     written = None   # the last date written before this time (a chat's or a comment's own date)
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
     di = ri = 0
@@ -241,6 +260,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         while di < len(dates) and dates[di][0] < m.start():
             if dates[di][1] <= m.start():
                 day, last, written = dates[di][2], None, dates[di][2]
+                doubt = doubts.get(dates[di][0], "")
             di += 1
         own = zone_of(r.zone_word) if r.zone_word else None
         if r.zone_word and own is None:
@@ -251,7 +271,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             zone, zone_name = own, this_name  # with no declaration, the last zone written carries on
         if own is None:
             this_zone, this_name, stated = zone, zone_name, zone is not None
-        date_stated = False
+        date_stated, why = False, ""
         if m.group("isodt"):
             dm = DATE_RE.match(m.group("isodt"))
             d = parse_date(dm, None)[0] if dm else None
@@ -265,8 +285,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             date_stated = when_day is not None
         elif r.after_date is not None:
             when_day, date_stated = r.after_date, True
+        elif r.weekday is not None and (written or first_date or day) is not None:
+            when_day, why = day_of_weekday(r.weekday, written or first_date or day, with_weekday)
+            date_stated = True
         else:
-            when_day = day
+            when_day, why = day, doubt
             date_stated = when_day is not None and any(s >= line_start and e <= m.start() for s, e, _ in dates)
         if when_day is None:
             continue
@@ -306,7 +329,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         last = when if at_line_start else last
         before = text[max(0, m.start() - 12): m.start()].lower()
         approx = bool(re.search(r"\b(around|about|approx\.?|approximately|roughly|circa)\s*$|~\s*$", before))
-        out.points.append(TimePoint(utc, m.group(0).strip(), m.start(), m.end(), this_name or "UTC", stated, date_stated, approx))
+        out.points.append(TimePoint(utc, m.group(0).strip(), m.start(), m.end(), this_name or "UTC", stated, date_stated, approx, why))
     return out
 
 
