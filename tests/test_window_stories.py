@@ -457,3 +457,17 @@ def test_a_timeline_end_that_nothing_else_bears_out_is_flagged_when_the_summary_
             "10:00 checkout errors for shoppers\n12:30 cache warmed. Impact ends.\n")
     conf, flagged = unsure(text, "end of impact")
     assert flagged and conf <= 0.5
+
+
+def test_a_window_the_reading_is_unsure_of_is_left_for_the_liaison_not_stated():
+    """Given a window field whose stated length fits none of its times, a preliminary for general readers states
+    no time at all and tells the liaison why, rather than sending a window that may be wrong."""
+    from drafting import draft
+
+    notes = ("# Gymly class booking errors, 2 June 2025\n"
+             "- window: 09:10-09:58 UTC (25m). page @09:16\n"
+             "- members could not book classes in the Gymly app\n")
+    d = draft(notes, "preliminary", "general", "sev3")
+    assert "09:10" not in d.text and "09:58" not in d.text
+    assert "Members could not book classes in the Gymly app." in d.text
+    assert any(o["item"].startswith("window") and "confirm it in the fact sheet" in o["reason"] for o in d.omitted)

@@ -106,7 +106,7 @@ def values(inp: Inputs) -> dict[str, str]:
     f = inp.facts
     t = templates()
     v: dict[str, str] = {}
-    start, end = inp.local(f.start.value), inp.local(f.end.value)
+    start, end = inp.local(_sure(inp, f.start, "start")), inp.local(_sure(inp, f.end, "end"))
     names = product_names(f)
     joined = join_words(names) or t["common"]["our_service"]
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
@@ -122,7 +122,7 @@ def values(inp: Inputs) -> dict[str, str]:
     if end:
         v["end"] = f"{end:%H:%M}"
         v["end_day"] = say_day(end.date())
-    if f.duration_minutes.value is not None:
+    if f.duration_minutes.value is not None and (start is None) == (f.start.value is None) and (end is None) == (f.end.value is None):
         v["duration"] = say_duration(int(f.duration_minutes.value))
     if f.detected.value is not None and start:
         v["detected"] = f"{inp.local(f.detected.value):%H:%M}"
@@ -138,6 +138,14 @@ def values(inp: Inputs) -> dict[str, str]:
     v["severity"] = inp.ctx.severity.value
     v["title"] = str(f.title.value or v["products"])
     return v
+
+
+def _sure(inp: Inputs, fact: Fact, which: str) -> datetime | None:
+    """A window time the reading is sure of; an unsure one is left for the liaison to confirm, never stated."""
+    if fact.value is None or fact.confidence >= float(templates().get("window_min_confidence", 0.6)):
+        return fact.value
+    inp.omit(f"window {which}", f"The write-up's {which} time is unclear ({fact.note or 'conflicting times'}): confirm it in the fact sheet; the draft does not state it.")
+    return None
 
 
 def _tz_label(dt: datetime | None) -> str:
