@@ -466,7 +466,8 @@ def test_a_window_the_reading_is_unsure_of_is_left_for_the_liaison_not_stated():
 
     notes = ("# Gymly class booking errors, 2 June 2025\n"
              "- window: 09:10-09:58 UTC (25m). page @09:16\n"
-             "- members could not book classes in the Gymly app\n")
+             "- members could not book classes in the Gymly app\n"
+             "- cause: a faulty release of the booking service, rolled back\n")
     d = draft(notes, "preliminary", "general", "sev3")
     assert "09:10" not in d.text and "09:58" not in d.text
     assert "Members could not book classes in the Gymly app." in d.text
