@@ -134,3 +134,24 @@ def test_a_banner_block_keeps_its_product_line():
            "==========================================\n\n"
            "14:05-14:50 UTC 2 June 2025: customers could not see shipment updates in Dockside Tracker.\n")
     assert "Dockside Tracker" in build_sheet(log).texts("products")
+
+
+def test_a_bare_local_time_in_a_pasted_sentence_is_labelled_with_the_write_ups_zone():
+    """Editors counted "until 21:05" beside "01:05 UTC" as a wrong fact: a reader takes it for UTC."""
+    notes = ("# Tutor booking outage, 9 June 2025 (all times AEST)\n\n"
+             "## Impact\n"
+             "From 08:12 to 11:47 AEST on 9 June 2025, parents could not book tutoring sessions in the Tutorly app.\n"
+             "- Parents charged a late-booking fee before 10:30 will be refunded automatically.\n\n"
+             "## Cause\nConfirmed: a faulty release of the booking service.\n")
+    d = draft(notes, "report", "general", "sev3", contact="Sam Rivera <support@example.com>")
+    assert "before 10:30 AEST will be refunded automatically" in d.text
+
+
+def test_an_instruction_about_customer_comms_never_reaches_a_draft():
+    notes = ("# Video visit drops, 3 March 2025\n\n## Impact\n"
+             "From 13:35 to 15:22 UTC on 3 March 2025, patients could not join video visits in the Carewell app.\n\n"
+             "## Cause\nThe video provider says a network change caused it, but that is preliminary. "
+             "Please don't present this as the cause in customer comms until the RCA lands.\n")
+    for stage in ("preliminary", "report"):
+        d = draft(notes, stage, "general", "sev2", contact="Sam Rivera <support@example.com>")
+        assert "customer comms" not in d.text and "RCA" not in d.text

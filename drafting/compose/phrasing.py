@@ -213,7 +213,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
     """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader."""
     out: list[str] = []
     for f in facts:
-        text = _without_window(str(f.value or "").strip(), inp)
+        text = labelled_times(_without_window(str(f.value or "").strip(), inp), inp)
         if not text or text in inp.used:
             continue
         figs = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*%?", re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|\b\d{4}-\d{2}-\d{2}\b", " ", text))}
@@ -230,6 +230,20 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
         if len(out) >= limit:
             break
     return out
+
+
+_BARE_TIME = re.compile(r"(?<![\d:.,/])(\d{1,2}:\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
+                        r"(?![\d:]|\s*(?:[-–—]|to|and|until)\s*\d|\s*\(?(?-i:UTC|GMT|Z\b|[A-Z]{2,5}\b|[A-Z][a-z]+/)|\s*(?:Pacific|Eastern|Central|Mountain|local)\b|\s*(?:hours?|hrs?|h|minutes?|mins?)\b)", re.I)
+
+
+def labelled_times(text: str, inp: Inputs) -> str:
+    """A write-up sentence's bare times ("from 08:12", "until 21:05") labelled with the zone the write-up writes in,
+    so a reader of a draft whose window is in UTC does not take local times for UTC."""
+    m = re.search(r"\((?P<z>[^,()]+), as written\)", inp.facts.start.note or inp.facts.end.note or "")
+    zone = m.group("z") if m else ""
+    if not zone or "/" in zone:
+        return text  # no stated zone word to add (an IANA name is not how a customer reads a time)
+    return _BARE_TIME.sub(lambda t: f"{t.group(1)} {zone}", text)
 
 
 def _without_window(text: str, inp: Inputs) -> str:

@@ -100,6 +100,7 @@ def _title(doc: Document) -> Fact:
     t = re.sub(r"^[#\s*]+|[*#\s]+$", "", u.text if u.kind != "field" else f"{u.key}: {u.text}")
     t = re.sub(r"(?i)^(?:incident review|post-incident review|postmortem|post-mortem|incident notes|incident summary|incident report|bug write-up|ticket|pir|rca|retro(?:spective)?)\s*[:—–-]\s*", "", t)
     t = re.sub(r"(?i)^(?:\[?(?:sev(?:erity)?|p|priority)[\s-]*[0-4]\]?|major|minor|critical)\s*[:—–|-]\s*", "", t)  # "SEV3 - hosted status pages"
+    t = re.sub(r"(?i)^(?:[\w-]+\s+){0,2}(?:summary|minutes|one-pager|brief(?:ing)?|notes|write-?up|record|log|handover|escalation|transcript|relay|export)\s*[:—–|-]\s*", "", t)  # "Escalation Summary — ..."
     return Fact(t.strip()[:120], u.span, 0.7)
 
 

@@ -22,7 +22,7 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
     value_core = re.sub(r"\s*\([^)]*\)", "", value).strip()
     value = re.sub(r"\s*\(([^)]*)\)", lambda m: m.group(0) if has_role(m.group(1), "remedy") else "", value).strip()  # an aside stays internal
     key_low = key[:1].lower() + key[1:] if not re.match(r"[A-Z]{2,}", key) else key
-    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*", value_core, re.I):
+    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*(?:\s*(?:k|m|million|billion|thousand))?", value_core, re.I):
         note = plain_words(f"{value_core} {key_low}")
         made = figure_note_as_sentence(note)
         plain_count = re.search(r"[a-z]s$", key_low) and not re.search(r"(?i)ed\b", key_low)  # "Failed payments", not "Bookings failed"
