@@ -6,12 +6,13 @@ import re
 from ..reading.document import Unit
 from ..reading.roles import has_role
 from ..reading.rules import rules
+from ..reading.dates import MONTHS
 from ..redact import Redactor
 from .gate import internal_identifiers
 from .prose import figure_note_as_sentence, plain_words
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+_COUNT = r"(?:about |around |~|over |more than )?\d[\d,.]*"  # "about 1,139", "~2.1"
 
 
 def field_figure(u: Unit, red: Redactor) -> str | None:
@@ -22,12 +23,12 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
     value_core = re.sub(r"\s*\([^)]*\)", "", value).strip()
     value = re.sub(r"\s*\(([^)]*)\)", lambda m: m.group(0) if has_role(m.group(1), "remedy") else "", value).strip()  # an aside stays internal
     key_low = key[:1].lower() + key[1:] if not re.match(r"[A-Z]{2,}", key) else key
-    if re.fullmatch(r"(?:about |around |~|over |more than )?\d[\d,.]*(?:\s*(?:k|m|million|billion|thousand))?", value_core, re.I):
+    if re.fullmatch(_COUNT + r"(?:\s*(?:k|m|million|billion|thousand))?", value_core, re.I):
         note = plain_words(f"{value_core} {key_low}")
         made = figure_note_as_sentence(note)
         plain_count = re.search(r"[a-z]s$", key_low) and not re.search(r"(?i)ed\b", key_low)  # "Failed payments", not "Bookings failed"
         text = made[0] if made else f"There {'was' if value_core == '1' else 'were'} {note}." if plain_count else note
-    elif re.match(r"(?:about |around |~|over |more than )?\d[\d,.]*\s+(?!" + _MONTH + r")[a-z]", value_core, re.I) and not re.search(r"[:|;]", value):
+    elif re.match(_COUNT + r"\s+(?!(?:" + MONTHS + r")\b)[a-z]", value_core, re.I) and not re.search(r"[:|;]", value):
         text = plain_words(f"There were {value_core}")  # "Support: 412 merchant tickets" -> "There were 412 merchant tickets."
     elif len(key.split()) <= 5 and not re.search(r"[:|;]", value) and not re.match(r"(?i)(?:a|an|the)\s", key):
         tense = "is" if re.search(r"(?i)\b(?:deadline|due|until|expires?|valid|remaining|open)\b", key) else "was"

@@ -141,7 +141,7 @@ def _as_sentence(text: str, span: Span, red: Redactor) -> str | None:
     repaired = figure_note_as_sentence(text)
     if tokens is None:
         return repaired[0] if repaired else text
-    if repaired and (not has_finite_verb(tokens, besides=repaired[1]) or re.search(rf"\b{re.escape(repaired[1])}\s*,", text)):
+    if repaired and (not has_finite_verb(tokens, besides=repaired[1]) or repaired[1] and re.search(rf"\b{re.escape(repaired[1])}\s*,", text)):
         return repaired[0]
     return text if has_finite_verb(tokens) else None
 

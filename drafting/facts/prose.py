@@ -2,11 +2,11 @@
 
 Engineers write notes ("1,210 of about 16,000 hosted pages affected.", "No cust action needed.",
 "~41,300 readers who opened the app"), and the editors who read our drafts mark every such line as a
-fragment. A line a draft may use is therefore either a sentence already (a finite verb, as the
-write-up's one spaCy parse tags it), or a figure note repaired in one of two safe ways (adding
-"were"/"was" before what happened to the figure, or dropping the "who" of a relative clause), or it is
-left out. Note shorthand and shouted capitals become plain words on the way. Lists live in
-data/drafting/prose.yaml.
+fragment. A line a draft may use is therefore either a sentence already (a finite verb in its main
+clause, as the write-up's one spaCy parse tags it), or a note repaired in one of a few safe shapes
+(adding "were"/"was" before what happened to the figure, dropping the "who" of a relative clause,
+"There were/was ..." before a bare count or amount), or it is left out. Note shorthand and shouted
+capitals become plain words on the way. Lists live in data/drafting/prose.yaml.
 """
 from __future__ import annotations
 
@@ -114,4 +114,4 @@ def _singular(np: str) -> bool:
     m = re.search(r"\d[\d,.]*", np)
     if re.match(r"(?i)no\s", np) or not m:  # "No action needed", "Storage fees waived", "Service restored"
         return not re.search(r"(?i)s\b", np.split()[-1]) or np.split()[-1].lower() in ("access", "business", "progress")
-    return bool(m) and m.group(0).rstrip(".,") == "1" and not re.search(r"%|\bof\b", np)
+    return m.group(0).rstrip(".,") == "1" and not re.search(r"%|\bof\b", np)

@@ -74,7 +74,9 @@ def mask_rules(text: str) -> str:
     """The write-up with banner rules ("=====" under a block of lines) blanked, offsets kept. Markdown would make the
     whole block above one heading (a setext heading), and its "Product:" and "Times:" lines would be lost."""
     lines = text.split("\n")
+    rule = re.compile(r"\s*(?:={3,}|-{3,})\s*")
+    is_rule = [bool(rule.fullmatch(line)) for line in lines]
     for i, line in enumerate(lines):
-        if re.fullmatch(r"\s*(?:={3,}|-{3,})\s*", line) and i >= 2 and lines[i - 1].strip() and lines[i - 2].strip():
-            lines[i] = " " * len(line)
+        if is_rule[i] and i >= 2 and all(lines[k].strip() and not is_rule[k] for k in (i - 1, i - 2)):
+            lines[i] = " " * len(line)  # the block above has two or more lines of text: a banner, not a heading
     return "\n".join(lines)
