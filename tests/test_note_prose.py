@@ -155,3 +155,13 @@ def test_an_instruction_about_customer_comms_never_reaches_a_draft():
     for stage in ("preliminary", "report"):
         d = draft(notes, stage, "general", "sev2", contact="Sam Rivera <support@example.com>")
         assert "customer comms" not in d.text and "RCA" not in d.text
+
+
+def test_a_heading_between_two_dashed_rules_stays_a_heading():
+    from drafting.reading.document import read
+
+    ticket = ("[OPS-12] Receipts not emailed\nStatus: Resolved\n\n"
+              "------------------------------\nDescription\n------------------------------\n"
+              "From 9:15 AM CDT on 3 June 2025 receipts were not emailed to shoppers.\n")
+    doc = read(ticket)
+    assert any(u.kind == "heading" and u.text.strip() == "Description" for u in doc.units)
