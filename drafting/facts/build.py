@@ -17,10 +17,10 @@ from ..redact import Redactor
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
 from .figures import field_figure, figures
-from .prose import prose_rules
 from .gate import customer_clauses, customer_sentence
 from .internal_view import internal_view
 from .products import find_products
+from .prose import prose_rules
 from .sheet import Fact, FactSheet
 from .window import find_window
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 
+from ..reading.dates import MONTHS
 from ..reading.document import Unit
 from ..reading.roles import has_role
 from ..reading.rules import rules
-from ..reading.dates import MONTHS
 from ..redact import Redactor
 from .gate import internal_identifiers
 from .prose import figure_note_as_sentence, plain_words
-
 
 _COUNT = r"(?:about |around |~|over |more than )?\d[\d,.]*"  # "about 1,139", "~2.1"
 
