@@ -37,6 +37,9 @@ _HANDLE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[[^\]\n]*\]\s*|\d{1,2}:\d{2}(?::
 _AT_HANDLE = re.compile(r"(?<![\w.])@[a-z][\w.-]+", re.I)
 _FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by|people|participants|attendees|responders|contributors|review owner|present)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
+# a roster: a label line, then one person per line, the name first and their role after a wide gap or a bracket
+_ROSTER = re.compile(r"(?im)^\s*(?:\*\*)?(?:attendees|present|participants|people|on the call|on the bridge|roles|responders)(?:\*\*)?\s*:?\s*\n(?P<rows>(?:[ \t]*\S[^\n]*\n?){1,30})")
+_ROSTER_NAME = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2})(?=\s{2,}|\s*[(,–—]|\s+-\s|\s*$)")
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
@@ -269,7 +272,7 @@ _OWN_DOMAIN = re.compile(r"@([a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|a
 def brand_words(text: str) -> set[str]:
     """Names the write-up uses as the company's or a product's ("Candora ATS", "Kelvo app", "@stubline.com"):
     never a person, whatever the parse says."""
-    before = re.compile(r"\b([A-Z][a-z]{2,}[A-Za-z]*)\s+(?:[A-Z][A-Za-z]+\s+)?" + product_noun_pattern() + r"\b")
+    before = re.compile(r"\b([A-Z][a-z]{2,}[A-Za-z]*) (?:[A-Z][A-Za-z]+ )?" + product_noun_pattern() + r"\b")  # one space: a roster's gap is not a name
     out = {m.group(1).lower() for m in before.finditer(text)}
     domains = [m.group(1).lower() for m in _OWN_DOMAIN.finditer(text)]
     out |= {d for d in domains if domains.count(d) >= 2 and d not in ("example", "gmail", "outlook", "yahoo", "hotmail")}
@@ -303,6 +306,11 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             nm = _NAME.match(part.strip())
             if nm:
                 names.add(nm.group(0))
+    for m in _ROSTER.finditer(text):  # "Attendees" over "  Kwame Asante     Platform Engineering, on-call"
+        for line in m.group("rows").split("\n"):
+            nm = _ROSTER_NAME.match(line)
+            if nm:
+                names.add(nm.group("n"))
     brands = brand_words(text)
     names = {n for n in names if not any(w.lower() in brands for w in re.findall(r"[A-Za-z]+", n))}  # "Candora ATS", "Hollin Connect"
     cleaned: set[str] = set()

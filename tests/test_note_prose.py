@@ -165,3 +165,38 @@ def test_a_heading_between_two_dashed_rules_stays_a_heading():
               "From 9:15 AM CDT on 3 June 2025 receipts were not emailed to shoppers.\n")
     doc = read(ticket)
     assert any(u.kind == "heading" and u.text.strip() == "Description" for u in doc.units)
+
+
+ROSTER_MINUTES = """\
+HARBOURLINE FERRIES - INCIDENT BRIDGE MINUTES
+Date: Saturday 5 July 2025
+Times: UTC
+
+Attendees
+  Oksana Petrenko   Duty Manager (chair)
+  Tevita Fifita     Platform Engineering, on-call
+  Marta Silva       Customer Service
+
+Summary
+From 06:05 to 07:40 UTC on 5 July 2025, passengers could not check in for sailings in the Harbourline app.
+Tevita Fifita restarted the ticketing gateway at 07:30.
+
+Decisions
+  D2  App banner and SMS to passengers on morning sailings.
+"""
+
+
+def test_names_in_an_attendee_roster_are_staff_and_never_a_product():
+    from drafting.facts.build import build_sheet
+
+    from drafting.config import CompanyConfig
+    from drafting.redact import Redactor
+
+    staff = Redactor.build(ROSTER_MINUTES, CompanyConfig()).staff
+    assert {"Oksana Petrenko", "Tevita Fifita", "Marta Silva"} <= set(staff)
+    sheet = build_sheet(ROSTER_MINUTES)
+    products = " ".join(sheet.texts("products"))
+    assert "Fifita" not in products and "D2" not in products
+    d = draft(ROSTER_MINUTES, "report", "technical", "sev2", contact="Sam Rivera <support@example.com>")
+    for name in ("Oksana", "Petrenko", "Tevita", "Fifita", "Marta"):
+        assert name not in d.text

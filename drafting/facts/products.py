@@ -61,8 +61,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
 
     def add(name: str, span: Span | None, conf: float) -> None:
         name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
-        if not name or len(name) > 60 or red.internal_details(name):
-            return
+        if not name or len(name) > 60 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name):
+            return  # "D3 App": a decision or item number before a word, not a product
         words = name.lower().split()
         if words[0] in _not_product_words() or words[-1] in _not_product_words():
             return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore" (a place)
