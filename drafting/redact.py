@@ -35,10 +35,12 @@ def templates() -> dict[str, Any]:
 
 _HANDLE_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[[^\]\n]*\]\s*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)?(?P<h>[a-z][\w.-]{1,30}):\s", re.M)
 _AT_HANDLE = re.compile(r"(?<![\w.])@[a-z][\w.-]+", re.I)
-_FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by|people|participants|attendees|responders|contributors|review owner|present)\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
+_PEOPLE_LABELS = r"people|participants|attendees|responders|present|on the call|on the bridge|roles"  # a list of who took part
+_FIELD_NAMES = re.compile(r"^\s*(?:\*\*)?(?:authors?|on[- ]call|ic|incident commander|reported by|owner|escalated to|written by|by|contributors|review owner|"
+                          + _PEOPLE_LABELS + r")\s*(?:\*\*)?\s*:?\s*(?:\*\*)?\s*(?P<v>[^\n]+)$", re.I | re.M)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # a roster: a label line, then one person per line, the name first and their role after a wide gap or a bracket
-_ROSTER = re.compile(r"(?im)^\s*(?:\*\*)?(?:attendees|present|participants|people|on the call|on the bridge|roles|responders)(?:\*\*)?\s*:?\s*\n(?P<rows>(?:[ \t]*\S[^\n]*\n?){1,30})")
+_ROSTER = re.compile(r"(?im)^\s*(?:\*\*)?(?:" + _PEOPLE_LABELS + r")(?:\*\*)?\s*:?\s*\n(?P<rows>(?:[ \t]*\S[^\n]*\n?){1,30})")
 _ROSTER_NAME = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2})(?=\s{2,}|\s*[(,–—]|\s+-\s|\s*$)")
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
