@@ -84,7 +84,7 @@ def draft(
     *,
     account: str = "",
     report_url: str = "",
-    timezone: str = "UTC",
+    timezone: str = "auto",
     use_model: bool = True,
     facts: FactSheet | None = None,
 ) -> Draft:
@@ -105,7 +105,7 @@ def draft(
     cfg = _with_public_names(config, [n for n in (contact_name, account, company) if n])
     if facts is None:
         facts = _sheet_for(writeup, cfg, timezone)
-    elif timezone and timezone != "UTC":
+    elif timezone and timezone.lower() != "auto":
         facts.timezone = timezone
     if not address and facts.contact.value and "@" in str(facts.contact.value):
         contact_name2, address = _split_contact(str(facts.contact.value))

@@ -66,7 +66,7 @@ def test_a_cause_told_only_in_internal_words_becomes_a_plain_summary_never_a_bra
     d = drafting.draft(INTERNAL_CAUSE, "report", audience, "sev2", contact=CONTACT, use_model=False)
     why = d.text.split("## Why it happened")[1].split("## ")[0] if "## Why it happened" in d.text else d.text.split("## Cause")[1].split("## ")[0]
     assert "[" not in d.text and "not yet confirmed" not in why
-    assert "A change we made to our systems" in why
+    assert "A change we made to our service caused the problem." in why
     for leak in ("CHG-5512", "poll_interval_ms", "notifier-svc", "Priya"):
         assert leak not in d.text
 

@@ -187,9 +187,8 @@ Decisions
 
 
 def test_names_in_an_attendee_roster_are_staff_and_never_a_product():
-    from drafting.facts.build import build_sheet
-
     from drafting.config import CompanyConfig
+    from drafting.facts.build import build_sheet
     from drafting.redact import Redactor
 
     staff = Redactor.build(ROSTER_MINUTES, CompanyConfig()).staff

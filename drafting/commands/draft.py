@@ -27,7 +27,8 @@ def register(sub) -> None:
     p.add_argument("--contact", help="who customers reply to: an address, or \"Name <address>\" (default: the config's contact)")
     p.add_argument("--account", default="", help="the key account a follow-up is addressed to")
     p.add_argument("--report-url", default="", help="link to the full report, for a follow-up")
-    p.add_argument("--timezone", default="UTC", help="time zone for every time in the draft (default UTC), e.g. Europe/Berlin")
+    p.add_argument("--timezone", default="auto",
+                   help="time zone for every time in the draft: 'auto' (default) is the write-up's own zone, with UTC beside the window; or UTC, Europe/Berlin")
     p.add_argument("--format", default="markdown", choices=["markdown", "json"])
     p.add_argument("--no-model", action="store_true", help="self-check with the rules only (skip the trained classifier)")
     p.set_defaults(func=run)

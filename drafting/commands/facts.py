@@ -18,7 +18,7 @@ def register(sub) -> None:
     p.add_argument("file", metavar="WRITEUP|-", help="the internal write-up (.md, .txt) or - for standard input")
     p.add_argument("--format", default="yaml", choices=["yaml", "json"], help="output format (default yaml, easier to edit)")
     p.add_argument("--config", metavar="FILE", help="company configuration YAML (product names, glossary, leak patterns...)")
-    p.add_argument("--timezone", default="UTC", help="time zone the sheet's times are shown in by drafts (default UTC)")
+    p.add_argument("--timezone", default="auto", help="time zone drafts show the sheet's times in: 'auto' (default) is the write-up's own zone; or UTC, Europe/Berlin, ...")
     p.set_defaults(func=run)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick
-from .report import cause_units
+from .report import action_units, cause_units
 
 
 def compose(inp: Inputs) -> Document:
@@ -27,15 +27,15 @@ def compose(inp: Inputs) -> Document:
     seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
     doc.paragraph(*harm, *seen)
     doc.paragraph(*remedy)
-    cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and f.cause.value else [Unit(cause_status_sentence(inp), required=True)]
+    cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and (f.cause.value or f.cause_plain.value) else [Unit(cause_status_sentence(inp), required=True)]
     doc.paragraph(Unit(apology(inp), required=True), *cause)
     pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")
     doc.paragraph(Unit(pointer.format(**v), required=True))
-    main = pick(inp, f.actions, 1)
+    main = action_units(inp, 1, plain_first=True)  # one line for a key account: the plain kind, never a stray code name
     if main:
-        doc.paragraph(Unit(f'{fu["main_change"]} {main[0]}', "writeup"))  # the label goes if the self-check drops the change
+        doc.paragraph(Unit(f'{fu["main_change"]} {main[0].text}', "writeup"))  # the label goes if the self-check drops the change
     doc.paragraph(Unit((fu["reply_with_address"] if inp.contact else fu["reply"]).format(**v), required=True))
     name = inp.contact_name or fu["placeholder_name"]
     if not inp.contact_name:

@@ -112,9 +112,12 @@ def values(inp: Inputs) -> dict[str, str]:
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
     v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
     v["products_title"] = (joined[:1].upper() + joined[1:]) if names else t["common"].get("no_product_title", "Service disruption")
+    said = str(f.headline.value or "").strip()
+    v["headline"] = (said[:1].upper() + said[1:]) if said else v["products_title"]  # what failed, for the heading
+    v["what_failed"] = said  # after a colon: "we had an incident: duplicate card charges at checkout."
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
-    v["tz"] = _tz_label(start or end)
+    v["tz"] = _tz_label(start or end, f.timezone)
     if start:
         v["start"] = f"{start:%H:%M}"
         v["day"] = say_day(start.date())
@@ -124,6 +127,9 @@ def values(inp: Inputs) -> dict[str, str]:
         v["end_day"] = say_day(end.date())
     if f.duration_minutes.value is not None and (start is None) == (f.start.value is None) and (end is None) == (f.end.value is None):
         v["duration"] = say_duration(int(f.duration_minutes.value))
+    v["utc"] = _in_utc(start, end) if v["tz"] != "UTC" else ""
+    v["utc_paren"] = f" ({v['utc']})" if v["utc"] else ""
+    v["window_note"] = "; ".join(x for x in (v["utc"], v.get("duration", "")) if x)
     if f.detected.value is not None and start:
         v["detected"] = f"{inp.local(f.detected.value):%H:%M}"
     days = int(t["review_business_days"].get(inp.ctx.severity.value, 5))
@@ -148,11 +154,30 @@ def _sure(inp: Inputs, fact: Fact, which: str) -> datetime | None:
     return None
 
 
-def _tz_label(dt: datetime | None) -> str:
+def _tz_label(dt: datetime | None, zone: str = "UTC") -> str:
+    """The zone word a reader sees: the write-up's own ("BRT", "PT") when the draft tells its times, else the
+    zone's abbreviation ("CEST" for Europe/Berlin in summer)."""
+    if zone and "/" not in zone and zone.upper() != "UTC" and zone_of(zone) is not None:
+        return zone
     if dt is None:
         return "UTC"
     name = dt.tzname() or "UTC"
     return "UTC" if name in ("UTC", "UTC+00:00", "GMT") else name
+
+
+def _in_utc(start: datetime | None, end: datetime | None) -> str:
+    """The window again in UTC, for readers elsewhere: "13:20 to 15:55 UTC", with the UTC day ("on 9 June")
+    when it is not the local day."""
+    if start is None:
+        return ""
+    s = start.astimezone(timezone.utc)
+    on = (lambda d: f" on {d.day} {d:%B}")
+    if end is None:
+        return f"{s:%H:%M} UTC" + (on(s) if s.date() != start.date() else "")
+    e = end.astimezone(timezone.utc)
+    if s.date() == e.date():
+        return f"{s:%H:%M} to {e:%H:%M} UTC" + (on(s) if s.date() != start.date() else "")
+    return f"{s:%H:%M} UTC{on(s)} to {e:%H:%M} UTC{on(e)}"
 
 
 def window_unit(inp: Inputs, told: bool | None = None) -> Unit:
@@ -170,10 +195,12 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
     v = inp.values
     if "start" in v and "end" in v:
         key = "window_same_day" if v["day"] == v["end_day"] else "window_two_days"
+        f = inp.facts
+        told = bool(f.symptoms or f.numbers or f.harm) if told is None else told
         if "duration" in v and f"{key}_duration" in c:  # the duration once, in the window, not again in its own sentence
-            f = inp.facts
-            told = bool(f.symptoms or f.numbers or f.harm) if told is None else told
             key += "_duration" if told else "_disrupted"
+        if v["what_failed"] and not product_names(f) and told is not False and f"{key}_headline" in c:
+            key += "_headline"  # no product named: say what failed rather than "an incident affecting our service"
         return c[key].format(**v)
     if "start" in v:
         return c["window_start_only"].format(**v)
@@ -289,11 +316,17 @@ def review_promise(inp: Inputs) -> str:
 def cause_status_sentence(inp: Inputs) -> str:
     c = templates()["common"]
     status = inp.facts.cause_status.value
+    in_report = inp.ctx.stage.value != "preliminary"  # the report itself, or a follow-up that sends it
     if status == "confirmed":
-        return c["cause_identified"]
+        plain = str(inp.facts.cause_plain.value or "")
+        if plain:
+            return plain if in_report else c["cause_identified_plain"].format(cause=plain)
+        return c["cause_identified_in_report" if in_report else "cause_identified"]
     if inp.facts.cause.value or inp.facts.unconfirmed:
         inp.omit("suspected cause", "Not confirmed in the write-up, so the draft says the cause is not yet confirmed.")
-    return c["cause_open_dated"].format(**inp.values) if "due" in inp.values else c["cause_open"]
+    if "due" in inp.values:
+        return c["cause_open_dated"].format(**inp.values)
+    return c["cause_open_in_report" if in_report else "cause_open"]
 
 
 def contact_sentence(inp: Inputs) -> str:

@@ -7,34 +7,44 @@ import re
 
 from ..context import Audience
 from ..facts.build import technical_terms
+from ..facts.kinds import change_kind, is_cleanup
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
 
 
 def cause_units(inp: Inputs, limit: int) -> list[Unit]:
+    """A confirmed cause: the plain sentence for its kind first (fact sheet: cause_plain), then the write-up's
+    own checked sentences the reader can follow; an unconfirmed one: an honest "not yet confirmed"."""
     t = templates()
     f = inp.facts
     status = f.cause_status.value
+    plain = [Unit(str(f.cause_plain.value), "writeup")] if status == "confirmed" and f.cause_plain.value else []
     if status == "confirmed" and f.cause.value:
         from ..reading.document import sentences
 
         text = str(f.cause.value)
-        parts = [s.text for s in sentences(text, 0, len(text))]
-        keep = [p for p in parts if plain_enough(p, inp)][:limit] or parts[:1]
-        if inp.ctx.audience is Audience.EXECUTIVE and not plain_enough(keep[0], inp) and technical_terms(keep[0]) >= 3:
-            inp.omit("cause detail", "The write-up states the cause only in technical words: the executive draft says it is confirmed and offers the detail.")
+        parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value)]
+        keep = [p for p in parts if plain_enough(p, inp)][: limit - len(plain)]  # "The legacy LB record got destroyed in the same apply": not for general readers
+        if not keep and not plain:
             return [Unit(t["report"]["cause_unwritten"], required=True)]
-        units = [Unit(s, "writeup") for s in keep]
+        if keep and inp.ctx.audience is Audience.EXECUTIVE and not plain_enough(keep[0], inp) and technical_terms(keep[0]) >= 3:
+            inp.omit("cause detail", "The write-up states the cause only in technical words: the executive draft gives its plain kind, or says it is confirmed and offers the detail.")
+            keep = []
+            if not plain:
+                return [Unit(t["report"]["cause_unwritten"], required=True)]
+        units = plain + [Unit(s, "writeup") for s in keep]
         if f.cause_open.value:
             units.append(Unit(t["common"]["cause_deeper_open"].format(what=f.cause_open.value)))
         return units
     if status == "confirmed":
+        if plain:
+            return plain
         inp.omit("cause", "The write-up confirms the cause only in words that name people or internal systems: write it in customer words (fact sheet field: cause).")
         return [Unit(t["report"]["cause_unwritten"], required=True)]
     if f.cause.value or f.unconfirmed:
         inp.omit("suspected cause", "Not confirmed in the write-up, so the report says the cause is not yet confirmed.")
-    key = "cause_open_dated" if "due" in inp.values else "cause_open"
+    key = "cause_open_dated" if "due" in inp.values else "cause_open_in_report"
     return [Unit(t["common"][key].format(**inp.values), required=True)]
 
 
@@ -48,13 +58,28 @@ def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
 _ORDINAL = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|next|then|finally|lastly|also|in addition|additionally)\s*,\s+(?=\w)", re.I)
 
 
-def action_units(inp: Inputs, limit: int) -> list[Unit]:
-    """The changes as bullets; "Third, the tool will ..." loses its ordinal, since a list orders itself."""
-    out = []
-    for s in pick(inp, inp.facts.actions, limit):
-        s = _ORDINAL.sub("", s)
-        out.append(Unit(s[:1].upper() + s[1:], "writeup"))
-    return out
+def action_units(inp: Inputs, limit: int, plain_first: bool = False) -> list[Unit]:
+    """The changes: the write-up's own items the reader can follow ("Third, the tool will ..." loses its ordinal,
+    since a list orders itself) and the plain sentence for each kind of change not yet said (fact sheet:
+    changes_plain); ``plain_first`` puts the plain sentences first. Clean-up of this incident is not a change."""
+    own: list[Unit] = []
+    kinds_said: set[str] = set()
+    if not plain_first:
+        for s in pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit):
+            s = _ORDINAL.sub("", s)
+            own.append(Unit(s[:1].upper() + s[1:], "writeup"))
+            kinds_said.add(change_kind(s) or "")
+    typed: list[Unit] = []
+    for c in inp.facts.changes_plain:
+        text = str(c.value or "").strip()
+        if len(own) + len(typed) >= limit or not text or text in inp.used or (change_kind(text) or text) in kinds_said:
+            continue
+        inp.used.add(text)
+        kinds_said.add(change_kind(text) or text)
+        typed.append(Unit(text, "writeup"))
+    if plain_first and len(typed) < limit:
+        own = [Unit(s[:1].upper() + s[1:], "writeup") for s in pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit - len(typed))]
+    return typed + own if plain_first else own + typed
 
 
 def compose(inp: Inputs) -> Document:
@@ -98,6 +123,8 @@ def compose(inp: Inputs) -> Document:
             doc.paragraph(*[Unit(s, "writeup") for s in unaffected])
         resolution = [Unit(s, "writeup") for s in pick(inp, f.resolution, 2 if technical else 1)]
         ended = Unit(r["ended"].format(**v)) if "end" in v else Unit(t["common"]["recovered_unknown"], required=True)
+        if "end" in v and any(f"{v['end']} {v['tz']}" in u.text for u in resolution):
+            ended = None  # "Full service returned at 11:52 UTC." already says it
         doc.paragraph(*resolution, ended)
         doc.heading(r["why"])
         _cause_paragraph(doc, inp, 3 if technical else 2)

@@ -15,23 +15,26 @@ from ..reading.rules import canon, has_cue, rules, zone_of
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
 from .by_role import refine
-from .cause import cause_passage_units, cause_passages, cause_verdict, plain_summary, side_remark
+from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
+from .headline import headline
 from .internal_view import internal_view
+from .kinds import change_statements, plain_cause, plain_changes
 from .products import find_products
 from .prose import prose_rules
 from .sheet import Fact, FactSheet
-from .window import find_window
+from .window import find_window, writeup_zone
 
 _CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
 
 
-def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "UTC",
+def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "auto",
                 redactor: Redactor | None = None) -> FactSheet:
     """The fact sheet of one write-up. Never raises on what the write-up says; what it cannot pin down is in ``flags``."""
     cfg = config or CompanyConfig()
-    sheet = FactSheet(timezone=timezone_name or "UTC")
+    auto = (timezone_name or "auto").lower() == "auto"  # drafts tell times in the zone the write-up writes in
+    sheet = FactSheet(timezone="UTC" if auto else timezone_name)
     if zone_of(sheet.timezone) is None:
         sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
         sheet.timezone = "UTC"
@@ -44,6 +47,8 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     written = _written(doc)
     sheet.writeup_date = written.isoformat() if written else ""
     find_window(doc, reading, sheet)
+    if auto:
+        sheet.timezone = writeup_zone(sheet, reading)
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)
@@ -52,13 +57,18 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
         sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
     sheet.title = _title(doc)
+    body = writeup[sheet.title.source.end:] if sheet.title.source else writeup
+    sheet.headline = headline(str(sheet.title.value), red, _plain_title, sheet.title.source, body) or Fact("")
     sheet.severity = _severity(doc)
     sheet.products = find_products(doc, red, cfg, sheet.title.value)
     if not sheet.products:
         sheet.flag("affected products", "The write-up does not name the affected product; add it to the fact sheet (or the config's product_names).")
     _impact(doc, red, sheet)
     _cause(doc, red, sheet)
-    sheet.actions, remedies = _actions(doc, red)
+    sheet.actions, remedies, items = _actions(doc, red)
+    sheet.changes_plain = plain_changes(items or change_statements(doc))
+    if sheet.cause_status.value == "confirmed":
+        sheet.cause_plain = plain_cause(doc) or Fact("")
     sheet.remedy += [r for r in remedies if r.value not in sheet.texts("remedy")]
     if not sheet.actions:
         sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
@@ -102,6 +112,10 @@ def _title(doc: Document) -> Fact:
     t = re.sub(r"(?i)^(?:\[?(?:sev(?:erity)?|p|priority)[\s-]*[0-4]\]?|major|minor|critical)\s*[:—–|-]\s*", "", t)  # "SEV3 - hosted status pages"
     t = re.sub(r"(?i)^(?:[\w-]+\s+){0,2}(?:summary|minutes|one-pager|brief(?:ing)?|notes|write-?up|record|log|handover|escalation|transcript|relay|export)\s*[:—–|-]\s*", "", t)  # "Escalation Summary — ..."
     return Fact(t.strip()[:120], u.span, 0.7)
+
+
+def _plain_title(text: str) -> bool:
+    return technical_terms(text) <= 1 and not unknown_acronyms(text) and not has_cue(text, rules().get("engineering_words", []))
 
 
 def _severity(doc: Document) -> Fact:
@@ -279,11 +293,11 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             sheet.cause_open = Fact(f"why {why}" if why and why.lower() != heading.lower().strip(" #*") else "what set it off", None, 0.6)
     elif sheet.cause_status.value == "confirmed":
         sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; check the plain summary in the fact sheet (field: cause).")
-        sheet.cause = plain_summary(doc) or sheet.cause
+        sheet.cause = plain_cause(doc) or sheet.cause
     elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))) and not unknown_said:
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
         sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; check the plain summary in the fact sheet (field: cause).")
-        sheet.cause = plain_summary(doc) or sheet.cause
+        sheet.cause = plain_cause(doc) or sheet.cause
     elif section or any(has_role(u.text, "unconfirmed") and has_role(u.text, "cause") for u in doc.units):
         sheet.cause_status = Fact("suspected" if not unknown_said or section else "unknown", section[0].span if section else None, 0.6)
         sheet.flag("cause", "The write-up does not confirm a cause in words a customer may read; customer drafts say it is still being confirmed.")
@@ -324,9 +338,11 @@ def _split_items(text: str, span: Span) -> list[Span]:
     return out
 
 
-def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
+def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list[tuple[str, Span]]]:
+    """The changes and remedies a customer may read, and every action item's whole line (for its kind)."""
     actions: list[Fact] = []
     remedies: list[Fact] = []
+    items: list[tuple[str, Span]] = []
     units = [u for u in doc.in_section("actions") if not u.quoted]
     if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
         opened = False
@@ -354,6 +370,8 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
         else:
             raw, span = (f"{u.key}: {u.text}" if u.kind == "field" else u.text), u.span
         text = _action_text(raw)
+        marker = doc.text[doc.text.rfind("\n", 0, span.start) + 1: span.start]
+        items.append(((marker if re.fullmatch(r"\s*(?:[-*+•]|\d+[.)])?\s*(?:\[[ xX]?\])?\s*", marker) else "") + raw, span))  # "- [x] ": done
         m = _OWNER_LEAD.match(text)
         if m and re.sub(r"(?i)^the\s+", "", m.group("who")).lower().rstrip("s") in {str(n).lower().rstrip("s") for n in rules()["customer_nouns"]}:
             text, m = f"{m.group('who')} will {m.group('rest')}", None  # "Drivers to see a clear message": a change for them, not an owner
@@ -378,4 +396,4 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact]]:
             remedies.append(fact)
         else:
             actions.append(fact)
-    return actions[:8], remedies
+    return actions[:8], remedies, items

@@ -7,7 +7,6 @@ import re
 from ..reading.document import Document, Span, Unit, sentences
 from ..reading.roles import has_role
 from ..reading.rules import has_cue, rules
-from .sheet import Fact
 
 
 def side_remark(text: str) -> bool:
@@ -68,12 +67,3 @@ def cause_verdict(doc: Document) -> str:
                     last, where = said, m.start()
     return last
 
-
-def plain_summary(doc: Document) -> Fact | None:
-    """A plain account of a confirmed cause the write-up states only in internal words ("CHG-1 went out ...
-    rolling back CHG-1") from the cues in data/drafting/extract.yaml; None when none applies."""
-    text = "\n".join(u.text for u in doc.units if not u.quoted)
-    for entry in rules().get("cause_summaries", []):
-        if all(re.search(p, text) for p in entry.get("all", [])):
-            return Fact(str(entry["say"]), None, 0.4, "a plain summary of what the write-up shows: check it")
-    return None

@@ -215,7 +215,8 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
         low = w.lower()
         if low in outside or _NOT_NAMES.match(w) or len(w) < 4 or low in _jargon_terms():
             continue
-        followed = len(re.findall(r"\b" + re.escape(w) + r"\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
+        followed = len(re.findall(r"(?<=[\w,;)] )(?-i:" + re.escape(w) + r")\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
+        # mid-sentence and capitalised: "the Kelvo app"; "Duplicate card charges" opening a title is not a name
         if (low in people or low in staff) and not followed:
             continue
         s = n + 2 * min(followed, 3) + (1 if re.search(r"\b" + re.escape(w) + r"\b", title or "") else 0)

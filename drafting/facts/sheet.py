@@ -71,7 +71,7 @@ def parse_utc(value: str) -> datetime:
         raise InputError(f"'{value}' falls outside the calendar. Write it as 2025-02-11T14:07Z.") from None
 
 
-_LISTS = ("products", "symptoms", "numbers", "figures", "unaffected", "harm", "remedy", "actions", "resolution",
+_LISTS = ("products", "symptoms", "numbers", "figures", "unaffected", "harm", "remedy", "actions", "changes_plain", "resolution",
           "unconfirmed", "missed", "timeline")
 _TIMES = ("start", "end", "detected")
 
@@ -81,6 +81,7 @@ class FactSheet:
     """What the write-up says, typed and sourced, and what it leaves open (``flags``)."""
 
     title: Fact = field(default_factory=lambda: Fact(""))
+    headline: Fact = field(default_factory=lambda: Fact(""))  # what failed, in customer words, for a draft's heading
     severity: Fact = field(default_factory=lambda: Fact(""))
     products: list[Fact] = field(default_factory=list)      # products and features affected, customer names
     symptoms: list[Fact] = field(default_factory=list)      # what customers saw, whole customer-safe sentences
@@ -96,7 +97,9 @@ class FactSheet:
     cause: Fact = field(default_factory=lambda: Fact(""))   # in customer words; stated only when confirmed
     cause_status: Fact = field(default_factory=lambda: Fact("unknown"))
     cause_open: Fact = field(default_factory=lambda: Fact(""))  # a deeper cause still being confirmed ("why the storage stalled")
+    cause_plain: Fact = field(default_factory=lambda: Fact(""))  # a confirmed cause by its kind, for readers the write-up's words don't suit
     actions: list[Fact] = field(default_factory=list)       # what is changing, plain, no owners or tickets
+    changes_plain: list[Fact] = field(default_factory=list)  # one plain sentence per kind of change (monitoring, tests, ...)
     resolution: list[Fact] = field(default_factory=list)    # how service was restored
     review: Fact = field(default_factory=lambda: Fact(""))  # when the full review comes, if the write-up says
     contact: Fact = field(default_factory=lambda: Fact(""))

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from ..reading.document import Document, Unit, sentences
 from ..reading.lengths import MAX_WINDOW, length_beside_range
 from ..reading.lengths import length as _said_length
-from ..reading.rules import has_cue, rules
+from ..reading.rules import has_cue, rules, zone_of
 from ..reading.times import Reading, TimePoint, ranges
 from .sheet import Fact, FactSheet
 
@@ -351,3 +351,13 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
         sheet.start = Fact(None)
         sheet.end = Fact(None)
         sheet.duration_minutes = Fact(None)
+
+
+def writeup_zone(sheet: FactSheet, reading: Reading) -> str:
+    """The zone word the write-up tells its window in ("BRT", "PT", "AEST"), so drafts give its readers their
+    local times; "UTC" when it writes in UTC, an offset, an IANA name, or in no zone a draft can name."""
+    m = re.search(r"\((?P<z>[^,()]+), as written\)", sheet.start.note or sheet.end.note or "")
+    zone = m.group("z").strip() if m else reading.declared_zone
+    if zone and re.fullmatch(r"[A-Z]{2,5}", zone) and zone not in ("UTC", "GMT") and zone_of(zone) is not None:  # "+01:00" is no word for a reader
+        return zone
+    return "UTC"

@@ -138,6 +138,7 @@ class _Builder:
         self.offs = _line_offsets(text)
         self.units: list[Unit] = []
         self.section = "preamble"
+        self.label_indent = 0  # an indented "  Follow-ups:" opens a part that ends where the indent steps back
 
     def line_span(self, line: int) -> Span:
         s = self.offs[line]
@@ -151,6 +152,7 @@ class _Builder:
         return u
 
     def heading(self, span: Span, label: str, level: int) -> None:
+        self.label_indent = len(span.text) - len(span.text.lstrip(" ")) if span.text.strip().endswith(":") else 0
         key = _section_of_label(label)
         self.section = key or ("timeline" if re.search(r"\d{4}-\d{2}-\d{2}|timeline", label, re.I) and self.section == "timeline" else "other")
         self.add("heading", span, level=level, section=self.section)
@@ -186,6 +188,9 @@ class _Builder:
             if not body:
                 flush()
                 continue
+            if self.label_indent and len(sp.text) - len(sp.text.lstrip(" ")) < self.label_indent:
+                flush()  # "Kylie Tran added a comment - ..." after an indented "  Follow-ups:" list: that part is over
+                self.section, self.label_indent = "other", 0
             core = re.sub(r"^\s*(?:>\s*)+", "", sp.text)
             stripped = re.sub(r"^[\s*_#]+|[\s*_]+$", "", core)
             if stripped and len(stripped) < 60 and stripped.endswith(":") is False and _section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":

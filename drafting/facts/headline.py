@@ -1,0 +1,55 @@
+"""The headline of an incident in customer words, read from the write-up's title ("podcast apps couldn't play or
+download episodes — edge dropped `Range` header (22 Apr) #4471" -> "Podcast apps couldn't play or download
+episodes"), for a draft's heading.
+
+Why: editors read "Incident report: Service disruption" and "the Duplicate card incident" as never saying what
+failed. Engineers title a write-up with what customers saw, then add tickets, dates, severity and the internal
+cause; the customer part is the first clause of the title that is plain and names nothing internal."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..reading.dates import DATE_RE, WEEKDAY
+from ..reading.document import Span
+from ..redact import Redactor
+from .prose import plain_words
+from .sheet import Fact
+
+_NOISE = [
+    r"\[[^\]]*\]",                      # "[VETB-INC-412]", "[INCIDENT]"
+    r"\([^)]*\)",                       # "(22 Apr)", "(Brightwater Title & Escrow)", "(sev4)"
+    r"(?<!\w)#\d+\b",                   # "#4471"
+    r"\b[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]+)*-\d+\b",  # "INC-2291", "QST-INC-0719"
+    r"(?i)\bsev(?:erity)?[\s-]*[0-4]\b|\bP[0-4]\b",
+    r"(?i)\b(?:preliminary|draft(?: v\d+)?|internal|postmortem|post-mortem|incident review|incident)\b\s*:?",
+    r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
+]
+_SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)")
+_NOT_A_HEADLINE = re.compile(r"(?i)\b(?:notes?|minutes|summary|export(?:ed)?|bridge|call|review|pir|rca|retro|timeline|forward|do not|don't|"
+                             r"subject|problem prb|operations|centre|center|ops|pasted|copied|dump|raw|log)\b|\b[a-z]+(?:-[a-z0-9]+){2,}\b|^(?:from|to|cc|subject)\s*:|[@<>=`]|\s/\s|\.\w{2,}\b")
+_WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
+
+
+def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Span | None = None, body: str = "") -> Fact | None:
+    """The first clause of the title a customer may read: 3 to 14 words, not shouted, naming nothing internal,
+    plain for a general reader; None when no clause qualifies (the draft then heads with the product). Its first
+    word is in lower case when the write-up's ``body`` uses it so ("duplicate"), so it can follow a colon."""
+    text = re.sub(r"(?i)^\s*(?:subject|re|fwd?)\s*:\s*", "", title.split("\n")[0])
+    if re.match(r"(?i)\s*(?:from|to|cc|bcc|date|sent)\s*:", text):
+        return None  # an e-mail header, not a title
+    for pattern in _NOISE:
+        text = re.sub(pattern, " ", text)
+    for part in _SPLIT.split(text):
+        part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji
+        words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
+        if not 3 <= len(words) <= 14 or part.upper() == part or _NOT_A_HEADLINE.search(part):
+            continue
+        if not any(w.islower() and len(w) >= 3 for w in words):  # "Brightquill Support Ops": a name, not an event
+            continue
+        if red.internal_details(part) or not plain(part):
+            continue
+        first = part.split()[0]
+        common = first[1:].islower() and re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", body) is not None
+        return Fact(first.lower() + part[len(first):] if common else part, source, 0.6, "the customer part of the write-up's title: check it")
+    return None
