@@ -81,7 +81,7 @@ def test_a_capitalised_first_word_of_a_title_is_not_a_product_name():
 
 
 def test_a_title_that_is_only_a_document_kind_gives_no_headline():
-    assert build_sheet(THERMOSTAT).headline.value == "Heating schedules blank"  # "Bridge notes - " is the kind, not the event
+    assert build_sheet(THERMOSTAT).headline.value == "heating schedules blank"  # "Bridge notes - " is the kind, not the event
     sheet = build_sheet("Pasted from inc-login-storm\n\n" + GROCERY.split("\n", 1)[1])
     assert sheet.headline.value == ""
     sheet = build_sheet("From: Dana Wu <dana@example.org>\nTo: Support\n\n" + GROCERY.split("\n", 1)[1])
@@ -95,3 +95,13 @@ def test_the_liaison_can_edit_the_headline_in_the_fact_sheet():
     data["headline"] = {"value": "Some card payments were taken twice"}
     d = draft(FactSheet.from_dict(data), "preliminary", "general", "sev2", contact=CONTACT)
     assert d.text.startswith("# Incident update: Some card payments were taken twice")
+
+
+def test_a_title_that_says_only_what_it_concerns_is_not_a_headline():
+    text = "Hale video consultations — Vireo media region (INC-88)\n\n" + GROCERY.split("\n", 1)[1]
+    assert build_sheet(text).headline.value == ""  # no word of failure: the heading names the product instead
+
+
+def test_a_shift_handoff_label_is_not_a_headline():
+    text = "Handoff wed 22/1 day - eve, tracking stale again\n\n" + GROCERY.split("\n", 1)[1]
+    assert "Handoff" not in build_sheet(text).headline.value

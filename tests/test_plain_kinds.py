@@ -157,3 +157,50 @@ def test_the_liaison_can_correct_the_plain_cause_in_the_fact_sheet_and_redraft()
 ])
 def test_an_action_items_kind(item, kind):
     assert change_kind(item) == kind
+
+
+RENEWED_CERT = """\
+# Refill requests not reaching store pharmacies (sev2)
+
+Tuesday 14 October 2025, all times MST.
+
+## What happened
+From 05:50 to 13:05 MST refill requests sent from the Rexwell app did not reach store pharmacies. About 4,100
+requests were held.
+
+## Root cause (confirmed)
+The TLS certificate for the store connector was renewed at 05:47, three minutes before the old one expired
+at 05:50, but the connector kept using the old certificate until it was restarted at 13:05.
+
+## Actions
+- Restart the connector automatically after any certificate renewal.
+"""
+
+
+def test_a_renewed_certificate_is_never_said_to_have_expired_before_renewal():
+    plain = str(build_sheet(RENEWED_CERT).cause_plain.value)
+    assert "expired or was replaced" in plain and "before it was renewed" not in plain
+
+
+ESIGN = """\
+# Signing links expiring early — escalation for the broad notice
+
+Tue 2 Sep 2025, times PT. From 5:40 PM PT signers who opened links in envelope emails from Inkwell Sign got
+"This signing link has expired". 41,870 envelopes were sent with the wrong expiry.
+
+## What's been agreed for ALL affected customers
+1. Every affected envelope is restored to the expiry the sender chose. Senders don't need to resend.
+2. Service credit of 15% of the September fee for every affected account, applied to the October invoice.
+"""
+
+
+def test_what_is_agreed_for_customers_is_the_remedy_and_comes_first():
+    sheet = build_sheet(ESIGN)
+    assert sheet.remedy and sheet.remedy[0].value.startswith("Every affected envelope is restored")
+    assert any("Service credit of 15%" in r.value for r in sheet.remedy)
+
+
+def test_the_report_never_claims_it_is_still_confirming_when_it_ended():
+    d = draft(ESIGN, "report", "general", "sev2", contact=CONTACT)
+    assert "confirming when" not in d.text and "still confirming" not in d.text
+    assert any(o["item"] == "end of impact" for o in d.omitted)

@@ -203,7 +203,8 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
             key += "_headline"  # no product named: say what failed rather than "an incident affecting our service"
         return c[key].format(**v)
     if "start" in v:
-        return c["window_start_only"].format(**v)
+        key = "window_start_only" if inp.ctx.stage.value == "preliminary" else "window_start_only_report"
+        return c[key].format(**v)
     return c["window_unknown"].format(**v)
 
 
@@ -217,7 +218,7 @@ def plain_enough(text: str, inp: Inputs, allowance: int = 0) -> bool:
         return True
     if _JARGONY.search(text):
         return False
-    from ..facts.build import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
+    from ..facts.terms import technical_terms, unknown_acronyms  # the same measure the fact sheet ranks causes by
     from ..reading.rules import has_cue
 
     if has_cue(text, _unexplained_words()):  # engineering words the glossary cannot explain in place

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ..context import Audience
-from ..facts.build import technical_terms
 from ..facts.kinds import change_kind, is_cleanup
+from ..facts.terms import technical_terms
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
@@ -115,14 +115,16 @@ def compose(inp: Inputs) -> Document:
         story += [Unit(s, "writeup") for s in pick(inp, f.numbers, 4 if technical else 3, skip_ranges=True)]
         if not inp.high:
             story += harm + remedy
-        if not story and not lead:
-            story.append(Unit(t["common"]["symptom_fallback"].format(**v), required=True))
+        if not story and not lead:  # never "we are confirming what customers saw" in the report: the write-up may well say it
+            inp.omit("what customers saw", "No sentence about what customers saw could be used: add it to the fact sheet (field: symptoms) and redraft.")
         doc.paragraph(*story)
         unaffected = pick(inp, f.unaffected, 2)
         if unaffected:
             doc.paragraph(*[Unit(s, "writeup") for s in unaffected])
         resolution = [Unit(s, "writeup") for s in pick(inp, f.resolution, 2 if technical else 1)]
-        ended = Unit(r["ended"].format(**v)) if "end" in v else Unit(t["common"]["recovered_unknown"], required=True)
+        ended = Unit(r["ended"].format(**v)) if "end" in v else None
+        if "end" not in v:  # the report never claims the end is unknown: the write-up may state it in a way not read
+            inp.omit("end of impact", "The end of customer impact was not read with confidence: add it to the fact sheet (field: end) and redraft.")
         if "end" in v and any(f"{v['end']} {v['tz']}" in u.text for u in resolution):
             ended = None  # "Full service returned at 11:52 UTC." already says it
         doc.paragraph(*resolution, ended)

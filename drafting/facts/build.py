@@ -20,11 +20,12 @@ from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
 from .headline import headline
 from .internal_view import internal_view
-from .kinds import change_statements, plain_cause, plain_changes
+from .kinds import change_statements, not_a_change, plain_cause, plain_changes
 from .products import find_products
-from .prose import prose_rules
 from .sheet import Fact, FactSheet
+from .terms import plain_for_anyone, technical_terms
 from .window import find_window, writeup_zone
+from .withheld import withheld_names
 
 _CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
 
@@ -52,13 +53,14 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)
+    red.code_names += [n for n in withheld_names(doc, list(cfg.product_names) + list(cfg.public_names)) if n not in red.code_names]
     details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
     if details:
         shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
         sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
     sheet.title = _title(doc)
     body = writeup[sheet.title.source.end:] if sheet.title.source else writeup
-    sheet.headline = headline(str(sheet.title.value), red, _plain_title, sheet.title.source, body) or Fact("")
+    sheet.headline = headline(str(sheet.title.value), red, plain_for_anyone, sheet.title.source, body) or Fact("")
     sheet.severity = _severity(doc)
     sheet.products = find_products(doc, red, cfg, sheet.title.value)
     if not sheet.products:
@@ -112,10 +114,6 @@ def _title(doc: Document) -> Fact:
     t = re.sub(r"(?i)^(?:\[?(?:sev(?:erity)?|p|priority)[\s-]*[0-4]\]?|major|minor|critical)\s*[:—–|-]\s*", "", t)  # "SEV3 - hosted status pages"
     t = re.sub(r"(?i)^(?:[\w-]+\s+){0,2}(?:summary|minutes|one-pager|brief(?:ing)?|notes|write-?up|record|log|handover|escalation|transcript|relay|export)\s*[:—–|-]\s*", "", t)  # "Escalation Summary — ..."
     return Fact(t.strip()[:120], u.span, 0.7)
-
-
-def _plain_title(text: str) -> bool:
-    return technical_terms(text) <= 1 and not unknown_acronyms(text) and not has_cue(text, rules().get("engineering_words", []))
 
 
 def _severity(doc: Document) -> Fact:
@@ -204,26 +202,6 @@ def _jargon_count(text: str) -> int:
     return technical_terms(text) + (3 if len(text.split()) < 8 else 0)
 
 
-def technical_terms(text: str) -> int:
-    from ..checks.jargon import glossary
-
-    low = text.lower()
-    terms = sum(1 for t in glossary()["terms"] if re.search(r"(?<![\w-])" + re.escape(str(t).lower()) + r"(?![\w-])", low))
-    return terms + len(_CAUSE_DETAIL.findall(text)) + len(unknown_acronyms(text))
-
-
-def unknown_acronyms(text: str) -> list[str]:
-    """Capitalised abbreviations a general reader may not know and the glossary cannot explain ("LB", "BFPO")."""
-    from ..checks.jargon import glossary
-
-    g = glossary()
-    known = {str(a).upper() for a in g.get("common_acronyms", [])} | {str(a).upper() for a in g.get("executive_known", [])}
-    known |= {str(z).upper() for z in rules()["timezones"]} | {str(w) for w in prose_rules()["shouted_words"]}  # "02:10 WEST", "do NOT"
-    explained = {str(k).upper() for k in g["terms"]}
-    return [a for a in re.findall(r"\b[A-Z]{2,5}s?\b", text) if a.rstrip("s") not in known | explained and a not in known | explained]
-
-
-_CAUSE_DETAIL = re.compile(r"(?i)\b(?:p\d\d|ms|GB|pods?|threads?|config(?:ured)?|timeout|module|PR)\b")
 
 
 def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
@@ -381,7 +359,7 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list
                 text = m.group("rest")
             else:
                 continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
-        if re.search(r"(?i)\b(?:draft|write|send|prepare)\b.{0,40}\b(?:note|notice|comms|postmortem|pir)\b|\bfull review\b|\bpostmortem meeting\b", text):
+        if not_a_change(text):
             continue
         if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
             continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change

@@ -26,6 +26,7 @@ from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
 from .gate import customer_sentence, independent
+from .kinds import not_a_change, without_owner
 from .sheet import Fact, FactSheet
 
 # sheet field -> the roles whose sentences belong in it
@@ -138,6 +139,8 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             if len(have) >= want:
                 break
             text = customer_sentence(s.span, red)
+            if text and name == "actions":
+                text = None if not_a_change(text) else without_owner(text)
             if text and text not in placed and not has_role(text, "unconfirmed") and reads_alone(s.span, text, red):
                 have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
                 placed.add(text)
@@ -155,6 +158,7 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     sheet.flags = [f for f in sheet.flags if not filled.get(f["item"]) or f["reason"].startswith("left out")]
     for name in FIELD_ROLES:  # in the write-up's order: "First, ... Second, ..." and a credit before how it is applied
         getattr(sheet, name).sort(key=lambda f: f.source.start if f.source else -1)
+    sheet.remedy.sort(key=lambda f: f.confidence < 0.85)  # what the write-up lists under a remedies heading comes first
     _cause(doc, red, sheet, read, cfg)
 
 

@@ -27,7 +27,12 @@ _NOISE = [
 ]
 _SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)")
 _NOT_A_HEADLINE = re.compile(r"(?i)\b(?:notes?|minutes|summary|export(?:ed)?|bridge|call|review|pir|rca|retro|timeline|forward|do not|don't|"
-                             r"subject|problem prb|operations|centre|center|ops|pasted|copied|dump|raw|log)\b|\b[a-z]+(?:-[a-z0-9]+){2,}\b|^(?:from|to|cc|subject)\s*:|[@<>=`]|\s/\s|\.\w{2,}\b")
+                             r"subject|problem prb|operations|centre|center|ops|pasted|copied|dump|raw|log|hand-?off|hand-?over|shift|on-?call|debrief|"
+                             r"meeting|transcript|thread|page|runbook|retro(?:spective)?|coe|correction of error)\b|\b[a-z]+(?:-[a-z0-9]+){2,}\b|^(?:from|to|cc|subject)\s*:|[@<>=`]|\s/\s|\.\w{2,}\b")
+# A headline says what went wrong: it needs a word of failure ("failing", "not delivered", "duplicate", "stuck")
+_FAILED = re.compile(r"(?i)\b(?:fail\w*|error\w*|down|outage|delay\w*|late|slow\w*|stuck|stall\w*|missing|wrong|incorrect|duplicate\w*|double\w*|"
+                     r"blank|empty|broken|break\w*|unavailable|offline|disrupt\w*|lost|loss|expir\w*|stale|charged|rejected|declined|"
+                     r"timeouts?|not|no|couldn't|can't|cannot|didn't|won't|unable|never|outdated|frozen|hung|crash\w*)\b|n't\b")
 _WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
 
 
@@ -46,6 +51,8 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
         if not 3 <= len(words) <= 14 or part.upper() == part or _NOT_A_HEADLINE.search(part):
             continue
         if not any(w.islower() and len(w) >= 3 for w in words):  # "Brightquill Support Ops": a name, not an event
+            continue
+        if not _FAILED.search(part):  # "CareNest video consultations": what it concerns, not what went wrong
             continue
         if red.internal_details(part) or not plain(part):
             continue

@@ -70,6 +70,16 @@ def plain_cause(doc: Document) -> Fact | None:
     return None
 
 
+def not_a_change(text: str) -> bool:
+    """Paperwork or a meeting about this incident ("Follow-up call Thursday re the damage claims"), not a change."""
+    return bool(_search(kind_rules()["not_a_change_cues"], text))
+
+
+def without_owner(text: str) -> str:
+    """ "Failover must refuse to promote an incomplete replica (Deepak)." -> without the owner's bracket."""
+    return re.sub(kind_rules()["owner_bracket"], "", text)
+
+
 def is_cleanup(text: str) -> bool:
     """Clean-up of this incident ("Purge bad partial objects", "Revert #4468"), not a change for the future."""
     return bool(_search(kind_rules()["cleanup_cues"], text))

@@ -139,7 +139,11 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")):
         add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
     brands = []
+    g = glossary()
+    tools = [str(w).lower() for w in list(g.get("public_software", [])) + list(g.get("public_platforms", [])) if len(str(w)) >= 4]
     for m in _PUBLIC_HOST.finditer(text):
+        if any(m.group("b").lower().startswith(t) for t in tools):
+            continue  # "app.datadoghq.com" in a pasted monitor link: the team's tool, never the product
         if not red.internal_details(m.group(0)):
             b = m.group("b")
             brands.append((b[:1].upper() + b[1:], m))

@@ -1,0 +1,39 @@
+"""Names the write-up itself asks to keep out of customer messages ("Please don't name Hollow Pine in the customer
+note", "Keep Brightwater's name out of the broad notice", "don't share Hale Moana's numbers"), so no draft says them.
+
+Why: editors found other customers' names in drafts although the write-up asked for them to be withheld; a
+name the reading does not know as a person or a code name is otherwise free to pass. The cues are in
+data/drafting/kinds.yaml (`withhold_cues`)."""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..reading.document import Document, sentences
+from .kinds import kind_rules
+
+_NAME = re.compile(r"(?<![\w@#/.-])[A-Z][\w'’&-]*(?:\s+(?:&\s+|of\s+|and\s+)?[A-Z][\w'’-]*)*")
+
+
+def withheld_names(doc: Document, public: list[str]) -> list[str]:
+    """Capitalised names in the write-up's own instructions to withhold something, except words that are never a
+    name there ("Please", "Legal", "Customer") and the ``public`` names a draft may use (the product, our company)."""
+    k = kind_rules()
+    common = {str(w).lower() for w in k["withhold_not_names"]}
+    allowed = {p.lower() for p in public}
+    out: list[str] = []
+    for u in doc.units:
+        if u.kind == "heading":
+            continue
+        for sp in sentences(doc.text, u.span.start, u.span.end):
+            if not re.search(k["withhold_cues"], sp.text, re.I):
+                continue
+            for m in _NAME.finditer(sp.text):
+                words = [w for w in re.sub(r"['’]s\b", "", m.group(0)).split() if w.lower() not in common]
+                name = " ".join(words).strip(" &-")
+                if " " not in name and (name.lower() in STOP_WORDS or re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w.@-])", doc.text)):
+                    continue  # "Everything", "Two", "Approved": a common word, or one the write-up also writes in lower case
+                if len(name) >= 3 and name.lower() not in allowed and not any(name.lower() in a for a in allowed) and name not in out:
+                    out.append(name)
+    return out
