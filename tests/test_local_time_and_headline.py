@@ -105,3 +105,9 @@ def test_a_title_that_says_only_what_it_concerns_is_not_a_headline():
 def test_a_shift_handoff_label_is_not_a_headline():
     text = "Handoff wed 22/1 day - eve, tracking stale again\n\n" + GROCERY.split("\n", 1)[1]
     assert "Handoff" not in build_sheet(text).headline.value
+
+
+def test_a_follow_up_for_a_window_over_two_days_gives_both_days():
+    text = GROCERY.replace("From 10:20 to 12:55 BRT,", "From 10:20 BRT on Saturday 9 August to 12:55 BRT on Sunday 10 August,")
+    d = draft(text, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
+    assert "It lasted from 10:20 BRT on Saturday 9 August 2025 to 12:55 BRT on Sunday 10 August 2025" in d.text

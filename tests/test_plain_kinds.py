@@ -200,7 +200,8 @@ def test_what_is_agreed_for_customers_is_the_remedy_and_comes_first():
     assert any("Service credit of 15%" in r.value for r in sheet.remedy)
 
 
-def test_the_report_never_claims_it_is_still_confirming_when_it_ended():
+def test_a_write_up_that_never_says_when_it_ended_gets_an_honest_report_and_a_flag():
     d = draft(ESIGN, "report", "general", "sev2", contact=CONTACT)
-    assert "confirming when" not in d.text and "still confirming" not in d.text
-    assert any(o["item"] == "end of impact" for o in d.omitted)
+    assert "We are still confirming when service was fully back to normal." in d.text
+    assert any(o["item"] == "end of impact" and "does not say" in o["reason"] for o in d.omitted)
+    assert "confirming exactly what customers saw" not in d.text

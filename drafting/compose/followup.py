@@ -18,7 +18,7 @@ def compose(inp: Inputs) -> Document:
     opening = fu["opening"] if "day" in v else fu["opening_undated"]
     window = None
     if "start" in v and "end" in v:
-        window = fu["window"].format(**v)
+        window = fu["window" if v["day"] == v["end_day"] else "window_two_days"].format(**v)
     elif "start" in v:
         window = fu["window_start_only"].format(**v)
     doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)

@@ -12,6 +12,8 @@ from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
 
+_RECOVERED = re.compile(r"(?i)\b(?:resolved|recovered|recovery|restored|back to normal|fixed|caught up|all clear|impact (?:ended|over)|cleared|working again)\b")
+
 
 def cause_units(inp: Inputs, limit: int) -> list[Unit]:
     """A confirmed cause: the plain sentence for its kind first (fact sheet: cause_plain), then the write-up's
@@ -26,6 +28,8 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         text = str(f.cause.value)
         parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value)]
         keep = [p for p in parts if plain_enough(p, inp)][: limit - len(plain)]  # "The legacy LB record got destroyed in the same apply": not for general readers
+        if not keep and not plain and inp.ctx.audience is Audience.GENERAL:  # one explained term more, rather than withhold a confirmed cause
+            keep = [p for p in parts[:1] if plain_enough(p, inp, allowance=1)]
         if not keep and not plain:
             return [Unit(t["report"]["cause_unwritten"], required=True)]
         if keep and inp.ctx.audience is Audience.EXECUTIVE and not plain_enough(keep[0], inp) and technical_terms(keep[0]) >= 3:
@@ -123,8 +127,13 @@ def compose(inp: Inputs) -> Document:
             doc.paragraph(*[Unit(s, "writeup") for s in unaffected])
         resolution = [Unit(s, "writeup") for s in pick(inp, f.resolution, 2 if technical else 1)]
         ended = Unit(r["ended"].format(**v)) if "end" in v else None
-        if "end" not in v:  # the report never claims the end is unknown: the write-up may state it in a way not read
-            inp.omit("end of impact", "The end of customer impact was not read with confidence: add it to the fact sheet (field: end) and redraft.")
+        told = [str(e.value.get("text", "")) for e in f.timeline if isinstance(e.value, dict)] + [x for x in f.texts("resolution") if re.search(r"\d{1,2}[:.]\d{2}", x)]
+        if "end" not in v and any(_RECOVERED.search(x) for x in told):
+            # the write-up tells a recovery the reading could not time: never claim the end is unknown, ask the liaison
+            inp.omit("end of impact", "The write-up tells the recovery but its time was not read with confidence: add it to the fact sheet (field: end) and redraft.")
+        elif "end" not in v:
+            ended = Unit(t["common"]["recovered_unknown"], required=True)  # the write-up does not say when it ended
+            inp.omit("end of impact", "The write-up does not say when customer impact ended: the report says it is still being confirmed.")
         if "end" in v and any(f"{v['end']} {v['tz']}" in u.text for u in resolution):
             ended = None  # "Full service returned at 11:52 UTC." already says it
         doc.paragraph(*resolution, ended)

@@ -125,6 +125,9 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = plain_words(text)
     if chat_voice(text):
         return None
+    label = _DASH_LABEL.match(text)
+    if label and len(text[label.end():].split()) >= 4:  # "Fee waiver — the per-run fee is waived": a list label, not prose
+        text = text[label.end():]
     if sentence and whole:
         text = _as_sentence(text, span, red)
         if text is None:
@@ -133,6 +136,9 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."
     return text
+
+
+_DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")
 
 
 def _as_sentence(text: str, span: Span, red: Redactor) -> str | None:
