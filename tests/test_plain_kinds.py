@@ -91,7 +91,7 @@ def test_a_cause_told_in_edge_jargon_is_said_by_its_kind_and_part(photo_report):
 
 def test_the_changes_are_said_by_kind_and_done_work_says_it_is_done(photo_report):
     changes = photo_report.text.split("## What we are changing")[1].split("## ")[0]
-    assert "We have added monitoring so that our engineers are alerted to this kind of problem within minutes." in changes
+    assert "We have added alerts for this kind of problem, so that our engineers see it sooner." in changes
     assert "We will release changes of this kind to a small part of our service first" in changes
     assert "We are extending our tests" in changes
     assert "follow up with the specific changes" not in changes
@@ -112,7 +112,7 @@ def test_the_preliminary_names_the_kind_of_cause_for_general_readers():
 def test_the_key_account_hears_the_plain_change_not_an_internal_item():
     d = draft(PHOTO_ISSUE, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
     main = next(line for line in d.text.splitlines() if line.startswith("The main change we are making:"))
-    assert "Heron" not in main and "monitoring" in main
+    assert "Heron" not in main and "alerts" in main
 
 
 def test_technical_readers_keep_the_write_ups_own_items_and_gain_the_kinds_it_did_not_cover():
@@ -205,3 +205,31 @@ def test_a_write_up_that_never_says_when_it_ended_gets_an_honest_report_and_a_fl
     assert "We are still confirming when service was fully back to normal." in d.text
     assert any(o["item"] == "end of impact" and "does not say" in o["reason"] for o in d.omitted)
     assert "confirming exactly what customers saw" not in d.text
+
+
+def test_the_app_form_lets_the_liaison_rewrite_the_plain_cause_and_changes():
+    from drafting.ui.facts import corrections_block, editable_facts, with_corrections
+
+    form = editable_facts(build_sheet(PHOTO_ISSUE))
+    assert "network that delivers our content" in form["cause_plain"] and "alerts" in form["changes_plain"]
+    edited = dict(form, cause_plain="A setting we changed on our image servers sent browsers the wrong format.",
+                  changes_plain="We now test every image format before a change goes live.")
+    d = draft(with_corrections(PHOTO_ISSUE, corrections_block(form, edited)), "report", "general", "sev2", contact=CONTACT)
+    assert "A setting we changed on our image servers" in d.text
+    assert "We now test every image format before a change goes live." in d.text
+
+
+def test_a_rollback_that_failed_is_never_said_to_have_restored_service():
+    text = PHOTO_ISSUE.replace("- 08:31 revert (#806) deployed", "- 08:31 revert (#806) deployed but the rollback failed; fixed forward")
+    assert "Undoing" not in str(build_sheet(text).cause_plain.value)
+
+
+def test_a_struck_through_line_is_withdrawn_and_never_drafted():
+    text = PHOTO_ISSUE.replace("No photos were lost.", "~~No photographer was charged for the window.~~ No photos were lost.")
+    d = draft(text, "report", "technical", "sev2", contact=CONTACT)
+    assert "charged" not in d.text
+
+
+def test_a_retro_booking_is_not_a_change():
+    text = PHOTO_ISSUE.replace("- [ ] Review a second CDN vendor", "- [ ] Retro scheduled for Thursday with the edge team\n- [ ] Review a second CDN vendor")
+    assert not any("Retro" in a.value for a in build_sheet(text).actions)

@@ -12,6 +12,7 @@ from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
 
+_STATUS_ONLY = re.compile(r"(?i)^\W*(?:the )?(?:root )?(?:cause (?:is|was) (?:now )?)?\W*(?:confirmed|verified)\W*\.?\s*$")  # "Cause is **confirmed**."
 _RECOVERED = re.compile(r"(?i)\b(?:resolved|recovered|recovery|restored|back to normal|fixed|caught up|all clear|impact (?:ended|over)|cleared|working again)\b")
 
 
@@ -26,7 +27,7 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         from ..reading.document import sentences
 
         text = str(f.cause.value)
-        parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value)]
+        parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value) and not _STATUS_ONLY.match(s.text)]
         keep = [p for p in parts if plain_enough(p, inp)][: limit - len(plain)]  # "The legacy LB record got destroyed in the same apply": not for general readers
         if not keep and not plain and inp.ctx.audience is Audience.GENERAL:  # one explained term more, rather than withhold a confirmed cause
             keep = [p for p in parts[:1] if plain_enough(p, inp, allowance=1)]

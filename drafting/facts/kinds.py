@@ -63,13 +63,15 @@ def plain_cause(doc: Document) -> Fact | None:
             continue
         part = part_of([s.text for s in said]) or str(k["part_unknown"])
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])
-        body = "\n".join(u.text for u in doc.units if not u.quoted and u.section in ("resolution", "timeline", "summary", "cause", "impact", "preamble"))
-        if kind.get("fixed") and kind.get("fix") and _search(kind["fix"], body):
+        body = "\n".join([hit.text] + [u.text for u in doc.units if not u.quoted and u.section in ("resolution", "summary", "timeline")])
+        failed = _search(k["failed_fix_cues"], doc.text)  # "the rollback failed; a new certificate fixed it"
+        if kind.get("fixed") and kind.get("fix") and _search(kind["fix"], body) and not failed:
             text += " " + str(kind["fixed"])
         return Fact(text, hit, 0.6, f"a plain sentence for a cause of the kind '{kind['kind']}': check it")
     told = "\n".join(u.text for u in doc.units if not u.quoted and u.section in ("resolution", "timeline", "summary", "cause", "impact", "preamble"))
     for kind in k["cause_kinds"]:  # no statement of the cause found: a change and its rollback, told where the story is
-        if kind.get("fallback_all") and all(_search(p, told) for p in kind["fallback_all"]) and not _search(k["no_change_cues"], told):
+        if kind.get("fallback_all") and all(_search(p, told) for p in kind["fallback_all"]) and not _search(k["no_change_cues"], told) \
+                and not _search(k["failed_fix_cues"], doc.text):
             text = str(kind["say"]).replace("{part}", str(k["part_unknown"])) + " " + str(kind.get("fixed", ""))
             return Fact(text.strip(), None, 0.4, f"a plain sentence for a cause of the kind '{kind['kind']}', from the story as a whole: check it")
     return None

@@ -15,7 +15,8 @@ CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:
 def mask_editorial(text: str) -> str:
     """The write-up with its editors' bracketed notes ("[Legal: OK to keep 1:52?]", "[TK: confirm the
     count]", "[Remove customer name before publishing.]") blanked out, offsets kept: they are
-    comments on the document, never facts for a customer (cues in data/drafting/extract.yaml)."""
+    comments on the document, never facts for a customer (cues in data/drafting/extract.yaml). Text struck
+    through ("~~No customers were charged~~") is withdrawn, so it is blanked too."""
     cues = rules().get("editorial_note_cues", [])
     if not cues:
         return text
@@ -27,7 +28,8 @@ def mask_editorial(text: str) -> str:
             return " " * len(m.group(0))
         return m.group(0)
 
-    return re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
+    text = re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
+    return re.sub(r"~~[^~\n]{1,400}~~", lambda m: " " * len(m.group(0)), text)  # struck through: withdrawn by its editor
 
 
 def close_of(tokens: list, i: int) -> int:

@@ -15,10 +15,12 @@ from ..errors import InputError
 from ..facts import Fact, FactSheet
 from ..facts.sheet import parse_utc
 
-TEXT_FIELDS = {"cause": "Cause (customer words)", "review": "When the full review comes", "contact": "Contact"}
+TEXT_FIELDS = {"headline": "What failed (the heading)", "cause": "Cause (customer words)",
+               "cause_plain": "Cause in plain words, by its kind (general and executive readers)",
+               "review": "When the full review comes", "contact": "Contact"}
 LIST_FIELDS = {"products": "Affected products and features", "symptoms": "What customers saw", "numbers": "Customer numbers",
                "harm": "What customers lost", "remedy": "Remedy (refunds, credits, what customers must do)",
-               "actions": "What we are changing"}
+               "actions": "What we are changing", "changes_plain": "What we are changing, in plain words by kind"}
 FIELDS: dict[str, str] = {"start": "Impact start (UTC)", "end": "Impact end (UTC)", "cause_status": "Cause status",
                           **TEXT_FIELDS, **LIST_FIELDS}
 _SHEET = "_sheet"
