@@ -4,7 +4,8 @@ episodes"), for a draft's heading.
 
 Why: editors read "Incident report: Service disruption" and "the Duplicate card incident" as never saying what
 failed. Engineers title a write-up with what customers saw, then add tickets, dates, severity and the internal
-cause; the customer part is the first clause of the title that is plain and names nothing internal."""
+cause; the customer part is the first clause of the title that is plain, says what went wrong and names nothing
+internal (word lists in data/drafting/kinds.yaml, `headline`)."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,7 @@ from typing import Callable
 from ..reading.dates import DATE_RE, WEEKDAY
 from ..reading.document import Span
 from ..redact import Redactor
+from .kinds import kind_rules
 from .prose import plain_words
 from .sheet import Fact
 
@@ -26,13 +28,6 @@ _NOISE = [
     r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
 ]
 _SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)")
-_NOT_A_HEADLINE = re.compile(r"(?i)\b(?:notes?|minutes|summary|export(?:ed)?|bridge|call|review|pir|rca|retro|timeline|forward|do not|don't|"
-                             r"subject|problem prb|operations|centre|center|ops|pasted|copied|dump|raw|log|hand-?off|hand-?over|shift|on-?call|debrief|"
-                             r"meeting|transcript|thread|page|runbook|retro(?:spective)?|coe|correction of error)\b|\b[a-z]+(?:-[a-z0-9]+){2,}\b|^(?:from|to|cc|subject)\s*:|[@<>=`]|\s/\s|\.\w{2,}\b")
-# A headline says what went wrong: it needs a word of failure ("failing", "not delivered", "duplicate", "stuck")
-_FAILED = re.compile(r"(?i)\b(?:fail\w*|error\w*|down|outage|delay\w*|late|slow\w*|stuck|stall\w*|missing|wrong|incorrect|duplicate\w*|double\w*|"
-                     r"blank|empty|broken|break\w*|unavailable|offline|disrupt\w*|lost|loss|expir\w*|stale|charged|rejected|declined|"
-                     r"timeouts?|not|no|couldn't|can't|cannot|didn't|won't|unable|never|outdated|frozen|hung|crash\w*)\b|n't\b")
 _WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
 
 
@@ -45,14 +40,15 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
         return None  # an e-mail header, not a title
     for pattern in _NOISE:
         text = re.sub(pattern, " ", text)
+    cues = kind_rules()["headline"]
     for part in _SPLIT.split(text):
         part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
-        if not 3 <= len(words) <= 14 or part.upper() == part or _NOT_A_HEADLINE.search(part):
+        if not 3 <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
             continue
         if not any(w.islower() and len(w) >= 3 for w in words):  # "Brightquill Support Ops": a name, not an event
             continue
-        if not _FAILED.search(part):  # "CareNest video consultations": what it concerns, not what went wrong
+        if not re.search(cues["failure_words"], part, re.I):  # "CareNest video consultations": what it concerns, not what went wrong
             continue
         if red.internal_details(part) or not plain(part):
             continue

@@ -43,7 +43,7 @@ def _cause_sentences(doc: Document) -> list[Span]:
     for u in doc.in_section("cause"):
         if u.quoted or u.kind == "code":
             continue
-        out += [s for s in ([u.span] if u.kind in ("line", "item", "field", "row") else sentences(doc.text, u.span.start, u.span.end))]
+        out += [u.span] if u.kind in ("line", "item", "field", "row") else sentences(doc.text, u.span.start, u.span.end)
     out += cause_passages(doc)
     out += [u.span for u in doc.units if u.kind != "heading" and not u.quoted and u.section != "cause"
             and (has_role(u.text, "cause") or u.kind == "field" and re.search(r"(?i)\bcause\b", u.key or ""))]  # "Root cause confirmed: CHG-5512 went out"
