@@ -141,7 +141,7 @@ def compose(inp: Inputs) -> Document:
         doc.heading(r["why"])
         _cause_paragraph(doc, inp, 3 if technical else 2)
     doc.heading(r["changes"])
-    actions = action_units(inp, 3 if executive else 6)
+    actions = action_units(inp, 2 if executive else 6)
     no_actions = (r["no_actions"] if "due" in v else r["no_actions_undated"]).format(**v)
     if actions:
         doc.bullets(actions)
