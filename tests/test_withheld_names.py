@@ -43,3 +43,18 @@ def test_a_customer_the_write_up_asks_to_withhold_is_never_named():
 def test_a_pasted_monitor_link_is_not_the_product():
     products = build_sheet(HOTEL).texts("products")
     assert not any("datadog" in p.lower() for p in products), products
+
+
+def test_a_code_name_the_write_up_keeps_inside_engineering_is_never_the_product():
+    text = HOTEL.replace("Please don't share", "Internal note: don't use 'Kestrel' outside eng, it is the pricing rewrite. Please don't share") \
+                .replace("A pricing release at 09:05 HST", "The Kestrel pricing release at 09:05 HST")
+    for audience in ("general", "technical"):
+        d = draft(text, "report", audience, "sev2", contact=CONTACT)
+        assert "Kestrel" not in d.text, audience
+
+
+def test_an_action_item_with_its_owner_and_status_after_dots_keeps_only_the_change():
+    text = HOTEL.replace("- Alert when the average booked nights per stay drops by half.",
+                         "- Alert when the average booked nights per stay drops by half · Noelani Kahale · In progress")
+    d = draft(text, "report", "technical", "sev2", contact=CONTACT)
+    assert "Noelani" not in d.text and "In progress" not in d.text

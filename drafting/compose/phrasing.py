@@ -117,6 +117,7 @@ def values(inp: Inputs) -> dict[str, str]:
     v["what_failed"] = said  # after a colon: "we had an incident: duplicate card charges at checkout."
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
+    v["it_they"] = "they" if v["products_were"] == "were" else "it"
     v["tz"] = _tz_label(start or end, f.timezone)
     if start:
         v["start"] = f"{start:%H:%M}"

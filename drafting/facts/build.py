@@ -297,7 +297,8 @@ _OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|
 
 
 def _action_text(raw: str) -> str:
-    t = re.sub(r"\s*\([^()]*\)", "", raw)  # a bracket in an action item is a note to the team (owner, ticket, aside)
+    t = re.split(r"\s+·\s+", raw)[0]  # "Export affected bookings · Ravi Sharma · Done": the item, not its owner and status
+    t = re.sub(r"\s*\([^()]*\)", "", t)  # a bracket in an action item is a note to the team (owner, ticket, aside)
     t = re.sub(r"^\s*(?:\[[ xX]?\]\s*)?(?:AI|ACTION|TODO)?[-\s]?\d*\s*[:.)]\s*", "", t)
     t = re.sub(r"^[A-Z][\w-]{2,20}:\s+(?=[a-z])", "", t)
     t = re.sub(r"^(?:[A-Z][A-Z0-9]{1,9}-\d+|#\d+)[:\s]+", "", t)  # a leading ticket id: "DOC-77 put every ..."  # "Toggler: changes above ..." -> the change itself

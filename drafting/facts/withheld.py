@@ -10,7 +10,9 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..checks.jargon import glossary
 from ..reading.document import Document, sentences
+from ..reading.rules import rules
 from .kinds import kind_rules
 
 _NAME = re.compile(r"(?<![\w@#/.-])[A-Z][\w'’&-]*(?:\s+(?:&\s+|of\s+|and\s+)?[A-Z][\w'’-]*)*")
@@ -22,18 +24,21 @@ def withheld_names(doc: Document, public: list[str]) -> list[str]:
     k = kind_rules()
     common = {str(w).lower() for w in k["withhold_not_names"]}
     allowed = {p.lower() for p in public}
+    known = {str(z).upper() for z in rules()["timezones"]} | {str(a).upper() for a in glossary().get("common_acronyms", [])}
     out: list[str] = []
     for u in doc.units:
         if u.kind == "heading":
             continue
         for sp in sentences(doc.text, u.span.start, u.span.end):
-            if not re.search(k["withhold_cues"], sp.text, re.I):
-                continue
+            if len(sp.text.split()) > 60 or not re.search(k["withhold_cues"], sp.text, re.I):
+                continue  # an instruction is short; a pasted log that happens to hold one is not
             for m in _NAME.finditer(sp.text):
                 words = [w for w in re.sub(r"['’]s\b", "", m.group(0)).split() if w.lower() not in common]
-                name = " ".join(words).strip(" &-")
-                if " " not in name and (name.lower() in STOP_WORDS or re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w.@-])", doc.text)):
-                    continue  # "Everything", "Two", "Approved": a common word, or one the write-up also writes in lower case
+                name = " ".join(words).strip(" &-'’\"")
+                if " " not in name and (name.lower() in STOP_WORDS or name.upper() in known
+                                        or re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w.@-])", doc.text)
+                                        or not re.search(r"(?<=[a-z,;:] )" + re.escape(name) + r"\b", doc.text)):
+                    continue  # "Everything", "Approved", "AEDT": a common word, a zone, or never a name inside a sentence
                 if len(name) >= 3 and name.lower() not in allowed and not any(name.lower() in a for a in allowed) and name not in out:
                     out.append(name)
     return out
