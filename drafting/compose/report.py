@@ -7,7 +7,6 @@ import re
 
 from ..context import Audience
 from ..facts.kinds import change_kind, is_cleanup
-from ..facts.terms import technical_terms
 from ..redact import templates
 from .document import Document, Unit
 from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
@@ -32,12 +31,8 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         if not keep and not plain and inp.ctx.audience is Audience.GENERAL:  # one explained term more, rather than withhold a confirmed cause
             keep = [p for p in parts[:1] if plain_enough(p, inp, allowance=1)]
         if not keep and not plain:
+            inp.omit("cause detail", "The write-up states the cause only in technical words: the draft says it is confirmed and offers the detail.")
             return [Unit(t["report"]["cause_unwritten"], required=True)]
-        if keep and inp.ctx.audience is Audience.EXECUTIVE and not plain_enough(keep[0], inp) and technical_terms(keep[0]) >= 3:
-            inp.omit("cause detail", "The write-up states the cause only in technical words: the executive draft gives its plain kind, or says it is confirmed and offers the detail.")
-            keep = []
-            if not plain:
-                return [Unit(t["report"]["cause_unwritten"], required=True)]
         units = plain + [Unit(s, "writeup") for s in keep]
         if f.cause_open.value:
             units.append(Unit(t["common"]["cause_deeper_open"].format(what=f.cause_open.value)))
@@ -63,28 +58,30 @@ def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
 _ORDINAL = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|next|then|finally|lastly|also|in addition|additionally)\s*,\s+(?=\w)", re.I)
 
 
+def _own_items(inp: Inputs, limit: int) -> list[Unit]:
+    """The write-up's own change items the reader can follow; "Third, the tool will ..." loses its ordinal."""
+    items = pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit)
+    return [Unit(x[:1].upper() + x[1:], "writeup") for x in (_ORDINAL.sub("", s) for s in items)]
+
+
 def action_units(inp: Inputs, limit: int, plain_first: bool = False) -> list[Unit]:
-    """The changes: the write-up's own items the reader can follow ("Third, the tool will ..." loses its ordinal,
-    since a list orders itself) and the plain sentence for each kind of change not yet said (fact sheet:
-    changes_plain); ``plain_first`` puts the plain sentences first. Clean-up of this incident is not a change."""
-    own: list[Unit] = []
-    kinds_said: set[str] = set()
-    if not plain_first:
-        for s in pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit):
-            s = _ORDINAL.sub("", s)
-            own.append(Unit(s[:1].upper() + s[1:], "writeup"))
-            kinds_said.add(change_kind(s) or "")
+    """The changes: the write-up's own items the reader can follow and the plain sentence for each kind of change
+    not yet said (fact sheet: changes_plain); ``plain_first`` puts the plain sentences first. Clean-up of this
+    incident is not a change."""
+    own = [] if plain_first else _own_items(inp, limit)
+    kinds_said = {change_kind(u.text) or "" for u in own}
     typed: list[Unit] = []
     for c in inp.facts.changes_plain:
         text = str(c.value or "").strip()
-        if len(own) + len(typed) >= limit or not text or text in inp.used or (change_kind(text) or text) in kinds_said:
+        kind = change_kind(text) or text
+        if len(own) + len(typed) >= limit or not text or text in inp.used or kind in kinds_said:
             continue
         inp.used.add(text)
-        kinds_said.add(change_kind(text) or text)
+        kinds_said.add(kind)
         typed.append(Unit(text, "writeup"))
-    if plain_first and len(typed) < limit:
-        own = [Unit(s[:1].upper() + s[1:], "writeup") for s in pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit - len(typed))]
-    return typed + own if plain_first else own + typed
+    if plain_first:
+        return typed + (_own_items(inp, limit - len(typed)) if len(typed) < limit else [])
+    return own + typed
 
 
 def compose(inp: Inputs) -> Document:
