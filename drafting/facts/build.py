@@ -139,7 +139,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         if lead and lead.group(0).rstrip().endswith(":") and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
             start = u.span.start + lead.end()
         if u.kind == "field" and u.section in ("impact", "summary") and len(u.text.split()) < 12 and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
-                and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()):  # "| Students affected | 1,139 |" -> "1,139 students affected"
+                and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()) and not red.internal_details(u.key):  # "| Students affected | 1,139 |" -> "1,139 students affected"
             fig = field_figure(u, red)
             if fig and fig not in seen:
                 seen.add(fig)
@@ -150,7 +150,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         spans = sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
         for sp in spans:
             roles = roles_of(sp.text)
-            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red)) and t not in seen:
+            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red) or _remedy_line(sp, red)) and t not in seen:
                 sheet.remedy.append(Fact(t, sp, 0.85))
                 seen.add(t)
                 continue
@@ -197,6 +197,14 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
 
 
+def _remedy_line(sp: Span, red: Redactor) -> str | None:
+    """A remedy list's "Who: what they get" line ("All 6,412 affected orgs: one month's subscription credit, applied on
+    the next invoice"), kept as the write-up lists it: the credit or refund a customer must not miss."""
+    if not re.match(r"\s*[A-Z][^:.;]{2,50}:\s+\S", sp.text) or not re.search(r"(?i)\b(?:credit\w*|refund\w*|waiv\w*|reimburs\w*|free|discount\w*|compensat\w*)\b", sp.text):
+        return None
+    return customer_sentence(sp, red, sentence=False)
+
+
 def _jargon_count(text: str) -> int:
     """How technical a sentence reads: glossary terms, engineering detail, long figures."""
     return technical_terms(text) + (3 if len(text.split()) < 8 else 0)
@@ -224,8 +232,10 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         sheet.flag("cause", "The write-up marks the cause as not confirmed; customer drafts say it is not yet confirmed and never state the guess.")
         _unconfirmed(doc, red, sheet)
         return
-    if any(u.kind == "field" and re.match(r"(?i)\W*(?:confirmed|verified)\b", u.text) for u in section):
-        sheet.cause_status = Fact("confirmed", next(u.span for u in section if u.kind == "field"), 0.9, "the write-up says: confirmed")
+    said = [u for u in section if u.kind == "field" and re.match(r"(?i)\W*(?:confirmed|verified)\b", u.text)
+            or u.kind in ("sentence", "line", "item") and re.fullmatch(r"(?i)\W*(?:status:\s*)?(?:confirmed|verified)\W*", u.text.strip())]
+    if said:  # "Root cause: Confirmed." or "Root cause\nConfirmed.\n..."
+        sheet.cause_status = Fact("confirmed", said[0].span, 0.9, "the write-up says: confirmed")
     unknown_said = any(re.search(r"(?i)\b(?:we do not know|we don't know|not known|unknown|still investigating|under investigation)\b", u.text) for u in section)
     confirmed: list[Fact] = []
     for u in section:

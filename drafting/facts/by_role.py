@@ -25,7 +25,7 @@ from ..reading.roles import has_role
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
-from .gate import customer_sentence, independent
+from .gate import customer_sentence, independent, label_participle
 from .kinds import not_a_change, without_owner
 from .sheet import Fact, FactSheet
 
@@ -114,7 +114,7 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                     and s.p(*family) < cfg.get("response_family_below", 0.2):
                 sheet.flag(name, f"left out of '{name}': it tells what the team did, not what customers saw ({_short(f.value)})")
                 continue
-            if name in ("actions", "numbers") and _LEANS_BACK.match(str(f.value).strip()):
+            if name in ("actions", "numbers", "harm", "symptoms", "remedy") and _LEANS_BACK.match(str(f.value).strip()):
                 sheet.flag(name, f"left out of '{name}': it leans on the sentence before it ({_short(f.value)})")
                 continue
             figure_note = name == "numbers" and re.search(r"\d", str(f.value)) and not re.match(r"[^:]{1,30}:\s", str(f.value))
@@ -211,7 +211,7 @@ _OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "de
 
 _WHOLE_SENTENCE_FIELDS = ("symptoms", "numbers", "harm", "remedy", "resolution", "unaffected")
 # "Two of these are ...", "That is safe only if ...", "They were re-sent": a sentence that leans on the one before it
-_LEANS_BACK = re.compile(r"^(?:this|that|these|those|it|they|both|such|(?:one|two|three|some|all|most|none|each) of (?:these|those|them)|the others?|others)\b", re.I)
+_LEANS_BACK = re.compile(r"^(?:this|that|these|those|it|they|both|such|(?:one|two|three|some|all|most|many|half|none|each|\d[\d,]*%?) of (?:these|those|them)|the others?|others)\b", re.I)
 
 
 def reads_alone(span: Span, text: str, red: Redactor) -> bool:
@@ -220,6 +220,8 @@ def reads_alone(span: Span, text: str, red: Redactor) -> bool:
     customers, to 1,130 receiving businesses." do not)."""
     if _LEANS_BACK.match(text.strip()):
         return False
+    if label_participle(span.text.strip(" -*•\t")):
+        return True  # "Unreconciled duplicates: removed by us automatically": the label is the subject
     return independent(red, span.start, span.end)
 
 

@@ -25,7 +25,7 @@ _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])")
 _LABEL_THEN_SENTENCE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+(?=[A-Z])")
-_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan)\s*:\s+(?=\S)")
+_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan|(?:Confirmed |Root |Actual )?[Cc]ause(?: \(confirmed\))?)\s*:\s+(?=\S)")
 _TRAILING_ASIDE = re.compile(r"\s+[-–—]\s+[A-Z][\w'’]*(?:\s+[\w'’]+){0,5}[.!]?\s*$")
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 
@@ -92,7 +92,16 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     if whole and red.blames(span.start, span.end):
         return None
+    lead = red.writeup[red.writeup.rfind("\n", 0, span.start) + 1: span.start] if span.end <= len(red.writeup) else ""
+    if re.fullmatch(r"\s*(?:[-*+•]\s*)?[^.!?\n]{1,60}?(?::|\s[—–-]|\s\|)\s*", lead) and any(re.search(r"\b" + re.escape(n) + r"\b", lead) for n in red.code_names):
+        return None  # "Bluestem Logistics (fleet) — ~40 vans ...": the line's label names who it is about, and they are withheld
     text = _drop_brackets(text, red)
+    text = _CROSS_REFERENCE.sub("", text)  # "... not auto-removed, see Remediation." -> "... not auto-removed."
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([).,;:!?])", r"\1", text))
+    part = label_participle(text)
+    if part:  # "Unreconciled duplicates: removed by us automatically" -> "Unreconciled duplicates removed ...", repaired below
+        text = f"{part.group('k')} {part.group('v')}"
+    text = _reader_as_you(text)
     text = _SECTION_NUMBER.sub("", text)  # "7.3 A goodwill payment of £20 ..." -> "A goodwill payment of £20 ..."
     text = re.sub(r"(?<=[.!?]\s)\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])", "", text)  # a numbered clause run on after a full stop
     text = _LEAD_LABEL.sub("", text)  # "Decision: all charges will be refunded" -> "All charges will be refunded"
@@ -136,6 +145,28 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."
     return text
+
+
+_CROSS_REFERENCE = re.compile(r"\s*(?:[,;]\s*|\s[—–-]\s*)?\(?\b(?:see|cf\.?|per) (?:below|above|the \w+(?: \w+)? (?:section|table|doc)|[A-Z][\w&/-]*(?: (?:for )?[A-Za-z][\w&/-]*){0,3})\)?(?=\s*[.;]?\s*$)")
+_YOU = (
+    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:needs|need|has|have) to\b", "You need to"),
+    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:doesn't|does not|don't|do not) (?:need|have) to\b", "You do not need to"),
+    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:must|should)\b", "You should"),
+    (r"^no (?:customer|user|client|merchant) action (?:is )?(?:needed|required)\b", "You do not need to do anything"),
+)
+
+
+def _reader_as_you(text: str) -> str:
+    """What a customer must do, said to the reader ("Customer needs to un-reconcile ..." -> "You need to un-reconcile ...")."""
+    for pat, say in _YOU:
+        text = re.sub(r"(?:^|(?<=; )|(?<=[.!:] ))" + pat[1:], lambda m, s=say: s if m.start() == 0 else s[:1].lower() + s[1:], text, flags=re.I)
+    return text
+
+
+def label_participle(text: str) -> re.Match | None:
+    """ "Unreconciled duplicates: removed by us automatically": a label that is the subject of what follows."""
+    words = "|".join(re.escape(str(w)) for w in rules().get("label_participles", []))
+    return re.match(r"^(?P<k>[A-Z][a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}):\s+(?P<v>(?:" + words + r")\b.*)$", text) if words else None
 
 
 _DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..reading.document import Document, Span, sentences
+from ..reading.lines import COMMENT_LEAD
 from ..reading.roles import has_role
 from ..resources import data_dir
 from .cause import cause_passages, side_remark
@@ -45,7 +46,8 @@ def _cause_sentences(doc: Document) -> list[Span]:
             continue
         out += [u.span] if u.kind in ("line", "item", "field", "row") else sentences(doc.text, u.span.start, u.span.end)
     out += cause_passages(doc)
-    out += [u.span for u in doc.units if u.kind != "heading" and not u.quoted and u.section != "cause"
+    out += [u.span for u in doc.units if u.kind != "heading" and not u.quoted and u.section not in ("cause", "went_well", "remedy", "actions")
+            and not COMMENT_LEAD.match(u.text)  # "[e]Tom: ... since their latency was the trigger": a comment on the doc
             and (has_role(u.text, "cause") or u.kind == "field" and re.search(r"(?i)\bcause\b", u.key or ""))]  # "Root cause confirmed: CHG-5512 went out"
     deny = kind_rules()["not_the_cause_cues"]
     return [s for s in out if not has_role(s.text, "unconfirmed") and not side_remark(s.text) and not s.text.rstrip().endswith("?")

@@ -135,6 +135,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     continue
                 s0 = unit.span.start + m.start()
                 add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
+    if not out and (named := title_name(text, title, red, staff | vendors)):
+        add(named[0], named[1], 0.7)  # "... imported via Bank Feeds" and "Ledgerwick Bank Feeds imported ...": the name both use
     tb = _TITLE_BRAND.match(re.sub(r"^\[[^\]]*\]\s*", "", title or ""))
     if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")):
         add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
@@ -182,6 +184,39 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if brand:
             out.append(Fact(brand[0], brand[1], 0.5, "the company's own name in the write-up: check the product"))
     return out[:4]
+
+
+_CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
+
+
+def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple[str, Span] | None:
+    """A capitalised name of two or more words that the title uses and the write-up's sentences use again mid-sentence
+    ("Duplicate bank transactions imported via Bank Feeds" and "..., Ledgerwick Bank Feeds imported the same ..."),
+    with the capitalised word the write-up puts before it. A title in Title Case throughout names nothing this way."""
+    words = re.findall(r"[A-Za-z]+", title or "")
+    if re.match(r"(?i)\s*(?:from|to|cc|subject|sent|date)\s*:", title or ""):
+        return None  # an e-mail header is not a title
+    people = {w.lower() for e in (red.doc.ents if red.doc is not None else []) if e.label_ == "PERSON" for w in e.text.split()}
+    if not words or sum(1 for w in words if w[:1].isupper()) > 0.6 * len(words):
+        return None
+    body = text.replace(title, " " * len(title), 1) if title else text
+    generic, jargon = _generic_names(), _jargon_terms()
+    for m in _CAPITAL_RUN.finditer(title):
+        name = m.group(0)
+        parts = name.lower().split()
+        if any(w in outside or w in jargon or w in people for w in parts) or all(w in generic for w in parts) or red.internal_details(name) or _NOT_NAMES.match(name):
+            continue
+        inside = [b for b in re.finditer(r"(?:\b(?P<pre>[A-Z][a-z]+)\s+)?" + re.escape(name) + r"\b", body)
+                  if re.search(r"[a-z,;)]\s+(?:[A-Z][a-z]+\s+)?$", body[max(0, b.start() - 30): b.start("pre") if b.group("pre") else b.start()] + " ")]
+        if not inside:
+            continue
+        pre = [b.group("pre") for b in inside if b.group("pre") and b.group("pre").lower() not in outside | people and b.group("pre") != name.split()[0] and not _NOT_NAMES.match(b.group("pre"))
+               and b.group("pre").lower() not in generic and not red.internal_details(b.group("pre"))]
+        hit = next((b for b in inside if pre and b.group("pre") == pre[0]), inside[0])
+        full = f"{pre[0]} {name}" if pre else name
+        start = hit.start("pre") if pre else hit.start()
+        return full, Span(start, start + len(full), full)
+    return None
 
 
 _DOMAIN = re.compile(r"(?:@|https?://|\bwww\.|(?<![\w.@-])(?:app|status|api|my|help|support|portal)\.)(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b", re.I)

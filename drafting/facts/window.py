@@ -258,7 +258,9 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             if at is not None:
                 add(4 + fix + low, "e", at, 0.95, u)
         if me:
-            add(4 + fix + low, "e", _marked(doc, reading, u, got, u.span.start + me.end(), not mb), 0.95, u)
+            end_at = _marked(doc, reading, u, got, u.span.start + me.end(), not mb)
+            closes = next((b for a, b in ranges(doc.text, got) if a is end_at), None)
+            add(4 + fix + low, "e", closes or end_at, 0.95, u)  # "IMPACT END (5:52 AM–1:18 PM MDT)": the range's end
     start, end = _choose(doc, reading, cands, "s"), _choose(doc, reading, cands, "e")
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()

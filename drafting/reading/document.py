@@ -14,6 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from .lines import CHAT_LINE, COMMENT_LEAD, FIELD_LINE, QUESTION, VALUE_COLUMNS, column_role, pipe_header, plain_heading, plain_headings, question_section, section_of_label, side_by_side
 from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list
 from .rules import canon, rules
 from .sentences import sentences
@@ -63,73 +64,15 @@ def _md() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-_FIELD = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s)\s*(?P<value>\S.*)$")
 _SENT = re.compile(r"\S.*?(?:[.!?](?=[\s)\"”]*(?:\s+[A-Z0-9\"“(\[*`]|$))[)\"”]*|$)", re.S)
 # "**Impact in numbers.** At the worst point ...", "__Background:__ When a client ...": a bold lead-in naming a part
 _BOLD_LEAD = re.compile(r"^\s*(?:\*\*|__)(?:\d{1,2}[.)]\s*)?(?P<label>[A-Za-z][^*_\n]{2,100}?)[.:]?(?:\*\*|__)[.:]?(?:\s+(?=\S)|\s*$)")
-_CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
-_TABLE_ROLES = {
-    "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],
-    "owner": ["owner", "owners", "assignee", "assigned to", "who", "dri", "responsible", "lead", "author", "authors"],
-    "ticket": ["ticket", "bug", "issue", "jira", "tracking", "id", "link", "ref", "reference", "pr"],
-    "due": ["due", "due date", "by", "eta", "target", "deadline", "when"],
-    "type": ["type", "kind", "category", "priority", "#"],
-    "status": ["status", "state", "done"],
-    "time": ["time", "timestamp", "time (utc)", "at", "date/time"],
-    "event": ["event", "what happened", "entry", "note", "notes", "details"],
-}
-
-
-_VALUE_COLUMNS = ("value", "values", "detail", "details", "count", "number", "figure", "figures", "amount", "result")
-
-
 def _line_offsets(text: str) -> list[int]:
     offs = [0]
     for m in re.finditer(r"\n", text):
         offs.append(m.end())
     offs.append(len(text) + 1)
     return offs
-
-
-def column_role(header: str) -> str:
-    low = re.sub(r"[*_`]", "", header).strip().lower()
-    low = re.sub(r"\s*\(.*\)$", "", low)
-    for role, names in _TABLE_ROLES.items():
-        if low in names:
-            return role
-    return low
-
-
-_QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
-_QUESTION_SECTIONS = (
-    ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
-    ("actions", r"\bchang|\bprevent|\bnext\b|\bfollow|\bactions?\b|\bfix(?:ing)? it\b"),
-    ("notes", r"\binternal\b|\bnotes?\b|\banything else\b"),
-    ("impact", r"\bwho\b|\baffected\b|\bhow many\b|\bimpact\b|\blose\b|\blost\b|\bcustomers?\b|\bneed to do\b"),
-    ("summary", r"\bwhat happened\b|\bwhen\b|\bstart\b|\bend\b|\bsummary\b"),
-    ("detection", r"\bnotice|\bdetect|\bfind out\b"),
-)
-
-
-def question_section(question: str) -> str:
-    """The section a Q&A form's question opens ("Do we know why it happened?" -> "cause")."""
-    low = question.lower()
-    for section, pat in _QUESTION_SECTIONS:
-        if re.search(pat, low):
-            return section
-    return "other"
-
-
-def _section_of_label(label: str) -> str | None:
-    key = canon(label, rules()["sections"])
-    if key is None:  # "Confirmed cause (reproduced in staging)", "Why we didn't see it sooner" (data/drafting/extract.yaml)
-        low = re.sub(r"[*_`#]+", "", label).strip()
-        for sec, pats in rules().get("section_patterns", {}).items():
-            if any(re.search(p, low, re.I) for p in pats):
-                return sec
-    if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
-        return "cause"  # "Why the storage stalled", "Why it happened"
-    return key
 
 
 class _Builder:
@@ -139,6 +82,16 @@ class _Builder:
         self.units: list[Unit] = []
         self.section = "preamble"
         self.label_indent = 0  # an indented "  Follow-ups:" opens a part that ends where the indent steps back
+        self.plain_headings = plain_headings(text)  # a pasted document whose parts are titled by bare lines ("Impact")
+        self.first_line = next((k for k, line in enumerate(text.split("\n")) if line.strip()), 0)
+
+    def pipe_rows(self, first: int, last: int) -> None:
+        """A table pasted as plain lines split by "|": the first line names the columns, each later line is a row."""
+        roles = [column_role(c.text) for c in _cells(self.line_span(first))]
+        for ln in range(first + 1, last):
+            line = self.line_span(ln)
+            if line.text.strip():
+                _row(self, line, _cells(line), roles)
 
     def line_span(self, line: int) -> Span:
         s = self.offs[line]
@@ -153,7 +106,7 @@ class _Builder:
 
     def heading(self, span: Span, label: str, level: int) -> None:
         self.label_indent = len(span.text) - len(span.text.lstrip(" ")) if span.text.strip().endswith(":") else 0
-        key = _section_of_label(label)
+        key = section_of_label(label)
         self.section = key or ("timeline" if re.search(r"\d{4}-\d{2}-\d{2}|timeline", label, re.I) and self.section == "timeline" else "other")
         self.add("heading", span, level=level, section=self.section)
 
@@ -193,15 +146,25 @@ class _Builder:
                 self.section, self.label_indent = "other", 0
             core = re.sub(r"^\s*(?:>\s*)+", "", sp.text)
             stripped = re.sub(r"^[\s*_#]+|[\s*_]+$", "", core)
-            if stripped and len(stripped) < 60 and stripped.endswith(":") is False and _section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":
+            if kind == "line" and COMMENT_LEAD.match(core):
+                flush()  # "[a]Priya Raman: are we sure ...": a document comment's thread, never the write-up's own text
+                self.section = "notes"
+            if kind == "line" and ln == first and self.plain_headings and plain_heading(stripped) and ln > self.first_line:
+                flush()  # "Remediation for customers" or "Comms" alone on a line, in a write-up whose parts are titled so
+                self.heading(sp, stripped, 3)
+                continue
+            if kind == "line" and not prose and pipe_header(core) and last - ln >= 2:
+                self.pipe_rows(ln, last)  # "Action | Owner | Ticket" and its rows, with no Markdown rule under the header
+                return
+            if stripped and len(stripped) < 60 and stripped.endswith(":") is False and section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":
                 flush()  # a known heading on a line of its own ("Impact", "**Action items**")
                 self.heading(sp, stripped, 3)
                 continue
-            if stripped.endswith(":") and _section_of_label(stripped[:-1]) and kind == "line" and len(stripped) < 60:
+            if stripped.endswith(":") and section_of_label(stripped[:-1]) and kind == "line" and len(stripped) < 60:
                 flush()
                 self.heading(sp, stripped[:-1], 3)
                 continue
-            qm = _QUESTION.match(core)
+            qm = QUESTION.match(core)
             if qm and kind == "line":  # a Q&A form: the question is the heading of its answer
                 flush()
                 self.section = question_section(qm.group("q"))
@@ -213,24 +176,28 @@ class _Builder:
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
             bm = _BOLD_LEAD.match(core)
-            if bm and kind == "line" and (_section_of_label(bm.group("label")) or bm.group(0).rstrip().endswith((".", ".**", ".__"))):
+            if bm and kind == "line" and (section_of_label(bm.group("label")) or bm.group(0).rstrip().endswith((".", ".**", ".__")) and ":" not in bm.group("label")):
                 flush()  # "**What happened.** At 8:52 AM ...": a bold lead-in opens its part, as a heading would
-                self.section = _section_of_label(bm.group("label")) or "other"
+                self.section = section_of_label(bm.group("label")) or "other"
                 off = sp.start + (len(sp.text) - len(core)) + bm.end()
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
             lm = re.match(r"^\s*(?:\*\*)?(?P<label>[A-Za-z][^:\n]{2,60}?)(?:\*\*)?:(?:\*\*)?\s+(?=\S)", core)
-            if lm and kind == "line" and len(lm.group("label").split()) > 5 and _section_of_label(lm.group("label")):
+            if lm and kind == "line" and len(lm.group("label").split()) > 5 and section_of_label(lm.group("label")):
                 flush()  # "Why we didn't see it sooner: we only alert on ..." opens its own part
-                self.section = _section_of_label(lm.group("label")) or self.section
+                self.section = section_of_label(lm.group("label")) or self.section
                 off = sp.start + (len(sp.text) - len(core)) + lm.end()
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
-            fm = _FIELD.match(core)
+            fm = FIELD_LINE.match(core)
+            if fm and ":" in core[:fm.start("value")] and not canon(fm.group("key"), rules()["fields"]) and re.match(
+                    r"(?:" + "|".join(map(re.escape, rules().get("label_participles", []))) + r")\b", fm.group("value")):
+                prose.append(sp)  # "Unreconciled duplicates: removed by us automatically ...": a statement, its label the subject
+                continue
             if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:
                 flush()
                 key = fm.group("key").strip()
-                sec = _section_of_label(key)
+                sec = section_of_label(key)
                 off = sp.start + (len(sp.text) - len(core)) + fm.start("value")
                 end, taken = self._wrapped(ln, last, sp.end)
                 value = Span(off, end, self.text[off: end])
@@ -244,9 +211,10 @@ class _Builder:
                     if self.section in ("actions", "cause", "impact"):
                         self.section = "other"
                 hedged = re.match(r"(?i)(?:unconfirmed|unverified|not (?:yet )?confirmed|suspected|theory|hypothesis|guess|maybe|possibly|tbc)\b", key)
-                self.add("field", value, key=key, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {}))
+                for k, v in side_by_side(key, value):  # "Page: status.fetchwell.com   Components: Prescription orders, Autoship"
+                    self.add("field", v, key=k, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {}))
                 continue
-            if _CHAT_LINE.match(core):
+            if CHAT_LINE.match(core):
                 flush()
                 self.add("line", _strip_leader(sp), quoted=quoted, level=level)
                 continue
@@ -260,7 +228,7 @@ _MID_PHRASE = re.compile(r"\b(?:for|to|of|and|or|the|a|an|at|from|between|by|in|
 def _continues(line: str) -> bool:
     """A wrapped line of the text above it: it opens in lower case or mid-phrase, and is not a field, chat or list line."""
     t = line.strip()
-    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s|[*_]{1,2}[A-Z]", t) and not _FIELD.match(t) and not _CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
+    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s|[*_]{1,2}[A-Z]", t) and not FIELD_LINE.match(t) and not CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
 
 
 def _strip_leader(sp: Span) -> Span:
@@ -367,10 +335,10 @@ def _cells(line: Span) -> list[Span]:
 def _row(b: _Builder, line: Span, row: list[Span], roles: list[str]) -> None:
     named = {roles[k] if k < len(roles) and roles[k] else f"col{k}": c for k, c in enumerate(row)}
     clean = [c for c in row if c.text]
-    kv = len(roles) == 2 and roles[1] in _VALUE_COLUMNS  # "| Metric | Value |", "| Property | Value |"
+    kv = len(roles) == 2 and roles[1] in VALUE_COLUMNS  # "| Metric | Value |", "| Property | Value |"
     if roles and (all(not r for r in roles) or kv) and len(clean) == 2:  # a key/value table: "| **Date** | 2025-02-11 |"
         key = re.sub(r"[*_`]", "", clean[0].text).strip()
-        sec = _section_of_label(key)
+        sec = section_of_label(key)
         if sec:
             b.section = sec
         b.add("field", clean[1], key=key)

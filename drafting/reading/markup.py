@@ -16,7 +16,8 @@ def mask_editorial(text: str) -> str:
     """The write-up with its editors' bracketed notes ("[Legal: OK to keep 1:52?]", "[TK: confirm the
     count]", "[Remove customer name before publishing.]") blanked out, offsets kept: they are
     comments on the document, never facts for a customer (cues in data/drafting/extract.yaml). Text struck
-    through ("~~No customers were charged~~") is withdrawn, so it is blanked too."""
+    through ("~~No customers were charged~~") is withdrawn, so it is blanked too, and so is a pasted document
+    comment's anchor ("...boxes 1, 4, 6 and 7)[b]")."""
     cues = rules().get("editorial_note_cues", [])
     if not cues:
         return text
@@ -29,6 +30,7 @@ def mask_editorial(text: str) -> str:
         return m.group(0)
 
     text = re.sub(r"\[([^\[\]\n]{3,300})\](?![(:])", blank, text)
+    text = re.sub(r"(?<=[\w.,;:)\]\"”'’%])\[[a-z]{1,2}\](?=[\s.,;:)]|$)", lambda m: " " * len(m.group(0)), text, flags=re.M)  # a doc comment's anchor "[b]"
     return re.sub(r"~~[^~\n]{1,400}~~", lambda m: " " * len(m.group(0)), text)  # struck through: withdrawn by its editor
 
 

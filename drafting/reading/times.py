@@ -100,6 +100,17 @@ def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     return None
 
 
+def _part_zones(text: str) -> list[tuple[int, tuple[str, tzinfo]]]:
+    """Lines with no time of their own that declare a zone for what follows ("Annex — engineering — times UTC",
+    "Timeline (CET)"), each with where it starts: a part of the write-up may keep its clock in another zone."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) <= 160 and not re.search(r"\d{1,2}[:.]\d{2}", line) and (z := declared_zone(line)):
+            out.append((pos, z))
+        pos += len(line) + 1
+    return out
+
+
 def _relative(raw: str, base: date) -> date | None:
     """'yesterday 9am' with the write-up's own date as 'today'."""
     low = raw.lower()
@@ -247,8 +258,12 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     day, last = first_date, None
     doubt = ""   # the reason the day in effect may be wrong, when it came from a weekday alone
     written = None   # the last date written before this time (a chat's or a comment's own date)
+    part_zones = _part_zones(text) if declared else []
+    if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones) and not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", text[part_zones[0][0]: text.find("\n", part_zones[0][0]) % (len(text) + 1)]):
+        declared = None  # "ENG NOTES — times UTC" after the customer post's "5:52 AM MDT": the zone of that part only
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
-    di = ri = 0
+    di = ri = pi = 0
+    in_part = False
     whens: list[datetime | None] = []
     for r in raws:
         whens.append(None)
@@ -262,12 +277,15 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 day, last, written = dates[di][2], None, dates[di][2]
                 doubt = doubts.get(dates[di][0], "")
             di += 1
+        while pi < len(part_zones) and part_zones[pi][0] < m.start():
+            zone_name, zone = part_zones[pi][1]  # "ANNEX A — ENGINEERING — times UTC": the part's own zone from here on
+            pi, in_part = pi + 1, True
         own = zone_of(r.zone_word) if r.zone_word else None
         if r.zone_word and own is None:
             out.rejected.append({"item": m.group(0).strip(), "reason": f"'{r.zone_word}' is not a real time zone or offset; left out"})
             continue
         this_zone, this_name, stated = own, (r.zone_word or "").upper(), own is not None
-        if own is not None and not declared:
+        if own is not None and not declared and not in_part:
             zone, zone_name = own, this_name  # with no declaration, the last zone written carries on
         if own is None:
             this_zone, this_name, stated = zone, zone_name, zone is not None

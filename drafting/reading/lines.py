@@ -1,0 +1,110 @@
+"""What one line of a pasted write-up is: a "Key: value" field, a chat or log line, a table's column names, a bare
+line that titles a part ("Impact" in a pasted Google Doc), a Q&A form's question, a document comment's thread.
+The document reader (document.py) asks these questions of every line; the answers depend only on the line
+and the section names in data/drafting/extract.yaml."""
+from __future__ import annotations
+
+import re
+
+from .rules import canon, rules
+from .spans import Span
+
+FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s)\s*(?P<value>\S.*)$")
+CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
+TABLE_ROLES = {
+    "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],
+    "owner": ["owner", "owners", "assignee", "assigned to", "who", "dri", "responsible", "lead", "author", "authors"],
+    "ticket": ["ticket", "bug", "issue", "jira", "tracking", "id", "link", "ref", "reference", "pr"],
+    "due": ["due", "due date", "by", "eta", "target", "deadline", "when"],
+    "type": ["type", "kind", "category", "priority", "#"],
+    "status": ["status", "state", "done"],
+    "time": ["time", "timestamp", "time (utc)", "at", "date/time"],
+    "event": ["event", "what happened", "entry", "note", "notes", "details"],
+}
+
+
+VALUE_COLUMNS = ("value", "values", "detail", "details", "count", "number", "figure", "figures", "amount", "result")
+
+
+def column_role(header: str) -> str:
+    low = re.sub(r"[*_`]", "", header).strip().lower()
+    low = re.sub(r"\s*\(.*\)$", "", low)
+    for role, names in TABLE_ROLES.items():
+        if low in names:
+            return role
+    return low
+
+
+QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
+_QUESTION_SECTIONS = (
+    ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
+    ("actions", r"\bchang|\bprevent|\bnext\b|\bfollow|\bactions?\b|\bfix(?:ing)? it\b"),
+    ("notes", r"\binternal\b|\bnotes?\b|\banything else\b"),
+    ("impact", r"\bwho\b|\baffected\b|\bhow many\b|\bimpact\b|\blose\b|\blost\b|\bcustomers?\b|\bneed to do\b"),
+    ("summary", r"\bwhat happened\b|\bwhen\b|\bstart\b|\bend\b|\bsummary\b"),
+    ("detection", r"\bnotice|\bdetect|\bfind out\b"),
+)
+
+
+def question_section(question: str) -> str:
+    """The section a Q&A form's question opens ("Do we know why it happened?" -> "cause")."""
+    low = question.lower()
+    for section, pat in _QUESTION_SECTIONS:
+        if re.search(pat, low):
+            return section
+    return "other"
+
+
+def section_of_label(label: str) -> str | None:
+    key = canon(label, rules()["sections"])
+    if key is None:  # "Confirmed cause (reproduced in staging)", "Why we didn't see it sooner" (data/drafting/extract.yaml)
+        low = re.sub(r"[*_`#]+", "", label).strip()
+        for sec, pats in rules().get("section_patterns", {}).items():
+            if any(re.search(p, low, re.I) for p in pats):
+                return sec
+    if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
+        return "cause"  # "Why the storage stalled", "Why it happened"
+    return key
+
+
+def side_by_side(key: str, value: Span) -> list[tuple[str, Span]]:
+    """Fields written side by side on one line, split by wide gaps or pipes ("Page: x   Components: a, b"): each its own."""
+    out: list[tuple[str, Span]] = []
+    pos = 0
+    for m in re.finditer(r"(?:\s{3,}|\s+\|\s+)(?P<k>[A-Z][A-Za-z ()/-]{1,30}):\s+(?=\S)", value.text):
+        if canon(m.group("k"), rules()["fields"]) is None:
+            continue
+        out.append((key, Span(value.start + pos, value.start + m.start(), value.text[pos: m.start()])))
+        key, pos = m.group("k").strip(), m.end()
+    out.append((key, Span(value.start + pos, value.end, value.text[pos:])))
+    return out
+
+
+COMMENT_LEAD = re.compile(r"^\s*\[[a-z]{1,2}\]\s*[A-Z@]")
+
+
+def plain_heading(line: str) -> bool:
+    """A bare line that titles a part: short, capitalised, no closing punctuation, not a field, list, time or chat line."""
+    words = line.split()
+    return (0 < len(words) <= 6 and len(line) <= 48 and line[:1].isupper() and not re.search(r"[.,;:!?)\]|]$|\d{1,2}:\d{2}|\|", line)
+            and not FIELD_LINE.match(line) and not CHAT_LINE.match(line) and not re.match(r"[-*+•]\s|\d+[.)]\s", line))
+
+
+def plain_headings(text: str) -> bool:
+    """Whether the write-up titles its parts with bare lines: two or more lines alone that name a known part
+    ("Summary", "Root cause", "Action items"), each opening a block of text (a pasted Google Doc or Word file)."""
+    lines = text.split("\n")
+    known = 0
+    for k, line in enumerate(lines):
+        t = line.strip()
+        if t and not t.startswith("#") and (k == 0 or not lines[k - 1].strip()) and plain_heading(t) and section_of_label(t):
+            known += 1
+    return known >= 2
+
+
+def pipe_header(line: str) -> bool:
+    """A plain line of column names split by "|" where at least two are known roles ("Action | Owner | Ticket")."""
+    if line.count("|") < 1:
+        return False
+    names = [c.strip() for c in line.strip().strip("|").split("|")]
+    return len(names) >= 2 and sum(1 for c in names if column_role(c) in TABLE_ROLES) >= 2
