@@ -138,7 +138,8 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         lead = CHAT_LEAD.match(u.text) if u.kind == "line" else None
         if lead and lead.group(0).rstrip().endswith(":") and len(u.text[lead.end():].split()) >= 4:  # a chat line: what the person said, read as prose
             start = u.span.start + lead.end()
-        if u.kind == "field" and u.section in ("impact", "summary") and len(u.text.split()) < 12 and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
+        counted = re.fullmatch(r"[~≈]?\s*\d[\d,.]*\s*%?", u.text.strip()) and u.section not in ("actions", "cause", "timeline", "contributing", "went_well", "hypotheses", "notes")
+        if u.kind == "field" and (u.section in ("impact", "summary") or counted) and len(u.text.split()) < 12 and (re.search(r"\d", u.text) or has_role(u.text, "unaffected")) \
                 and not canon(u.key, cfg["fields"]) and not re.search(cfg["window_field_keys"], u.key.strip()) and not red.internal_details(u.key):  # "| Students affected | 1,139 |" -> "1,139 students affected"
             fig = field_figure(u, red)
             if fig and fig not in seen:
@@ -147,6 +148,8 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 roles = roles_of(fig)
                 (sheet.unaffected if "unaffected" in roles else sheet.remedy if "remedy" in roles else sheet.numbers).append(fact)
             continue
+        if u.kind == "field" and u.section == "remedy" and not canon(u.key, cfg["fields"]) and (k := doc.text.rfind(u.key, doc.text.rfind("\n", 0, start) + 1, start)) >= 0:
+            start = k  # "Units still offline: customer needs to power-cycle ...": who the remedy is for stays with it
         spans = sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
         for sp in spans:
             roles = roles_of(sp.text)
@@ -200,7 +203,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
 def _remedy_line(sp: Span, red: Redactor) -> str | None:
     """A remedy list's "Who: what they get" line ("All 6,412 affected orgs: one month's subscription credit, applied on
     the next invoice"), kept as the write-up lists it: the credit or refund a customer must not miss."""
-    if not re.match(r"\s*[A-Z][^:.;]{2,50}:\s+\S", sp.text) or not re.search(r"(?i)\b(?:credit\w*|refund\w*|waiv\w*|reimburs\w*|free|discount\w*|compensat\w*)\b", sp.text):
+    if not re.match(r"\s*[A-Z][^:.;]{2,50}:\s+\S", sp.text) or not has_cue(sp.text, rules().get("remedy_words", [])):
         return None
     return customer_sentence(sp, red, sentence=False)
 
@@ -224,7 +227,8 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     headings = [u for u in doc.units if u.kind == "heading" and u.section == "cause"]
     marked = [u for u in headings if has_role(u.text, "unconfirmed")] + [u for u in section if u.kind == "field" and has_role(u.text, "unconfirmed")]
     first = section[0].text if section else ""  # the section opens with its verdict: "We suspect ..."
-    said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or (
+    said_open = bool(re.search(r"(?i)\bnot (?:yet )?confirmed\b|\bunconfirmed\b|\bunder investigation\b|\bwe suspect\b|\bcould not reproduce\b", first)) or bool(
+        re.fullmatch(r"(?i)\W*(?:honest answer:\s*)?(?:we|I) (?:do not|don't|don’t) (?:yet )?know(?: (?:yet|for (?:certain|sure)(?: yet)?))?\W*", first.strip())) or (
         bool(first) and has_role(first, "unconfirmed") and not re.search(r"(?i)\bwe do not know\b", first))
     verdict = cause_verdict(doc)
     if marked or verdict == "open" or (said_open and not any(re.match(r"(?i)\W*why\b", u.text.strip("# ")) for u in headings)):

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from ..reading.document import Span
 from ..reading.roles import has_role
-from ..reading.rules import rules
+from ..reading.rules import has_cue, rules
 from ..redact import Redactor, service_names, service_words
-from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words
+from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
@@ -37,12 +37,14 @@ _CALENDAR = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?
 def _drop_brackets(text: str, red: Redactor) -> str:
     def repl(m: re.Match) -> str:
         inner = m.group(1)
-        if red.internal_details(inner) or "`" in inner or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
+        if red.internal_details(inner) or has_cue(inner, rules().get("aside_bracket_cues", [])) or "`" in inner or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
             return ""
         if _NAMED.search(inner) and not _CALENDAR.fullmatch(inner.strip()):
             return ""  # "(Bailey and Nova, both over $2,000)", "(heron-migrator 2.4.0)": a bracket that names someone or something goes whole
         if internal_identifiers(inner):
             return ""
+        if re.fullmatch(r"(?=[^()]*[a-z]{3})[a-z0-9]+(?:[-_.:=/][a-z0-9]+)+", inner.strip()):
+            return ""  # "(allkeys-lru)", "(v2.41.1)": a setting or version in brackets, for engineers only
         return m.group(0)
 
     t = re.sub(r"\s*\(([^()]{0,120})\)", repl, text)
@@ -114,6 +116,9 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None
+    clauses = re.split(r";\s+", text)
+    if len(clauses) > 1 and any(p.search(c) for c in clauses for p in _instruction_res()):  # "... can't be recovered; tell customers if they ask"
+        text = "; ".join(c for c in clauses if not any(p.search(c) for p in _instruction_res())).rstrip(" ,;") or text
     if any(p.search(text) for p in _instruction_res()):
         return None  # "please don't mention them in any public notice": a note to the team
     lead = _LEAD_RANGE.match(text)
@@ -148,17 +153,10 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
 
 
 _CROSS_REFERENCE = re.compile(r"\s*(?:[,;]\s*|\s[—–-]\s*)?\(?\b(?:see|cf\.?|per) (?:below|above|the \w+(?: \w+)? (?:section|table|doc)|[A-Z][\w&/-]*(?: (?:for )?[A-Za-z][\w&/-]*){0,3})\)?(?=\s*[.;]?\s*$)")
-_YOU = (
-    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:needs|need|has|have) to\b", "You need to"),
-    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:doesn't|does not|don't|do not) (?:need|have) to\b", "You do not need to"),
-    (r"^(?:the |affected |each |every )?(?:customer|user|client|merchant|member|organisation|organization|org|account)s?,? (?:must|should)\b", "You should"),
-    (r"^no (?:customer|user|client|merchant) action (?:is )?(?:needed|required)\b", "You do not need to do anything"),
-)
-
-
 def _reader_as_you(text: str) -> str:
     """What a customer must do, said to the reader ("Customer needs to un-reconcile ..." -> "You need to un-reconcile ...")."""
-    for pat, say in _YOU:
+    for rule in prose_rules().get("said_to_you", []):
+        pat, say = str(rule["cue"]), str(rule["say"])
         text = re.sub(r"(?:^|(?<=; )|(?<=[.!:] ))" + pat[1:], lambda m, s=say: s if m.start() == 0 else s[:1].lower() + s[1:], text, flags=re.I)
     return text
 

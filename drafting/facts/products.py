@@ -265,8 +265,8 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     if not ranked or ranked[0][1] < 3:
         return None
     low = ranked[0][0]
-    m = re.search(r"\b(" + re.escape(low) + r")\b", text, re.I)
-    brand = m.group(1) if m and m.group(1)[0].isupper() else low.capitalize()
+    m = next((m for m in re.finditer(r"\b(" + re.escape(low) + r")\b", text, re.I) if m.group(1)[0].isupper()), None)
+    brand = m.group(1) if m else low.capitalize()  # "DentaDiary" as the write-up spells it, not "Dentadiary" from its address
     if red.internal_details(brand):
         return None
     phrases: dict[str, int] = {}

@@ -36,6 +36,12 @@ def _declares_window(u: Unit) -> bool:
     return _WINDOW_WORDS.search(text) is not None or any(re.search(p, text, re.I) for p in cfg["window_cues"])
 
 
+def _under_when(doc: Document, u: Unit) -> bool:
+    """A unit under a heading that asks or names the window ("2) When", "Timing", "Impact window")."""
+    heads = [h for h in doc.units if h.kind == "heading" and h.span.start < u.span.start]
+    return bool(heads) and re.fullmatch(r"(?i)[\W\d]*(?:when|timing|times?|window|impact window|duration|when did it (?:start|happen))\W*", heads[-1].text.strip()) is not None
+
+
 def _points_in(reading: Reading, s: int, e: int) -> list[TimePoint]:
     return [p for p in reading.points if s <= p.start and p.end <= e]
 
@@ -239,13 +245,16 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         low = -2 if u.quoted else 0
         pair = _range_in(doc, reading, u)
         if pair is not None:
-            if _declares_window(u) or _any(cfg.get("window_range_cues", []), text):
+            if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
                 add(5 + fix + low, "s", pair[0], 0.9, u)
                 add(5 + fix + low, "e", pair[1], 0.9, u)
             elif not u.quoted and _customerish(text) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
                 tier = 3 if u.section in ("summary", "impact", "preamble") else 2
                 add(tier, "s", pair[0], 0.8, u)
                 add(tier, "e", pair[1], 0.8, u)
+        for role, cell in u.cells.items() if u.kind == "row" else []:  # a sheet's "Customer impact?" column: "YES - start", "END of impact"
+            if "impact" in role and re.search(r"(?i)\b(?:start|starts|started|begins?|began)\b", cell.text):
+                add(4 + fix + low, "s", got[0], 0.9, u)
         mb = _BEGIN.search(text) or _any(cfg.get("window_start_markers", []), text)
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
@@ -301,6 +310,9 @@ def _restated(reading: Reading, p: TimePoint) -> TimePoint:
         diff = p.when - q.when
         if timedelta(0) < diff <= MAX_WINDOW and diff % timedelta(days=1) == timedelta(0):
             return replace(p, when=q.when, date_stated=q.date_stated)
+    for q in reading.points:  # "Actually impact started at 06:42" after a dated field "2025-09-08 06:42": that day, not the last one read
+        if q.date_stated and q.start < p.start and q.when != p.when and abs(p.when - q.when) <= MAX_WINDOW and (p.when - q.when) % timedelta(days=1) == timedelta(0):
+            return replace(p, when=q.when, date_stated=True)
     return p
 
 

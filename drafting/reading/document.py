@@ -14,7 +14,21 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .lines import CHAT_LINE, COMMENT_LEAD, FIELD_LINE, QUESTION, VALUE_COLUMNS, column_role, pipe_header, plain_heading, plain_headings, question_section, section_of_label, side_by_side
+from .lines import (
+    CHAT_LINE,
+    COMMENT_LEAD,
+    EARLIER_MESSAGE,
+    FIELD_LINE,
+    QUESTION,
+    VALUE_COLUMNS,
+    column_role,
+    pipe_header,
+    plain_heading,
+    plain_headings,
+    question_section,
+    section_of_label,
+    side_by_side,
+)
 from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list
 from .rules import canon, rules
 from .sentences import sentences
@@ -85,13 +99,16 @@ class _Builder:
         self.plain_headings = plain_headings(text)  # a pasted document whose parts are titled by bare lines ("Impact")
         self.first_line = next((k for k, line in enumerate(text.split("\n")) if line.strip()), 0)
 
-    def pipe_rows(self, first: int, last: int) -> None:
-        """A table pasted as plain lines split by "|": the first line names the columns, each later line is a row."""
-        roles = [column_role(c.text) for c in _cells(self.line_span(first))]
+    def pipe_rows(self, first: int, last: int, sep: str = "|") -> None:
+        """A table pasted as plain lines split by "|" or tabs (a spreadsheet): the first line names the columns,
+        each later line is a row."""
+        roles = [column_role(c.text) for c in _cells(self.line_span(first), sep)]
+        if "time" in roles and "event" in roles and self.section in ("preamble", "other"):
+            self.section = "timeline"  # "Time (MST)<tab>Who<tab>What happened": a pasted timeline sheet
         for ln in range(first + 1, last):
             line = self.line_span(ln)
             if line.text.strip():
-                _row(self, line, _cells(line), roles)
+                _row(self, line, _cells(line, sep), roles)
 
     def line_span(self, line: int) -> Span:
         s = self.offs[line]
@@ -153,8 +170,9 @@ class _Builder:
                 flush()  # "Remediation for customers" or "Comms" alone on a line, in a write-up whose parts are titled so
                 self.heading(sp, stripped, 3)
                 continue
-            if kind == "line" and not prose and pipe_header(core) and last - ln >= 2:
-                self.pipe_rows(ln, last)  # "Action | Owner | Ticket" and its rows, with no Markdown rule under the header
+            sep = "\t" if "\t" in core else "|"
+            if kind == "line" and not prose and pipe_header(core, sep) and last - ln >= 2:
+                self.pipe_rows(ln, last, sep)  # "Action | Owner | Ticket" and its rows, with no Markdown rule under the header
                 return
             if stripped and len(stripped) < 60 and stripped.endswith(":") is False and section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":
                 flush()  # a known heading on a line of its own ("Impact", "**Action items**")
@@ -315,9 +333,9 @@ def _table(b: _Builder, tokens: list, i: int) -> int:
     return j + 1
 
 
-def _cells(line: Span) -> list[Span]:
+def _cells(line: Span, sep: str = "|") -> list[Span]:
     out, text = [], line.text
-    parts = [m for m in re.finditer(r"(?<!\\)\|", text)]
+    parts = [m for m in re.finditer(r"(?<!\\)\|" if sep == "|" else re.escape(sep), text)]
     bounds = [p.start() for p in parts]
     if not bounds or bounds[0] != len(text) - len(text.lstrip()):
         bounds = [-1] + bounds
@@ -349,5 +367,9 @@ def _row(b: _Builder, line: Span, row: list[Span], roles: list[str]) -> None:
 def _finish(doc: Document) -> Document:
     from .shapes import shape_of
 
+    earlier = EARLIER_MESSAGE.search(doc.text)
+    for u in doc.units if earlier else []:
+        if u.span.start >= earlier.start():
+            u.quoted = True  # below "-----Original Message-----": the message this one answers, not its facts
     doc.shape = shape_of(doc)
     return doc

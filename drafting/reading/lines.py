@@ -64,6 +64,8 @@ def section_of_label(label: str) -> str | None:
                 return sec
     if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
         return "cause"  # "Why the storage stalled", "Why it happened"
+    if key is None and " / " in label:  # "What happened / what did practices and patients see": the first part names it
+        return section_of_label(label.split(" / ")[0])
     return key
 
 
@@ -102,9 +104,15 @@ def plain_headings(text: str) -> bool:
     return known >= 2
 
 
-def pipe_header(line: str) -> bool:
-    """A plain line of column names split by "|" where at least two are known roles ("Action | Owner | Ticket")."""
-    if line.count("|") < 1:
+def pipe_header(line: str, sep: str = "|") -> bool:
+    """A plain line of column names split by "|" (or tabs, from a spreadsheet) where at least two are known roles
+    ("Action | Owner | Ticket", "Time (MST)<tab>Who<tab>What happened")."""
+    if line.count(sep) < 1:
         return False
-    names = [c.strip() for c in line.strip().strip("|").split("|")]
+    names = [c.strip() for c in line.strip().strip(sep).split(sep)]
     return len(names) >= 2 and sum(1 for c in names if column_role(c) in TABLE_ROLES) >= 2
+
+
+# Where an e-mail's earlier message begins when the client does not mark it with ">": Outlook's separator, its
+# underscore rule before a "From:" block, or "On <date>, <name> wrote:".
+EARLIER_MESSAGE = re.compile(r"(?m)^\s*-{3,}\s*Original Message\s*-{3,}\s*$|^_{10,}\s*\n\s*From:|^On [^\n]{5,120}\bwrote:\s*$")

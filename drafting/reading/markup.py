@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .lines import section_of_label
 from .rules import rules
 
 # A chat or log line's lead, read off before its words: "[3/4/2025 7:48 AM] Kim Tran: ", "2025-07-08 16:24 UTC jhale: ",
@@ -53,7 +54,8 @@ def numbered_heading(tokens: list, i: int) -> str | None:
     if sum(1 for t in inner if t.type == "list_item_open") != 1 or sum(1 for t in inner if t.type == "paragraph_open") != 1:
         return None
     text = next((t.content for t in inner if t.type == "inline"), "").strip()
-    if "\n" in text or not text or len(text.split()) > 7 or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
+    long_known = len(text.split()) <= 12 and section_of_label(text) is not None  # "1) What happened / what did patients see"
+    if "\n" in text or not text or len(text.split()) > 7 and not long_known or re.search(r"[.!?;,:]$", text) or not text[:1].isupper():
         return None
     return text
 

@@ -264,6 +264,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
     di = ri = pi = 0
     in_part = False
+    rel_at: datetime | None = None  # the last time read with "yesterday" or "last night"
     whens: list[datetime | None] = []
     for r in raws:
         whens.append(None)
@@ -289,6 +290,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             zone, zone_name = own, this_name  # with no declaration, the last zone written carries on
         if own is None:
             this_zone, this_name, stated = zone, zone_name, zone is not None
+            if (here := declared_zone(text[line_start: m.start()])) is not None:  # "From the pipeline DB (all UTC): first ... 08:50"
+                this_name, this_zone, stated = here[0], here[1], True
         date_stated, why = False, ""
         if m.group("isodt"):
             dm = DATE_RE.match(m.group("isodt"))
@@ -341,6 +344,13 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         except (OverflowError, ValueError):
             out.rejected.append({"item": m.group(0).strip(), "reason": "this time falls outside the calendar; left out"})
             continue
+        if r.rel:
+            rel_at = when
+        elif date_stated:
+            rel_at = None
+        elif rel_at is not None and when < rel_at - timedelta(hours=3) and not crossed:  # "switched on at 18:00 yesterday ... off at 10:50": the next morning
+            when += timedelta(days=1)
+            utc = when.astimezone(timezone.utc)
         if not crossed:  # the times after "night shift 22:00-06:00" are read on the day it opened
             day = when.date()
         whens[-1] = when
