@@ -145,3 +145,59 @@ From the pipeline DB (all UTC): first affected accepted 08:50:14, last delayed d
 def test_the_first_affected_and_last_delayed_items_bound_the_window_not_a_half_hour_inside_it():
     sheet = build_sheet(PIPELINE)
     assert f"{sheet.start.value:%H:%M}" == "08:50" and f"{sheet.end.value:%H:%M}" == "13:35"
+
+
+CHAT = """\
+Slack export — #inc-portal-lag
+Exported 2025-06-03 19:02 UTC. Timestamps below are UTC.
+
+[14:12] dana.k: lag climbing on the events consumer
+[14:52] dana.k: what customers see:
+- the Parcelly tracking page shows the last known status, which may be hours old
+- delivery notification emails are delayed
+[15:17] dana.k: no. we don't know which thing it was. we have two suspects, maybe three
+[16:33] marco.r: webhooks still catching up? customers will keep seeing late deliveries
+[16:48] dana.k: queue drained 16:48. that's the end of customer impact: 14:12 → 16:48 UTC
+[16:55] li.wei: numbers from the warehouse:
+ • ~2.3M tracking events processed late
+ • 640 shipper accounts had at least one webhook delayed
+ • Harbor & Pine (enterprise) had 90k of them; escalated via their AM
+"""
+
+
+def test_a_chat_with_typed_bullets_gives_its_figures_one_by_one_and_keeps_an_open_cause_open():
+    sheet = build_sheet(CHAT)
+    assert sheet.cause_status.value != "confirmed"
+    numbers = " ".join(sheet.texts("numbers"))
+    assert "640 shipper accounts had at least one webhook delayed" in numbers
+    for audience in ("general", "technical"):
+        d = draft(CHAT, "report", audience, "sev2", contact=CONTACT)
+        assert "Harbor" not in d.text and "90k" not in d.text, audience
+        assert "will keep seeing late deliveries" not in d.text, audience
+        assert "We have identified the cause" not in d.text and "We have confirmed the cause" not in d.text, audience
+
+
+WHYS = """\
+# Postmortem: EU meeting join failures — 15 April 2025
+
+## Summary
+
+Between 13:58 and 15:21 UTC on Tuesday 15 April 2025, many attempts to join Quillo Meet meetings hosted in our EU region
+failed. Users saw "Unable to connect to the meeting".
+
+## What caused it
+
+A change meant for staging lowered the production relay ceiling to 12, and the relays were overloaded at the afternoon peak.
+
+## Five whys
+
+1. **Why were the relays saturated?** The fleet was capped at 12 relays, about a tenth of what the afternoon peak needs.
+"""
+
+
+def test_a_postmortem_names_its_product_once_in_the_summary_and_its_whys_lose_their_questions():
+    sheet = build_sheet(WHYS)
+    assert sheet.texts("products") == ["Quillo Meet"]
+    assert sheet.cause_status.value == "confirmed"
+    d = draft(WHYS, "report", "technical", "sev2", contact=CONTACT)
+    assert "Quillo Meet" in d.text and "Why were the relays saturated?" not in d.text

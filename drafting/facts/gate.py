@@ -107,6 +107,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = _SECTION_NUMBER.sub("", text)  # "7.3 A goodwill payment of £20 ..." -> "A goodwill payment of £20 ..."
     text = re.sub(r"(?<=[.!?]\s)\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])", "", text)  # a numbered clause run on after a full stop
     text = _LEAD_LABEL.sub("", text)  # "Decision: all charges will be refunded" -> "All charges will be refunded"
+    text = re.sub(r"^(?:Q\d*[:.]\s*)?(?:Why|What|How|When|Who)\b[^?\n]{3,150}\?\s+(?=[A-Z])", "", text)  # a five-whys question before its answer
     label = _LABEL_THEN_SENTENCE.match(text)
     if label and len(text[label.end():].split()) >= 5:  # "Employee bank fees: Paystead will reimburse ..." -> the sentence
         text = text[label.end():]
@@ -116,6 +117,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None
+    if any(re.search(p, text, re.I) for p in rules().get("account_note_cues", [])):
+        return None  # a note about one account, never for a broad draft
     clauses = re.split(r";\s+", text)
     if len(clauses) > 1 and any(p.search(c) for c in clauses for p in _instruction_res()):  # "... can't be recovered; tell customers if they ask"
         text = "; ".join(c for c in clauses if not any(p.search(c) for p in _instruction_res())).rstrip(" ,;") or text

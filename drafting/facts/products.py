@@ -19,7 +19,7 @@ from ..redact import Redactor
 from .sheet import Fact
 
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
-_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|service)\b)?")
+_NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at|via|join|joining|use|open|opening|access)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|service)\b)?")
 _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
 _PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
 _BROKE = re.compile(r"(?i)^(?P<np>[\w\s'&/-]{3,60}?)\s+(?:failing|failed|broken|broke|down|unavailable|outage|not loading|not delivered|not sent|not working|showing|shown|returning|missing|wrong|stuck|slow|errors?|delayed|delays|degraded|disrupted|unreachable|could not|backlog)\b")
@@ -88,6 +88,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     jargon = _jargon_terms()
     counts: dict[str, list[Span]] = {}
     customer_hits: set[str] = set()
+    summary_names: set[str] = set()
     for unit in doc.units:
         if unit.kind == "code":
             continue
@@ -112,11 +113,13 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             counts.setdefault(n, []).append(Span(s, s + len(n), n))
             if about_customers:
                 customer_hits.add(n)
+            if unit.section == "summary" and len(n.split()) >= 2 and not re.search(r"(?i)\bnot affected\b|\bunaffected\b", unit.text):
+                summary_names.add(n)  # "attempts to join Tandem Meet meetings" in the summary: named once, but where it counts
     for n, spans in counts.items():
         real = [s for s in spans if s.text != "vendor"]
         total = len(re.findall(r"\b" + re.escape(n.split()[0]) + r"\b", text))
         tool = re.search(r"(?m)^\s*(?:[-*]\s*)?" + re.escape(n.split()[0]) + r"\s*:", text) or re.search(r"`[^`]+`\s+\w+\s+(?:in|on)\s+" + re.escape(n), text)
-        if real and len(real) == len(spans) and n in customer_hits and not tool and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower()):
+        if real and len(real) == len(spans) and (n in customer_hits or n in summary_names) and not tool and (total >= 2 or len(n.split()) >= 2 and n.split()[-1].islower() or n in summary_names):
             add(n, real[0], 0.75)
     if not out:  # "Crew Portal and the RosterWing mobile app kept loading", "paid on the MyWater portal"
         for unit in doc.units:

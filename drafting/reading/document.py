@@ -29,7 +29,7 @@ from .lines import (
     section_of_label,
     side_by_side,
 )
-from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list
+from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -257,7 +257,7 @@ def _strip_leader(sp: Span) -> Span:
 
 def read(text: str) -> Document:
     """Parse the write-up into units with sections; never raises on odd Markdown."""
-    text = mask_rules(mask_editorial(text))
+    text = plain_bullets(mask_rules(mask_editorial(text)))
     b = _Builder(text)
     try:
         tokens = _md().parse(text)

@@ -76,6 +76,12 @@ def numbered_heading_over_list(tokens: list, i: int) -> tuple[str, int] | None:
     return text, end + 1
 
 
+def plain_bullets(text: str) -> str:
+    """Bullets typed as "•" or "·" at the start of a line (a chat or a pasted document) as Markdown's "-", offsets kept,
+    so each is its own list item and not one run-on line."""
+    return re.sub(r"(?m)^([ \t>]*)[•·◦▪](?=[ \t])", r"\1-", text)
+
+
 def mask_rules(text: str) -> str:
     """The write-up with banner rules ("=====" under a block of lines) blanked, offsets kept. Markdown would make the
     whole block above one heading (a setext heading), and its "Product:" and "Times:" lines would be lost."""
