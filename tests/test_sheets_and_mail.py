@@ -201,3 +201,23 @@ def test_a_postmortem_names_its_product_once_in_the_summary_and_its_whys_lose_th
     assert sheet.cause_status.value == "confirmed"
     d = draft(WHYS, "report", "technical", "sev2", contact=CONTACT)
     assert "Quillo Meet" in d.text and "Why were the relays saturated?" not in d.text
+
+
+STATUS_WORDS = """\
+# Retrospective: App check-in and class booking failures — members shown as "Membership inactive"
+
+All times UTC. Saturday 15 March 2025.
+
+At 05:35 the sync run set 41,260 members to `EXPIRED`. From 06:02 to 08:40 UTC members were turned away at the door
+scanners and could not book classes. 1,090 class bookings were cancelled and have been reinstated.
+
+Root cause (confirmed): a renewal setting shipped switched on.
+"""
+
+
+def test_a_status_value_a_month_or_an_everyday_word_is_never_the_product():
+    assert build_sheet(STATUS_WORDS).texts("products") == []
+    text = STATUS_WORDS.replace("All times UTC. Saturday 15 March 2025.", "All times UTC. Sat 15 Mar 2025, report of Apr 2.")
+    assert not any(p in ("Apr", "Mar", "EXPIRED", "Class") for p in build_sheet(text).texts("products"))
+    d = draft(STATUS_WORDS, "preliminary", "general", "sev2", contact=CONTACT)
+    assert "EXPIRED" not in d.text

@@ -18,7 +18,7 @@ from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
 from .sheet import Fact
 
-_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
+_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Everyone|Everybody|Anyone|Nobody|Someone|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
 _NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at|via|join|joining|use|open|opening|access)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|service)\b)?")
 _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
 _PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
@@ -100,8 +100,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names() \
                     or n.split()[0].lower() in vendors:
                 continue
-            if n.isupper() and len(n) <= 5:
-                continue
+            if n.replace(" ", "").isupper():
+                continue  # "EXPIRED", "SLA": a status value or an abbreviation, not what customers use
             before = unit.text[: m.start()]
             if before.count("(") > before.count(")"):
                 continue  # "(from the Looker dashboard ...)", "(deployed via X)": where a figure came from, not what customers used
@@ -159,7 +159,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if m and not re.search(r"(?i)\bnot\b|\d|\bthe$", m.group("list")):
                 for part in re.split(r",|\band\b", m.group("list")):
                     part = part.strip().replace(" + ", " and ")
-                    if 2 <= len(part) <= 40 and not red.internal_details(part):
+                    if 2 <= len(part) <= 40 and not red.internal_details(part) and not _NOT_NAMES.match(part[:1].upper() + part[1:]) \
+                            and part.lower() not in _not_product_words():
                         features.append((part, Span(unit.span.start, unit.span.end, unit.text)))
     title_np = re.sub(r"^(?:\[[^\]]*\]\s*|draft\s+(?:postmortem|pir|review)\s*[:—–-]\s*|[\w.-]+\.\w+\s+)+", "", title or "", flags=re.I)
     tm = _BROKE.match(title_np)
@@ -182,11 +183,27 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 first = f.split()[0] if f.split() else f
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
+    out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
     if not out:
         brand = company_brand(doc, red, title)
-        if brand:
+        if brand and _plausible(brand[0], text):
             out.append(Fact(brand[0], brand[1], 0.5, "the company's own name in the write-up: check the product"))
     return out[:4]
+
+
+_FUNCTION_WORDS = re.compile(r"(?i)\b(?:their|our|we|they|you|your|asked|for|of|a|an|list|were|was|is|are|has|had|to|if|when)\b")
+
+
+def _plausible(name: str, text: str) -> bool:
+    """A product read from a weak signal must look like a name: no pronoun or verb in it ("their benefits team asked
+    for a list of"), and one capitalised word alone must not be a common word the write-up also writes in lower case
+    ("Class", "Manage"); a feature the write-up names in lower case ("search") stays."""
+    words = name.split()
+    if _FUNCTION_WORDS.search(name) and len(words) > 2:
+        return False
+    if len(words) == 1 and name[:1].isupper() and re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+        return False
+    return True
 
 
 _CAPITAL_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}\b")
@@ -272,6 +289,8 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     brand = m.group(1) if m else low.capitalize()  # "DentaDiary" as the write-up spells it, not "Dentadiary" from its address
     if red.internal_details(brand):
         return None
+    if red.doc is not None and any(t.text == brand and t.pos_ in ("VERB", "ADJ", "ADV", "ADP", "PRON", "DET") for t in red.doc):
+        return None  # "Manage" in "Manage Booking page": an everyday word, not the company's name
     phrases: dict[str, int] = {}
     for pm in re.finditer(r"\b" + re.escape(brand) + r"\s+((?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r")\b", text, re.I):
         p = f"{brand} {pm.group(1)}"
