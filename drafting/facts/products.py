@@ -113,7 +113,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             counts.setdefault(n, []).append(Span(s, s + len(n), n))
             if about_customers:
                 customer_hits.add(n)
-            if unit.section == "summary" and len(n.split()) >= 2 and not re.search(r"(?i)\bnot affected\b|\bunaffected\b", unit.text):
+            if unit.section == "summary" and len(n.split()) >= 2 and not re.search(r"(?i)\bnot affected\b|\bunaffected\b", unit.text) \
+                    and re.search(r"(?i)\b(?:join|joining|use|using|open|opening|access|accessing)\s+(?:the\s+|our\s+)?$", unit.text[:m.start("n")]):
                 summary_names.add(n)  # "attempts to join Tandem Meet meetings" in the summary: named once, but where it counts
     for n, spans in counts.items():
         real = [s for s in spans if s.text != "vendor"]
