@@ -259,8 +259,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     doubt = ""   # the reason the day in effect may be wrong, when it came from a weekday alone
     written = None   # the last date written before this time (a chat's or a comment's own date)
     part_zones = _part_zones(text) if declared else []
-    if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones) and not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", text[part_zones[0][0]: text.find("\n", part_zones[0][0]) % (len(text) + 1)]):
-        declared = None  # "ENG NOTES — times UTC" after the customer post's "5:52 AM MDT": the zone of that part only
+    if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones):
+        first_line = text[part_zones[0][0]:].split("\n", 1)[0]
+        if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line):
+            declared = None  # "ENG NOTES — times UTC" after the customer post's "5:52 AM MDT": the zone of that part only
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
     di = ri = pi = 0
     in_part = False
