@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..reading.document import Span
+from ..reading.lines import participle_lead
 from ..reading.roles import has_role
 from ..reading.rules import has_cue, rules
 from ..redact import Redactor, service_names, service_words
@@ -166,8 +167,8 @@ def _reader_as_you(text: str) -> str:
 
 def label_participle(text: str) -> re.Match | None:
     """ "Unreconciled duplicates: removed by us automatically": a label that is the subject of what follows."""
-    words = "|".join(re.escape(str(w)) for w in rules().get("label_participles", []))
-    return re.match(r"^(?P<k>[A-Z][a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}):\s+(?P<v>(?:" + words + r")\b.*)$", text) if words else None
+    m = re.match(r"^(?P<k>[A-Z][a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}):\s+(?P<v>.+)$", text)
+    return m if m and participle_lead().match(m.group("v")) else None
 
 
 _DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")

@@ -22,6 +22,7 @@ from .lines import (
     QUESTION,
     VALUE_COLUMNS,
     column_role,
+    participle_lead,
     pipe_header,
     plain_heading,
     plain_headings,
@@ -208,8 +209,7 @@ class _Builder:
                 prose.append(Span(off, sp.end, self.text[off:sp.end]))
                 continue
             fm = FIELD_LINE.match(core)
-            if fm and ":" in core[:fm.start("value")] and not canon(fm.group("key"), rules()["fields"]) and re.match(
-                    r"(?:" + "|".join(map(re.escape, rules().get("label_participles", []))) + r")\b", fm.group("value")):
+            if fm and ":" in core[:fm.start("value")] and not canon(fm.group("key"), rules()["fields"]) and participle_lead().match(fm.group("value")):
                 prose.append(sp)  # "Unreconciled duplicates: removed by us automatically ...": a statement, its label the subject
                 continue
             if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:

@@ -5,6 +5,7 @@ and the section names in data/drafting/extract.yaml."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .rules import canon, rules
 from .spans import Span
@@ -116,3 +117,11 @@ def pipe_header(line: str, sep: str = "|") -> bool:
 # Where an e-mail's earlier message begins when the client does not mark it with ">": Outlook's separator, its
 # underscore rule before a "From:" block, or "On <date>, <name> wrote:".
 EARLIER_MESSAGE = re.compile(r"(?m)^\s*-{3,}\s*Original Message\s*-{3,}\s*$|^_{10,}\s*\n\s*From:|^On [^\n]{5,120}\bwrote:\s*$")
+
+
+@lru_cache(maxsize=1)
+def participle_lead() -> re.Pattern:
+    """A value that opens with what was done to its label ("removed by us automatically", "refunded on 19 July"):
+    the label is then the subject of one statement (words in data/drafting/extract.yaml, `label_participles`)."""
+    words = "|".join(re.escape(str(w)) for w in rules().get("label_participles", [])) or "(?!)"
+    return re.compile(r"(?:" + words + r")\b")
