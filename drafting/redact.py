@@ -292,7 +292,7 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             names.add(ent.text.strip())
     for tok in a.doc:  # a name the parse does not know as a person, doing what people do: "when Sione restarted the servers"
         if tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _HUMAN_VERBS and re.fullmatch(r"[A-Z][^\W\d_]{2,}", tok.text) \
-                and tok.ent_type_ not in ("ORG", "PRODUCT", "GPE", "LOC", "FAC"):
+                and tok.ent_type_ not in ("ORG", "PRODUCT", "GPE", "LOC", "FAC") and not _common_word(tok.text, text):
             names.add(tok.text)
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
@@ -357,9 +357,15 @@ def _acts_as_person(ent, text: str) -> bool:
     before = text[max(0, ent.start_char - 12): ent.start_char].lower()
     if re.search(r"\b(?:ping(?:ing|ed)?|paged?|cc|thanks|thank you|hi|hey|asked|told|with)\s*$", before):
         return True
-    if re.fullmatch(r"[A-Z][a-z]+", ent.text) and root.dep_ in ("nsubj",) and root.head.pos_ == "VERB":
+    if re.fullmatch(r"[A-Z][a-z]+", ent.text) and root.dep_ in ("nsubj",) and root.head.pos_ == "VERB" and not _common_word(ent.text, text):
         return True  # a lone first name as the subject of a verb
     return False
+
+
+def _common_word(word: str, text: str) -> bool:
+    """ "Config changes ... go to 5% first" beside "the new config format": a word the write-up also uses in lower
+    case inside a sentence is an everyday word at the start of a line, not someone's name."""
+    return re.search(r"\b[a-z]{2,} " + re.escape(word.lower()) + r"\b", text) is not None
 
 
 def _blame_edits(a: Analysis) -> list[tuple[int, int, str]]:

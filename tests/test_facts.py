@@ -128,7 +128,7 @@ def test_a_suspected_cause_is_withheld_with_an_honest_not_yet_confirmed_and_the_
         assert "Norrlake Bank app" in d.text
         assert "Farah" not in d.text and "CARD-3391" not in d.text
     prelim = qa_drafts[("preliminary", "general")].text
-    assert prelim.index("refund all 37 payments") < prelim.index("The problem ended")
+    assert prelim.index("refund all 37 payments") < prelim.index("not yet confirmed")
 
 
 def test_the_fact_sheet_round_trips_and_a_draft_uses_the_liaisons_corrections_only():

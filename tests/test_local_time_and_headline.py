@@ -44,7 +44,7 @@ Cause not yet confirmed.
 def test_a_write_up_in_local_time_gives_readers_local_times_with_utc_beside_them():
     d = draft(GROCERY, "report", "general", "sev2", contact=CONTACT)
     assert "from 10:20 to 12:55 BRT (13:20 to 15:55 UTC; 2 hours 35 minutes)" in d.text
-    assert "The problem ended at 12:55 BRT." in d.text
+    assert "The problem ended at" not in d.text  # the summary's window already says when it ended, in BRT
 
 
 def test_a_pasted_local_time_carries_its_zone_like_the_drafts_own_times():

@@ -111,8 +111,9 @@ def test_the_preliminary_names_the_kind_of_cause_for_general_readers():
 
 def test_the_key_account_hears_the_plain_change_not_an_internal_item():
     d = draft(PHOTO_ISSUE, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
-    main = next(line for line in d.text.splitlines() if line.startswith("The main change we are making:"))
-    assert "Heron" not in main and "alerts" in main
+    main = next(line for line in d.text.splitlines() if line.startswith("Among them, we "))
+    assert "Heron" not in main
+    assert "small part of our service first" in main  # a change that stops it happening again, before one that only sees it sooner
 
 
 def test_technical_readers_keep_the_write_ups_own_items_and_gain_the_kinds_it_did_not_cover():

@@ -53,6 +53,7 @@ def adapt(doc: Document, inp: Inputs) -> None:
         text = customer_words(unit.text)
         taken: list[tuple[int, int]] = []
         inserts: list[tuple[int, str]] = []
+        replaces: list[tuple[int, int, str]] = []
         for term, plain in terms:
             for m in _term_re(term).finditer(text):
                 if any(s < m.end() and m.start() < e for s, e in taken):
@@ -64,11 +65,16 @@ def adapt(doc: Document, inp: Inputs) -> None:
                 if after.lstrip().startswith("("):
                     explained.add(term)
                     continue
-                inserts.append((m.end(), f" ({plain})"))
+                nxt = re.match(r"\s+([A-Za-z]+)", text[m.end():])
+                if nxt and nxt.group(1).lower() == plain.split()[-1].lower():  # "SLA commitment": "service commitment", never "SLA (our service commitment) commitment"
+                    replaces.append((m.start(), m.end() + nxt.end(), re.sub(r"(?i)^(?:our|the|a|an|your)\s+", "", plain)))
+                else:
+                    inserts.append((m.end(), f" ({plain})"))
                 explained.add(term)
                 inp.omit(term, f"jargon for a {audience.value} reader: explained in place as \"{plain}\"")
-        for pos, ins in sorted(inserts, reverse=True):
-            text = text[:pos] + ins + text[pos:]
+        edits = [(pos, pos, ins) for pos, ins in inserts] + replaces
+        for start, end, ins in sorted(edits, reverse=True):
+            text = text[:start] + ins + text[end:]
         if audience is Audience.GENERAL and unit.source == "writeup":
             text = _split_long(text)
         unit.text = text

@@ -2,9 +2,11 @@
 them (harm and remedy), the cause's status, a pointer to the full report, and a named person to reply to."""
 from __future__ import annotations
 
+import re
+
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick
+from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick, remedy_to_reader
 from .report import action_units, cause_units
 
 
@@ -23,7 +25,7 @@ def compose(inp: Inputs) -> Document:
         window = fu["window_start_only"].format(**v)
     doc.paragraph(Unit(opening.format(**v), required=True), Unit(window, required=True) if window else None)
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1, allowance=1)] if inp.high else []
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3, allowance=1)]
+    remedy = [Unit(remedy_to_reader(as_we_will(s)), "writeup") for s in pick(inp, f.remedy, 3, allowance=1, remedy=True)]
     seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
     doc.paragraph(*harm, *seen)
     doc.paragraph(*remedy)
@@ -33,9 +35,11 @@ def compose(inp: Inputs) -> Document:
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")
     doc.paragraph(Unit(pointer.format(**v), required=True))
-    main = action_units(inp, 1, plain_first=True)  # one line for a key account: the plain kind, never a stray code name
+    main = action_units(inp, 1, plain_first=True, main=True)  # one line for a key account: the plain kind, never a stray code name
     if main:
-        doc.paragraph(Unit(f'{fu["main_change"]} {main[0].text}', "writeup"))  # the label goes if the self-check drops the change
+        text = main[0].text
+        text = fu["main_change"].format(change=text[:1].lower() + text[1:]) if re.match(r"We\b", text) else text
+        doc.paragraph(Unit(text, "writeup"))  # the lead-in goes if the self-check drops the change
     doc.paragraph(Unit((fu["reply_with_address"] if inp.contact else fu["reply"]).format(**v), required=True))
     name = inp.contact_name or fu["placeholder_name"]
     if not inp.contact_name:

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from ..config import CompanyConfig
 from ..context import Audience, Context
 from ..facts.sheet import Fact, FactSheet, day_of
-from ..reading.rules import zone_of
+from ..reading.rules import rules, zone_of
 from ..redact import templates
 from .document import Unit
 
@@ -114,7 +114,7 @@ def values(inp: Inputs) -> dict[str, str]:
     v["products_title"] = (joined[:1].upper() + joined[1:]) if names else t["common"].get("no_product_title", "Service disruption")
     said = str(f.headline.value or "").strip()
     v["headline"] = (said[:1].upper() + said[1:]) if said else v["products_title"]  # what failed, for the heading
-    v["what_failed"] = said  # after a colon: "we had an incident: duplicate card charges at checkout."
+    v["what_failed"] = said  # "we had an incident with duplicate card charges at checkout", "... with scheduled sends delayed"
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["it_they"] = "they" if v["products_were"] == "were" else "it"
@@ -245,18 +245,21 @@ def _unexplained_words() -> tuple[str, ...]:
     return tuple(w for w in rules().get("engineering_words", []) if str(w).lower() not in known)
 
 
-def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False, allowance: int = 0) -> list[str]:
-    """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader."""
+def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = False, allowance: int = 0, remedy: bool = False) -> list[str]:
+    """Up to ``limit`` write-up sentences from a fact list, each used once per draft, plain enough for the reader.
+    ``remedy``: a remedy may repeat a figure already told ("All 1,872 fees were refunded" after "1,872 members were charged")."""
     out: list[str] = []
     for f in facts:
         text = labelled_times(_without_window(str(f.value or "").strip(), inp), inp)
         if not text or text in inp.used:
             continue
         figs = {x.rstrip(".,") for x in re.findall(r"\d[\d,.]*%?", re.sub(r"\d{1,2}:\d{2}(?::\d{2})?|\b\d{4}-\d{2}-\d{2}\b", " ", text))}
-        if figs and figs <= inp.figures_used:
+        if figs and figs <= inp.figures_used and not remedy:
             continue  # the same figures are already in this draft
         if skip_ranges and re.search(r"\d{1,2}:\d{2}\s*(?:UTC\s*)?[–-]\s*\d{1,2}:\d{2}", text):
             continue
+        if "end" in inp.values and re.match(r"(?i)(?:the )?(?:customer )?(?:impact|problem|outage|incident) (?:ended|was over|is over|over)\b[^.]{0,20}\d{1,2}:\d{2}", text):
+            continue  # "Customer impact ended 22:35 UTC.": the window already says it
         if not plain_enough(text, inp, allowance):
             inp.omit(_short(text), f"too technical for a {inp.ctx.audience.value} reader: left out")
             continue
@@ -291,6 +294,35 @@ def _without_window(text: str, inp: Inputs) -> str:
         rest = text[m.end():]
         return rest[:1].upper() + rest[1:]
     return text
+
+
+_WHO = r"^(?P<k>(?:\d[\d,]*|all|every|each)\b[^:;.]{2,50})"  # "214 walk-up customers", "All affected members"
+_THEY = re.compile(r"\b(?:they(?:'re|’re)?|them|their|theirs|themselves)\b", re.I)
+_TO_YOU = {"they": "you", "they're": "you're", "they’re": "you’re", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourselves"}
+
+
+def remedy_to_reader(text: str) -> str:
+    """A remedy the write-up tells about the affected customers, said to them: "If they had other costs, they can send
+    receipts" -> "If you had other costs, you can send receipts"; "214 walk-up customers: we refund ..." -> "For the
+    214 walk-up customers, we refund ...". A "they" that follows a plural noun of its own (customer_nouns) is kept."""
+    label = re.match(_WHO + r":\s+(?P<v>we\b.*)$", text, re.I)
+    given = re.match(_WHO + r":\s+(?P<a>a |an |one )?(?P<v>(?:full |partial |automatic )?(?:refund|credit|voucher|discount|waiver|reimbursement)\b.*)$", text, re.I)
+    if label:
+        text = f"For the {label.group('k')[:1].lower() + label.group('k')[1:]}, {label.group('v')}"
+    elif given:  # "38 who left without a car: full refund of any prepayment" -> "For the 38 who left ..., we are giving a full refund ..."
+        text = f"For the {given.group('k')[:1].lower() + given.group('k')[1:]}, we are giving {given.group('a') or 'a '}{given.group('v')}"
+    first = _THEY.search(text)
+    if first is None:
+        return text
+    nouns = {str(n).lower() for n in rules().get("customer_nouns", [])} | {"customers", "users", "members", "people", "accounts"}
+    if any(w.lower().strip(",.") in nouns for w in text[: first.start()].split()):
+        return text
+
+    def you(m: re.Match) -> str:
+        word = _TO_YOU[m.group(0).lower()]
+        return word[:1].upper() + word[1:] if m.group(0)[:1].isupper() else word
+
+    return _THEY.sub(you, text)
 
 
 def as_we_will(text: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..context import Audience
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, contact_sentence, pick, review_promise, window_unit
+from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, contact_sentence, pick, remedy_to_reader, review_promise, window_unit
 
 
 def compose(inp: Inputs) -> Document:
@@ -18,7 +18,7 @@ def compose(inp: Inputs) -> Document:
     executive = inp.ctx.audience is Audience.EXECUTIVE
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1 if executive else 2, allowance=1)] if inp.high else []
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 3, allowance=1)]
+    remedy = [Unit(remedy_to_reader(as_we_will(s)), "writeup") for s in pick(inp, f.remedy, 3, allowance=1, remedy=True)]
     limit = 1 if executive else 2
     seen = pick(inp, f.symptoms, limit, skip_ranges=True) or pick(inp, f.numbers, limit, skip_ranges=True)
     window = window_unit(inp, told=bool(seen or harm))
@@ -31,8 +31,9 @@ def compose(inp: Inputs) -> Document:
         doc.paragraph(window, duration)
         doc.paragraph(*harm, *remedy)
         doc.paragraph(*symptoms, fallback)
-    recovered = t["common"]["recovered"].format(**v) if "end" in v else t["common"]["recovered_unknown"]
-    doc.paragraph(Unit(recovered, required=True), Unit(cause_status_sentence(inp), required=True))
+    # the window sentence already says when it ended; a second "The problem ended at ..." only repeats it
+    recovered = None if "end" in v and "start" in v else Unit(t["common"]["recovered"].format(**v) if "end" in v else t["common"]["recovered_unknown"], required=True)
+    doc.paragraph(recovered, Unit(cause_status_sentence(inp), required=True))
     doc.paragraph(Unit(apology(inp), required=True))
     doc.paragraph(Unit(review_promise(inp), required=True), Unit(contact_sentence(inp), required=True))
     return doc

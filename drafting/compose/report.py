@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..context import Audience
-from ..facts.kinds import change_kind, is_cleanup
+from ..facts.kinds import change_kind, is_cleanup, kind_rules
+from ..facts.prose import leans_back
 from ..redact import templates
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, window_unit
+from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, remedy_to_reader, window_unit
 
 _STATUS_ONLY = re.compile(r"(?i)^\W*(?:the )?(?:root )?(?:cause (?:is|was) (?:now )?)?\W*(?:confirmed|verified)\W*\.?\s*$")  # "Cause is **confirmed**."
 _RECOVERED = re.compile(r"(?i)\b(?:resolved|recovered|recovery|restored|back to normal|fixed|caught up|all clear|impact (?:ended|over)|cleared|working again)\b")
@@ -26,7 +27,8 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         from ..reading.document import sentences
 
         text = str(f.cause.value)
-        parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value) and not _STATUS_ONLY.match(s.text)]
+        parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value) and not _STATUS_ONLY.match(s.text)
+                 and not (plain and leans_back(s.text))]  # "Both faults were needed ...": after the plain sentence it points at nothing
         keep = [p for p in parts if plain_enough(p, inp)][: limit - len(plain)]  # "The legacy LB record got destroyed in the same apply": not for general readers
         if not keep and not plain and inp.ctx.audience is Audience.GENERAL:  # one explained term more, rather than withhold a confirmed cause
             keep = [p for p in parts[:1] if plain_enough(p, inp, allowance=1)]
@@ -61,17 +63,22 @@ _ORDINAL = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)
 def _own_items(inp: Inputs, limit: int) -> list[Unit]:
     """The write-up's own change items the reader can follow; "Third, the tool will ..." loses its ordinal."""
     items = pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit)
-    return [Unit(x[:1].upper() + x[1:], "writeup") for x in (_ORDINAL.sub("", s) for s in items)]
+    return [Unit(as_we_will(x[:1].upper() + x[1:]), "writeup") for x in (_ORDINAL.sub("", s) for s in items)]
 
 
-def action_units(inp: Inputs, limit: int, plain_first: bool = False) -> list[Unit]:
+def action_units(inp: Inputs, limit: int, plain_first: bool = False, main: bool = False) -> list[Unit]:
     """The changes: the write-up's own items the reader can follow and the plain sentence for each kind of change
     not yet said (fact sheet: changes_plain); ``plain_first`` puts the plain sentences first. Clean-up of this
-    incident is not a change."""
+    incident is not a change. ``main``: the one change that keeps it from happening again comes before one that only
+    sees it sooner (kinds.yaml: main_change_last)."""
     own = [] if plain_first else _own_items(inp, limit)
     kinds_said = {change_kind(u.text) or "" for u in own}
     typed: list[Unit] = []
-    for c in inp.facts.changes_plain:
+    plain = list(inp.facts.changes_plain)
+    if main:
+        last = kind_rules().get("main_change_last", [])
+        plain.sort(key=lambda c: (change_kind(str(c.value or "")) or "") in last)
+    for c in plain:
         text = str(c.value or "").strip()
         kind = change_kind(text) or text
         if len(own) + len(typed) >= limit or not text or text in inp.used or kind in kinds_said:
@@ -96,7 +103,7 @@ def compose(inp: Inputs) -> Document:
     doc.heading(title.format(**v), 1)
     duration = Unit(t["common"]["duration"].format(**v)) if "duration" in v and "start" not in v else None
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 2 if executive else 3, allowance=1)]
-    remedy = [Unit(as_we_will(s), "writeup") for s in pick(inp, f.remedy, 4, allowance=1)]
+    remedy = [Unit(remedy_to_reader(as_we_will(s)), "writeup") for s in pick(inp, f.remedy, 4, allowance=1, remedy=True)]
     if executive:
         doc.heading(r["executive_impact"])
         numbers = [Unit(s, "writeup") for s in pick(inp, f.numbers, 2, skip_ranges=True)]
@@ -124,7 +131,7 @@ def compose(inp: Inputs) -> Document:
         if unaffected:
             doc.paragraph(*[Unit(s, "writeup") for s in unaffected])
         resolution = [Unit(s, "writeup") for s in pick(inp, f.resolution, 2 if technical else 1)]
-        ended = Unit(r["ended"].format(**v)) if "end" in v else None
+        ended = Unit(r["ended"].format(**v)) if "end" in v and "start" not in v else None  # the summary's window already says it
         told = [str(e.value.get("text", "")) for e in f.timeline if isinstance(e.value, dict)] + [x for x in f.texts("resolution") if re.search(r"\d{1,2}[:.]\d{2}", x)]
         if "end" not in v and any(_RECOVERED.search(x) for x in told):
             # the write-up tells a recovery the reading could not time: never claim the end is unknown, ask the liaison

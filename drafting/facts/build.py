@@ -24,8 +24,9 @@ from .kinds import change_statements, not_a_change, plain_cause, plain_changes
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .terms import plain_for_anyone, technical_terms
-from .window import find_window, writeup_zone
+from .window import find_window
 from .withheld import withheld_names
+from .zone_choice import writeup_zone
 
 _CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
 
@@ -49,7 +50,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     sheet.writeup_date = written.isoformat() if written else ""
     find_window(doc, reading, sheet)
     if auto:
-        sheet.timezone = writeup_zone(sheet, reading)
+        sheet.timezone = writeup_zone(sheet, reading, writeup)
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)

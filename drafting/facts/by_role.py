@@ -22,11 +22,13 @@ from ..reading.document import Document, Span, sentences
 from ..reading.markup import CHAT_LEAD
 from ..reading.role_model import exists, role_scores
 from ..reading.roles import has_role
+from ..reading.rules import rules
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
 from .gate import customer_sentence, independent, label_participle
 from .kinds import not_a_change, without_owner
+from .prose import leans_back
 from .sheet import Fact, FactSheet
 
 # sheet field -> the roles whose sentences belong in it
@@ -114,7 +116,10 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                     and s.p(*family) < cfg.get("response_family_below", 0.2):
                 sheet.flag(name, f"left out of '{name}': it tells what the team did, not what customers saw ({_short(f.value)})")
                 continue
-            if name in ("actions", "numbers", "harm", "symptoms", "remedy") and _LEANS_BACK.match(str(f.value).strip()):
+            if name in ("numbers", "harm", "symptoms") and any(re.search(p, str(f.value), re.I) for p in rules().get("team_metric_cues", [])):
+                sheet.flag(name, f"left out of '{name}': a count of the team's work, not of what customers saw ({_short(f.value)})")
+                continue
+            if name in ("actions", "numbers", "harm", "symptoms", "remedy") and leans_back(str(f.value)):
                 sheet.flag(name, f"left out of '{name}': it leans on the sentence before it ({_short(f.value)})")
                 continue
             figure_note = name == "numbers" and re.search(r"\d", str(f.value)) and not re.match(r"[^:]{1,30}:\s", str(f.value))
@@ -200,25 +205,24 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
 
 
 # parts of a write-up that are about something else: an action list's items are not symptoms, however they read
-_OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "detection", "hypotheses"),
-                "impact": ("actions", "cause", "contributing", "went_well", "hypotheses"),
-                "harm": ("actions", "cause", "contributing", "went_well", "hypotheses"),
-                "remedy": ("cause", "contributing", "went_well", "hypotheses", "timeline"),
-                "recovery": ("actions", "cause", "contributing", "went_well", "hypotheses"),
-                "cause": ("actions", "went_well", "hypotheses", "remedy", "impact"),
-                "action": ("hypotheses",)}
+# a part about something else; "notes" (comms notes, a document's comment thread) is for the team, never a customer fact
+_OTHER_PARTS = {"symptom": ("actions", "cause", "contributing", "went_well", "detection", "hypotheses", "notes"),
+                "impact": ("actions", "cause", "contributing", "went_well", "hypotheses", "notes"),
+                "harm": ("actions", "cause", "contributing", "went_well", "hypotheses", "notes"),
+                "remedy": ("cause", "contributing", "went_well", "hypotheses", "timeline", "notes"),
+                "recovery": ("actions", "cause", "contributing", "went_well", "hypotheses", "notes"),
+                "cause": ("actions", "went_well", "hypotheses", "remedy", "impact", "notes"),
+                "action": ("hypotheses", "notes")}
 
 
 _WHOLE_SENTENCE_FIELDS = ("symptoms", "numbers", "harm", "remedy", "resolution", "unaffected")
-# "Two of these are ...", "That is safe only if ...", "They were re-sent": a sentence that leans on the one before it
-_LEANS_BACK = re.compile(r"^(?:this|that|these|those|it|they|both|such|(?:one|two|three|some|all|most|many|half|none|each|\d[\d,]*%?) of (?:these|those|them)|the others?|others)\b", re.I)
 
 
 def reads_alone(span: Span, text: str, red: Redactor) -> bool:
     """Whether a write-up sentence can stand in a customer draft away from its neighbours: it does not lean on the
     sentence before it, and it has its own subject and verb ("Rolled gateway back to 3.7" and "From 611 sending
     customers, to 1,130 receiving businesses." do not)."""
-    if _LEANS_BACK.match(text.strip()):
+    if leans_back(text):
         return False
     if label_participle(span.text.strip(" -*•\t")):
         return True  # "Unreconciled duplicates: removed by us automatically": the label is the subject
@@ -230,7 +234,7 @@ def _eligible(s: Sentence, role: str, cfg: dict) -> bool:
     a chat or log line only when the model is sure and it says enough."""
     if s.section in _OTHER_PARTS.get(role, ("hypotheses",)):
         return False
-    if s.kind == "line":
+    if s.kind == "line" or s.kind == "row" and s.section == "timeline":  # a timeline entry tells the team's steps
         return s.p(role) >= cfg.get("sure", 0.8) and len(s.span.text.split()) >= 8
     return True
 

@@ -29,7 +29,8 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
         text = made[0] if made else f"There {'was' if value_core == '1' else 'were'} {note}." if plain_count else note
     elif re.match(_COUNT + r"\s+(?!(?:" + MONTHS + r")\b)[a-z]", value_core, re.I) and not re.search(r"[:|;]", value):
         text = plain_words(f"There were {value_core}")  # "Support: 412 merchant tickets" -> "There were 412 merchant tickets."
-    elif len(key.split()) <= 5 and not re.search(r"[:|;]", value) and not re.match(r"(?i)(?:a|an|the)\s", key):
+    elif len(key.split()) <= 5 and not re.search(r"[:|;]", value) and not re.match(r"(?i)(?:a|an|the)\s", key) and re.search(r"\d", value) \
+            and key.lower() not in {str(k).lower() for k in rules().get("internal_field_keys", [])}:  # never "The urgency was 1 - High."
         tense = "is" if re.search(r"(?i)\b(?:deadline|due|until|expires?|valid|remaining|open)\b", key) else "was"
         text = plain_words(f"The {key_low} {tense} {value}")
     else:

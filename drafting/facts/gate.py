@@ -17,11 +17,11 @@ from ..reading.lines import participle_lead
 from ..reading.roles import has_role
 from ..reading.rules import has_cue, rules
 from ..redact import Redactor, service_names, service_words
-from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules
+from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
-_LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?,\s+", re.I)
+_LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?(?:,\s+|\s+(?=(?:we|our|the|a|an|it|they|customers?|users?)\b))", re.I)
 
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])")
@@ -90,7 +90,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     """The sentence as a customer may read it, or None when it cannot be used whole. ``sentence``: it must read
     as a sentence (a note is repaired or refused); a list item such as an action may be a noun phrase."""
     text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|(?<=:)\*", "", span.text).strip()
-    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\t+", "", text)  # "3.5<tab>27 rosters were edited": a Word paragraph number
+    text = re.sub(r"\s+", " ", re.sub(r"\s*[✓✔✅☑]\ufe0f?", "", text))  # 'saw "Refill requested ✓"': a screen's tick is no word
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
     if whole and red.blames(span.start, span.end):
@@ -112,8 +113,12 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     label = _LABEL_THEN_SENTENCE.match(text)
     if label and len(text[label.end():].split()) >= 5:  # "Employee bank fees: Paystead will reimburse ..." -> the sentence
         text = text[label.end():]
+    text = re.sub(r"(?i)[,;]?\s*\b(?:due|eta|target)\s*:?\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?=\.?\s*$)", "", text)  # ", due 04/07": no reader can be sure of that date
     text = _TRAILING_ASIDE.sub(".", text)  # "... a correction email - Comms sending tonight." -> "... a correction email."
     text = _plain_services(text)
+    for tail in prose_rules().get("lean_tails", []):
+        text = re.sub(tail, "", text, flags=re.I)  # "..., same timing." -> "..."
+    text = without_linking_words(text)
     if _NOT_PROSE.search(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
@@ -150,6 +155,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         text = _as_sentence(text, span, red)
         if text is None:
             return None
+    text = re.sub(r";\s+(allow|expect)\b", r"; please \1", text)  # "...; allow 3–5 working days" said to the reader
     text = text[0].upper() + text[1:]
     if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."
@@ -171,6 +177,7 @@ def label_participle(text: str) -> re.Match | None:
     return m if m and participle_lead().match(m.group("v")) else None
 
 
+_FIGURE_LED = re.compile(r"(?i)^(?:(?:all|about|around|over|nearly|almost|some|roughly)\s+)?~?\s*[£$€¥₩₹]?\d")
 _DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")
 
 
@@ -180,6 +187,16 @@ def _as_sentence(text: str, span: Span, red: Redactor) -> str | None:
     repaired = figure_note_as_sentence(text)
     if tokens is None:
         return repaired[0] if repaired else text
+    if repaired and _FIGURE_LED.match(text):  # "All 640 day passes refunded automatically": a figure, then what happened to it
+        after = next((t.idx for t in tokens if repaired[1] and t.text.lower() == repaired[1].lower()), None)
+        rest = [t for t in tokens if after is not None and t.idx > after] if repaired[1] else []
+        if not has_finite_verb(rest):  # the parse may take "passes" for the verb; "... affected by the outage phoned" has its own
+            return repaired[0]
+    cut = span.text.find(";")
+    if repaired and repaired[1] and cut > 0 and repaired[1] in span.text[:cut]:  # "Refunds processed 18 March; allow 3–5 working days"
+        first = red.doc.char_span(span.start, span.start + cut, alignment_mode="expand")
+        if first is not None and not has_finite_verb(first, besides=repaired[1]):
+            return repaired[0]
     if repaired and (not has_finite_verb(tokens, besides=repaired[1]) or repaired[1] and re.search(rf"\b{re.escape(repaired[1])}\s*,", text)):
         return repaired[0]
     return text if has_finite_verb(tokens) else None

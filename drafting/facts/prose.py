@@ -20,7 +20,8 @@ from ..resources import data_dir
 
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "xcomp", "parataxis"}
-_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|\s*[,(;:–-]|\s+(?:by|in|on|at|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
+_BARE_DATE = r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
+_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|(?-i:" + _BARE_DATE + r")|\s*[,(;:–-]|\s+(?:by|in|on|at|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
 _LEAD = r"(?:(?:about|around|over|nearly|almost|roughly|more than|fewer than|less than|up to|at least|only|all|some|most|no|none of the)\s+)?"
 _FIGURE = r"(?:~\s*)?[£$€¥₩₹]?\d[\d,.]*\s*(?:%|k\b|[kmKM]\b)?"
 _NOT_A_NOUN = "over|under|in|at|by|on|from|to|of|for|per|and|or|out|up|down|across|during|since|before|after|more|less|times|minutes|hours|seconds|days|weeks"
@@ -94,14 +95,20 @@ def figure_note_as_sentence(text: str) -> tuple[str, str] | None:
     "4,870 readers who saw the error." -> "4,870 readers saw the error."."""
     body = text.strip().rstrip(".")
     parts = "|".join(re.escape(str(p)) for p in prose_rules()["participles"])
-    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+(?!(?:{parts})\b)(?:[\w'’/-]+|\d[\d,.]*\d)){{1,7}}?|no\s+[\w'’-]+(?:\s+[\w'’-]+)?|[A-Z][\w'’-]*(?:\s+(?!(?:{parts})\b)(?:and\s+)?[a-z][\w'’-]*){{0,4}})(?P<neg>\s+not)?\s+(?P<v>(?:{parts}))\b(?P<rest>.*)$", body)
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+(?!(?:{parts})\b)(?:[\w'’/-]+|\d[\d,.]*\d|\([^()]{{1,40}}\))){{1,7}}?|no\s+[\w'’-]+(?:\s+[\w'’-]+)?|[A-Z][\w'’-]*(?:\s+(?!(?:{parts})\b)(?:and\s+)?[a-z][\w'’-]*){{0,4}})(?P<neg>\s+not)?\s+(?P<v>(?:{parts}))\b(?P<rest>.*)$", body)
     if m and not _BE.search(m.group("np")) and _AFTER_PARTICIPLE.match(m.group("rest")):  # not "one affected reader"
         present = m.group("v").lower() in ("needed", "required", "expected")  # "No action needed": still true
         be = ("is" if present else "was") if _singular(m.group("np")) else ("are" if present else "were")
-        return f"{m.group('np')} {be}{m.group('neg') or ''} {m.group('v')}{m.group('rest')}.", m.group("v")
-    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+[\w'’/-]+){{1,5}}?)\s+(?:who|that)\s+(?P<rest>\w+ed\b.*|saw\b.*|got\b.*|had\b.*|could(?:n't| not)\b.*|did(?:n't| not)\b.*|were\b.*|was\b.*)$", body)
+        rest = re.sub("^" + _BARE_DATE, lambda d: " on" + d.group(0), m.group("rest"))  # "Refunds processed 18 March" -> "... processed on 18 March"
+        return f"{m.group('np')} {be}{m.group('neg') or ''} {m.group('v')}{rest}.", m.group("v")
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+[\w'’/-]+){{1,5}}?)\s+(?:who|that)\s+(?P<rest>\w+ed\b.*|saw\b.*|got\b.*|had\b.*|told\b.*|said\b.*|could(?:n't| not)\b.*|did(?:n't| not)\b.*|were\b.*|was\b.*)$", body)
     if m and not _BE.search(m.group("np")):
         return f"{m.group('np')} {m.group('rest')}.", m.group("rest").split()[0]
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+[\w'’/-]+){{1,5}}?)\s+whose\s+\w+", body)
+    if m and not _BE.search(m.group("np")):  # "1,030 customers whose reservation couldn't be found."
+        return f"There were {body[:1].lower() + body[1:] if body[:1].isupper() else body}.", ""
+    if re.search(rf"(?i)(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bour )\b(?:{parts})\b", body):  # "the delayed batch" is an adjective
+        return None  # a participle the first shape could not take: never "There were all 1,872 fees refunded"
     if re.match(rf"(?i)^{_LEAD}(?:~\s*)?[£$€¥₩₹]\d[\d,.]*\s*(?:[kKmM]\b|million|billion)?\s+(?:in|of|worth of)\s+[a-z][^:;]*$", body) and len(body.split()) <= 14:
         return f"There was {body[:1].lower() + body[1:] if body[:1].isupper() else body}.", ""  # "$48,200 in transfers in the batch"
     m = re.match(rf"(?i)^{_LEAD}{_FIGURE}\s+(?!(?:{_NOT_A_NOUN})\b)(?:[a-z][\w'’-]*\s+){{0,3}}[a-z][\w'’-]*s\b(?:\s*[,(][^:;]*|\s+(?:in|on|at|across|from|during|over|for|with|by|between)\b[^:;]*)?$", body)  # "31,420 failed attempts, about 9,800 riders"
@@ -115,3 +122,22 @@ def _singular(np: str) -> bool:
     if re.match(r"(?i)no\s", np) or not m:  # "No action needed", "Storage fees waived", "Service restored"
         return not re.search(r"(?i)s\b", np.split()[-1]) or np.split()[-1].lower() in ("access", "business", "progress")
     return m.group(0).rstrip(".,") == "1" and not re.search(r"%|\bof\b", np)
+
+
+@lru_cache(maxsize=1)
+def _leans_back_res() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.I) for p in prose_rules().get("leans_back", []))
+
+
+def leans_back(text: str) -> bool:
+    """Whether a sentence leans on the one before it (data/drafting/prose.yaml: leans_back), so it cannot stand alone."""
+    t = text.strip()
+    return any(p.search(t) for p in _leans_back_res())
+
+
+def without_linking_words(text: str) -> str:
+    """ "The shipper then saw two carriers" -> "The shipper saw two carriers": a linking adverb between a subject and its
+    verb ties the sentence to one the draft may leave out (prose.yaml: linking_adverbs)."""
+    words = "|".join(re.escape(str(w)) for w in prose_rules().get("linking_adverbs", []))
+    return re.sub(rf"(?<=[a-z]) (?:{words}) (?=(?:[a-z]+ed|saw|got|had|went|made|took|ran|came|lost|found|said|began|did|could|couldn't|can't|cannot)\b)", " ", text) if words else text
+

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from ..reading.document import Document, Unit, sentences
 from ..reading.lengths import MAX_WINDOW, length_beside_range
 from ..reading.lengths import length as _said_length
-from ..reading.rules import has_cue, rules, zone_of
+from ..reading.rules import has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .sheet import Fact, FactSheet
 
@@ -49,6 +49,20 @@ def _points_in(reading: Reading, s: int, e: int) -> list[TimePoint]:
 def _customerish(text: str) -> bool:
     cfg = rules()
     return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
+
+
+_DATE_WORDS = re.compile(r"(?i)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:[/-]\d{1,2}){1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:from|to|until|till|through|and|on|between|(?-i:[A-Z]{2,5})|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)(?:\s*\d+\s*(?:m|mins?|minutes?))?|\d+h\d+m)\b")
+
+
+def _bare_range(text: str, got: list[TimePoint]) -> bool:
+    """ "Tuesday 7/22, 1:05 pm to 4:20 pm." or "23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST (2h45m)": a sentence that is
+    nothing but a range states the window of the part it opens."""
+    rest = text
+    got = [p for p in got if p.raw in text]
+    for p in sorted(got, key=lambda p: -len(p.raw)):
+        rest = rest.replace(p.raw, " ")
+    rest = _DATE_WORDS.sub(" ", re.sub(r"(?i)\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?", " ", rest))
+    return len(got) >= 2 and not re.search(r"[A-Za-z]{3,}", rest)
 
 
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
@@ -248,7 +262,10 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
                 add(5 + fix + low, "s", pair[0], 0.9, u)
                 add(5 + fix + low, "e", pair[1], 0.9, u)
-            elif not u.quoted and _customerish(text) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
+            elif not u.quoted and _bare_range(text.split("\n")[0], got) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
+                add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**": a labelled range
+                add(5 + fix, "e", pair[1], 0.9, u)
+            elif not u.quoted and (_customerish(text) or _bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
                 tier = 3 if u.section in ("summary", "impact", "preamble") else 2
                 add(tier, "s", pair[0], 0.8, u)
                 add(tier, "e", pair[1], 0.8, u)
@@ -365,13 +382,3 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
         sheet.start = Fact(None)
         sheet.end = Fact(None)
         sheet.duration_minutes = Fact(None)
-
-
-def writeup_zone(sheet: FactSheet, reading: Reading) -> str:
-    """The zone word the write-up tells its window in ("BRT", "PT", "AEST"), so drafts give its readers their
-    local times; "UTC" when it writes in UTC, an offset, an IANA name, or in no zone a draft can name."""
-    m = re.search(r"\((?P<z>[^,()]+), as written\)", sheet.start.note or sheet.end.note or "")
-    zone = m.group("z").strip() if m else reading.declared_zone
-    if zone and re.fullmatch(r"[A-Z]{2,5}", zone) and zone not in ("UTC", "GMT") and zone_of(zone) is not None:  # "+01:00" is no word for a reader
-        return zone
-    return "UTC"

@@ -172,7 +172,12 @@ class _Builder:
                 self.heading(sp, stripped, 3)
                 continue
             sep = "\t" if "\t" in core else "|"
-            if kind == "line" and not prose and pipe_header(core, sep) and last - ln >= 2:
+            caption = len(prose) == 1 and len(prose[0].text.split()) <= 8 and not prose[0].text.rstrip().endswith(".")  # "Table 4 – Actions"
+            if kind == "line" and (not prose or caption) and pipe_header(core, sep) and last - ln >= 2:
+                titled = re.sub(r"^\s*(?:table|figure|fig\.)\s*\d+\s*[–—:.-]\s*", "", prose[0].text, flags=re.I) if prose else ""
+                prose.clear()
+                if titled and section_of_label(titled):
+                    self.section = section_of_label(titled)
                 self.pipe_rows(ln, last, sep)  # "Action | Owner | Ticket" and its rows, with no Markdown rule under the header
                 return
             if stripped and len(stripped) < 60 and stripped.endswith(":") is False and section_of_label(stripped) and not re.search(r"[.;,!?]$", stripped) and kind == "line":

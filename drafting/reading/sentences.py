@@ -5,7 +5,7 @@ import re
 
 from .spans import Span
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9]|~\s*\d|[£$€]\d)")
 _AM_PM_ON = re.compile(r"\b[ap]\.m\.\s+(?:[a-z]|[A-Z]{2,4}\b)")  # "2:10 p.m. to 3:02 p.m. ET" is one sentence
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca)\.|\b[A-Z]\.)[)\"”’]*\s*$")
 
@@ -15,7 +15,8 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
     out: list[Span] = []
     cuts = [start] + [m.end() for m in _BOUNDARY.finditer(text, start, end)
                       if not _ABBREV.search(text[max(start, m.start() - 8): m.start() + 1])
-                      and not _AM_PM_ON.search(text[max(start, m.start() - 5): m.end() + 5])] + [end]
+                      and not _AM_PM_ON.search(text[max(start, m.start() - 5): m.end() + 5])
+                      and not (re.match(r"[.!?][)\"”’]+", m.group(0) if m.group(0)[:1] in ".!?" else text[m.start() - 1: m.end()]) and text[m.end(): m.end() + 1].islower())] + [end]
     cuts = sorted(set(cuts))
     for s, e in zip(cuts, cuts[1:]):
         while s < e and text[s].isspace():

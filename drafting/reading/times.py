@@ -19,8 +19,9 @@ from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE = (r"(?:\s*\(?(?P<zone>(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|PHT|PKT))"
-         r"\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
+_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|PHT|PKT)"
+_ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
+         r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
     r"(?:(?P<isodt>(?<![\d/-])\d{4}(?P<tsep>[-/])\d{1,2}(?P=tsep)\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
     r"|(?P<mil>(?<![\w:.,/])(?:[01]\d|2[0-3])[0-5]\d(?=Z(?![A-Za-z])|\s*hrs\b))(?:\s*hrs\b)?"   # "1410Z", "0930 hrs"
@@ -41,6 +42,9 @@ _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:y
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
 _AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
+_ZONE_AFTER_DATE = re.compile(r"[^\S\n]*\(?(?P<zone>" + _ZONE_WORDS + r")\)?(?![A-Za-z])", re.I)
+# a chat message's header before its time: "**hana.k** — 00:03", "yuto_devops - 23:38"
+_CHAT_STAMP = re.compile(r"\W{0,3}[\w.@'’-]{2,30}(?: [\w.'’-]{2,20})?\W{0,3}\s*[—–-]\s*")
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
 _LOOSE_JOIN = re.compile(r"^\s*(?:UTC|GMT|[A-Z]{2,4})?\)?\s*,?\s*(?:until|till|to|through)\b[^.;:\n\d]{0,40}?$", re.I)
 _LEAD_DATE = re.compile(rf"^\s*,?\s*(?:on\s+)?\(?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS}[a-z]*(?:\s+\d{{4}})?|{MONTHS}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)\b\)?,?", re.I)
@@ -205,6 +209,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 dm = DATE_RE.search(am.group(g))
                 after = parse_date(dm, years, order)[0] if dm else None
             after_spans.add(am.start(g))
+            if zone_word is None and (zm := _ZONE_AFTER_DATE.match(text, am.end())):
+                zone_word = zm.group("zone")  # "01:05 Sat 15 Mar CET": the zone after the date is the time's
         rel = m.group("rel") or ""
         if after is None and not m.group("isodt") and (ar := _AFTER_REL.match(text, m.end())):
             rel = ar.group("rel")
@@ -219,7 +225,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel, weekday=weekday_index(wk.group("wd")) if wk else None))
     for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
-        if RANGE_JOIN.match(between):
+        if RANGE_JOIN.match(between) or (a.after_date is not None and RANGE_JOIN.match(_LEAD_DATE.sub("", between))):  # "23:20 Fri 14 Mar → 01:05"
             b.opens = i
             if a.zone_word is None and b.zone_word is not None:
                 a.zone_word = b.zone_word
@@ -272,7 +278,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         whens.append(None)
         m = r.m
         line_start = text.rfind("\n", 0, m.start()) + 1
-        at_line_start = not re.sub(r"[\s\-*•|>\[(]", "", text[line_start: m.start()])
+        at_line_start = not re.sub(r"[\s\-*•|>\[(]", "", text[line_start: m.start()]) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None
         while ri < len(resets) and resets[ri] < m.start():
             day, last, ri = first_date or day, None, ri + 1
         while di < len(dates) and dates[di][0] < m.start():
@@ -334,6 +340,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when = datetime(when_day.year, when_day.month, when_day.day, hour, r.clock[1], tzinfo=this_zone or timezone.utc)
             if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date():
                 when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight
+            elif not date_stated and not at_line_start and last is not None and when - last > timedelta(hours=12) and when.date() == last.date() + timedelta(days=1):
+                when -= timedelta(days=1)  # "00:20 correction to yuto's 23:38": a message speaks of the evening before, not the next one
             crossed = opened is not None and r.after_date is None and not r.rel and not m.group("isodt") and timedelta(0) < opened - when < timedelta(days=1)
             if crossed and twelve_hour and not r.meridiem and hour < 12 and when + timedelta(hours=12) > opened:
                 when += timedelta(hours=12)  # a 12-hour write-up's "from 9:00 to 5:00" ends at 5 pm

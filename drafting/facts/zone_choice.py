@@ -1,0 +1,37 @@
+"""Which zone a draft tells its times in: the zone the write-up tells its window in, or the customers' zone when the
+window was read from UTC work notes, as a word a reader knows ("HST", not "Pacific/Honolulu")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..reading.rules import zone_of
+from ..reading.times import Reading
+from .sheet import FactSheet
+
+
+def writeup_zone(sheet: FactSheet, reading: Reading, text: str = "") -> str:
+    """The zone word the write-up tells its window in ("BRT", "PT", "AEST"), so drafts give its readers their
+    local times; "UTC" when it writes in UTC, an offset, an IANA name, or in no zone a draft can name."""
+    m = re.search(r"\((?P<z>[^,()]+), as written\)", sheet.start.note or sheet.end.note or "")
+    zone = m.group("z").strip() if m else reading.declared_zone
+    if zone and "/" in zone:  # "Pacific/Honolulu" in a ticket's header: the word its readers use ("HST"), if the write-up has one
+        zone = _zone_word(zone, sheet, text) or zone
+    elif zone in ("UTC", "GMT", "Z") and reading.declared_zone and _is_word(reading.declared_zone):
+        zone = reading.declared_zone  # work notes in UTC, customers told in "AEST (Brisbane/Sydney)": the customers' zone
+    if zone and _is_word(zone):  # "+01:00" is no word for a reader
+        return zone
+    return "UTC"
+
+
+def _is_word(zone: str) -> bool:
+    return re.fullmatch(r"[A-Z]{2,5}", zone) is not None and zone not in ("UTC", "GMT") and zone_of(zone) is not None
+
+
+def _zone_word(iana: str, sheet: FactSheet, text: str) -> str:
+    """The zone word the write-up uses for the same clock as an IANA zone at the incident ("HST" for Pacific/Honolulu)."""
+    at, tz = sheet.start.value, zone_of(iana)
+    if at is None or tz is None:
+        return ""
+    words = Counter(w for w in re.findall(r"\b[A-Z]{2,5}\b", text) if _is_word(w) and at.astimezone(zone_of(w)).utcoffset() == at.astimezone(tz).utcoffset())
+    return words.most_common(1)[0][0] if words else ""
