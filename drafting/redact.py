@@ -42,6 +42,10 @@ _NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b")
 # a roster: a label line, then one person per line, the name first and their role after a wide gap or a bracket
 _ROSTER = re.compile(r"(?im)^\s*(?:\*\*)?(?:" + _PEOPLE_LABELS + r")(?:\*\*)?\s*:?\s*\n(?P<rows>(?:[ \t]*\S[^\n]*\n?){1,30})")
 _ROSTER_NAME = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2})(?=\s{2,}|\s*[(,–—]|\s+-\s|\s*$)")
+# a message's header that names its writer: "── Private note · Jomar Dizon · 4:22 PM ──", "Meg Castillo - 12:31 AM PDT ...",
+# "**Lee Seo-yeon** · 11:24 PM"
+_HEADER_NAME = re.compile(r"(?m)(?:[·•|]\s*|^\s*(?:\*\*)?)(?P<n>[A-Z][a-z]+(?:[ -][A-Z]?[a-z'-]+){1,2})(?:\*\*)?\s*(?:\([^)\n]{0,40}\)\s*)?[·•|—–-]\s*(?:\w{3},?\s+)?(?:\d{1,2}\s+\w{3}\s+\d{4}\s+)?\d{1,2}:\d{2}")
+_BOT_WORDS = {"bot", "incident", "alert", "alerts", "alertmanager", "monitor", "system", "pagerduty", "opsgenie", "statuspage", "status"}
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
@@ -296,6 +300,9 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             names.add(tok.text)
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
+    for m in _HEADER_NAME.finditer(text):
+        if not _NOT_NAMES.match(m.group("n")) and not {w.lower() for w in m.group("n").split()} & (_COMMON_LOWER | _BOT_WORDS):
+            names.add(m.group("n"))
     for m in _DOTTED_HANDLE.finditer(text):
         names.add(m.group(0))
     for m in _BY_NAME.finditer(text):

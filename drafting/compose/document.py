@@ -62,13 +62,14 @@ class Document:
             pos += len(s)
 
         first = True
-        for b in self.blocks:
+        shown = [b for b in self.blocks if any(u.text.strip() for u in b.units) or b.fallback is not None]
+        for i, b in enumerate(shown):
             units = [u for u in b.units if u.text.strip()]
             kind = b.kind
             if not units and b.fallback is not None:
                 units, kind = [b.fallback], "p"
-            if not units:
-                continue
+            if kind == "h2" and (i + 1 == len(shown) or shown[i + 1].kind in ("h1", "h2")):
+                continue  # a section left with nothing in it after the self-check: no empty heading
             if not first:
                 emit("\n\n")
             first = False

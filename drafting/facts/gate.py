@@ -156,6 +156,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         if text is None:
             return None
     text = re.sub(r";\s+(allow|expect)\b", r"; please \1", text)  # "...; allow 3–5 working days" said to the reader
+    text = re.sub(r"(?<!\.)\.\.(?!\.)", ".", text)  # "Automatic, no claim needed.."
     text = text[0].upper() + text[1:]
     if not re.search(r"[.!?][\"”)]*$", text):
         text = text.rstrip(",;:") + "."

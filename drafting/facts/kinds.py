@@ -51,7 +51,7 @@ def _cause_sentences(doc: Document) -> list[Span]:
             and (has_role(u.text, "cause") or u.kind == "field" and re.search(r"(?i)\bcause\b", u.key or ""))]  # "Root cause confirmed: CHG-5512 went out"
     deny = kind_rules()["not_the_cause_cues"]
     return [s for s in out if not has_role(s.text, "unconfirmed") and not side_remark(s.text) and not s.text.rstrip().endswith("?")
-            and not _search(deny, s.text)]
+            and not _search(deny, doc.text[doc.text.rfind("\n", 0, s.start) + 1: s.end])]  # "Checked and NOT the cause: ... v3.4.1 released"
 
 
 def plain_cause(doc: Document) -> Fact | None:

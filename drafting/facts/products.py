@@ -63,6 +63,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
         if not name or len(name) > 60 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name):
             return  # "D3 App": a decision or item number before a word, not a product
+        if re.fullmatch(r"(?i:the\s+)?[a-z0-9]+(?:[-_][a-z0-9]+)+", name) or re.search(r"(?i)\bstatus\s?page\b", name):
+            return  # "epro-mobile" is an internal service's name; the status page tells about the product, it is not it
         words = name.lower().split()
         if words[0] in _not_product_words() or words[-1] in _not_product_words():
             return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore" (a place)

@@ -41,4 +41,12 @@ def withheld_names(doc: Document, public: list[str]) -> list[str]:
                     continue  # "Everything", "Approved", "AEDT": a common word, a zone, or never a name inside a sentence
                 if len(name) >= 3 and name.lower() not in allowed and not any(name.lower() in a for a in allowed) and name not in out:
                     out.append(name)
+    for u in doc.units:  # "Requester: Al Nahda Kennels <accounts@...>": the one customer a ticket is about is not told to the rest
+        if u.kind == "field" and re.fullmatch(rules().get("account_field_keys", "(?!)"), u.key.strip(" *_"), re.I):
+            m = _NAME.match(u.text.strip(" *_"))
+            words = m.group(0).split() if m else []
+            name = " ".join(words[:2]) if words else ""  # "Al Nahda Kennels" -> also "Al Nahda", as a note shortens it
+            for n in {m.group(0).strip(), name} if m else ():
+                if len(n) >= 4 and n.lower() not in allowed and n.lower() not in STOP_WORDS and n not in out:
+                    out.append(n)
     return out

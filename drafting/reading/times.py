@@ -19,7 +19,7 @@ from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|PHT|PKT)"
+_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|WITA|WIT|PHT|PKT|GST|NPT|ART|UYT|ICT|EAT|WAT|CAT)"
 _ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
          r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
@@ -201,6 +201,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         if m.group("zone"):
             zone_word = m.group("zone")
         am = _AFTER_DATE.match(text, m.end())
+        if am and re.match(r"[^\S\n]*,?[^\S\n]*(?:at[^\S\n]+)?\d{1,2}:\d{2}", text[am.end(): am.end() + 12]):
+            am = None  # "10:47 ACST (Sun 14 Jul 23:30 UTC": a date right before a time is that time's date
         after = None
         if am:
             g = "d" if am.group("d") else "d2"
