@@ -288,7 +288,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; check the plain summary in the fact sheet (field: cause).")
         sheet.cause = plain_cause(doc) or sheet.cause
     elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))) \
-            and not unknown_said and not (verdict != "confirmed" and any(has_role(u.text, "unconfirmed") and has_role(u.text, "cause") for u in doc.units)):
+            and not unknown_said and verdict != "open":  # "Eng THINKS ... NOT confirmed": the write-up's last word keeps it open
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
         sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; check the plain summary in the fact sheet (field: cause).")
         sheet.cause = plain_cause(doc) or sheet.cause

@@ -130,8 +130,8 @@ def _statements(doc: Document) -> list[Unit]:
     """Units to read window statements from, a long paragraph or field taken one sentence at a time."""
     out: list[Unit] = []
     for u in doc.units:
-        if u.kind == "heading":
-            continue
+        if u.kind == "heading" and not re.search(r"(?i)\bimpact\s+\d{1,2}:\d{2}", u.text):
+            continue  # "### What customers experienced (impact 23:10 Sat 26 Oct → 01:35 Sun 27 Oct, WEST)" states it
         if u.kind in ("sentence", "field", "quote", "item") and len(u.text) > 160:
             parts = sentences(doc.text, u.span.start, u.span.end)
             if len(parts) > 1:

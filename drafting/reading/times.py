@@ -19,7 +19,7 @@ from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|WITA|WIT|PHT|PKT|GST|NPT|ART|UYT|ICT|EAT|WAT|CAT)"
+_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|WITA|WIT|PHT|PKT|GST|NPT|ART|UYT|ICT|EAT|WAT|CAT|CLST|CLT|NDT|NST|TRT|MYT|IRST)"
 _ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
          r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
@@ -42,7 +42,7 @@ _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:y
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
 _AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
-_ZONE_AFTER_DATE = re.compile(r"[^\S\n]*\(?(?P<zone>" + _ZONE_WORDS + r")\)?(?![A-Za-z])", re.I)
+_ZONE_AFTER_DATE = re.compile(r"[^\S\n]*,?[^\S\n]*\(?(?P<zone>" + _ZONE_WORDS + r")\)?(?![A-Za-z])", re.I)
 # a chat message's header before its time: "**hana.k** — 00:03", "yuto_devops - 23:38"
 _CHAT_STAMP = re.compile(r"\W{0,3}[\w.@'’-]{2,30}(?: [\w.'’-]{2,20})?\W{0,3}\s*[—–-]\s*")
 RANGE_JOIN = re.compile(r"^\s*(?:[A-Z]{1,5}\s*)?(?:to|until|till|through|and|[-–—]+>?|→|⇒)\s*(?:about\s+)?$", re.I)
@@ -241,6 +241,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 a.clock = (a.clock[0] + 12, a.clock[1], a.clock[2])
             if not a.meridiem and b.ampm:
                 a.meridiem = True  # "9:58 to 11:25 AM": the partner's am/pm settles it
+            elif not a.meridiem and not b.ampm and b.clock[0] >= 13:
+                a.meridiem = True  # "10:05 → 13:40": a partner on the 24-hour clock settles it too
     # A write-up on the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the
     # am or pm reading nearer the time just read with its am/pm (in a chat, the message's own stamp).
     twelve_hour = sum(r.ampm for r in raws)
@@ -378,7 +380,7 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     out = []
     for a, b in zip(points, points[1:]):
         # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM", "between 15:12 UTC Apr 8 and 11:47 UTC Apr 9"
-        between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", text[a.end: b.start]))
+        between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", re.sub(r"\s*\([^()\n]{1,40}\)\s*", " ", text[a.end: b.start])))  # "05:40 (first SIG_INVALID) to 09:25"
         before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
         if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"
