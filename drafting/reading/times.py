@@ -19,7 +19,8 @@ from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:WEST|WET|BRT|SAST|WIB|WITA|WIT|PHT|PKT|GST|NPT|ART|UYT|ICT|EAT|WAT|CAT|CLST|CLT|NDT|NST|TRT|MYT|IRST)"
+_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:" + "|".join(
+    sorted((z for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{2,5}", str(z))), key=len, reverse=True)) + ")"  # every zone word in data/drafting/extract.yaml, in capitals only ("ART", never "art")
 _ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
          r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
