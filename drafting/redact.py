@@ -50,6 +50,7 @@ _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
 _COMMON_LOWER = {"people", "browser", "status", "note", "notes", "update", "summary", "impact", "cause", "fix", "action", "actions", "owner", "todo", "links", "thread", "ticket", "customer", "support", "numbers", "timeline", "followups", "follow-ups", "next", "root", "why", "what", "when", "where", "who", "detection", "resolution", "severity", "date", "time", "times"}
+_NOUN_ENDING = re.compile(r"(?:ies|ments?|tions?|ness|ances?|ences?|ity|ships?|ings)$")
 _PLAIN_WORDS = {"Severity", "Status", "Summary", "Impact", "Manager", "The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Resolved", "Team", "Data", "Platform"}
 
 
@@ -328,8 +329,8 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
             names.discard(n)
     for n in names:
         n = re.sub(r"'s$", "", n.strip(" .,:;()"))
-        if not n or n.lower() in public or n in _PLAIN_WORDS or len(n) < 3:
-            continue
+        if not n or n.lower() in public or n in _PLAIN_WORDS or len(n) < 3 or _NOUN_ENDING.search(n) and " " not in n:
+            continue  # "Remedies agreed", "Payments stalled": a plural or abstract noun the parse took for a person
         if any(n.lower() in p or p in n.lower() for p in public if p):
             continue
         cleaned.add(n)

@@ -110,7 +110,8 @@ def values(inp: Inputs) -> dict[str, str]:
     names = product_names(f)
     joined = join_words(names) or t["common"]["our_service"]
     article = names and re.search(r"(?<!^)\b[a-z]{2,}\b", names[0]) is not None or (names and names[0][:1].islower())
-    v["products"] = ("the " + joined) if article and not joined.lower().startswith(("the ", "our ")) else joined
+    mass = bool(names) and re.fullmatch(r"(?:[a-z-]+\s+)?[a-z-]+ing", names[0]) is not None  # "live scoring", "online booking": no article
+    v["products"] = ("the " + joined) if article and not mass and not joined.lower().startswith(("the ", "our ")) else joined
     v["products_title"] = (joined[:1].upper() + joined[1:]) if names else t["common"].get("no_product_title", "Service disruption")
     said = str(f.headline.value or "").strip()
     v["headline"] = (said[:1].upper() + said[1:]) if said else v["products_title"]  # what failed, for the heading

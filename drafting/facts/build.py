@@ -12,6 +12,7 @@ from ..reading.document import Document, Span, Unit, read, sentences
 from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
+from ..reading.spoken import spoken_times
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
 from .by_role import refine
@@ -40,6 +41,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     if zone_of(sheet.timezone) is None:
         sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
         sheet.timezone = "UTC"
+    writeup = spoken_times(writeup)  # "about ten to eight" -> "about         7:50": same length, so every source span stays true
     doc = read(writeup)
     sheet.shape = doc.shape
     resets = tuple(u.span.start for u in doc.units if u.kind == "heading")

@@ -187,6 +187,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
+    if not out and (named := _incident_of(text, red)):
+        out.append(Fact(named[0], named[1], 0.5, "what the write-up calls 'the ... incident': check the product"))
     if not out:
         brand = company_brand(doc, red, title)
         if brand and _plausible(brand[0], text):
@@ -302,3 +304,22 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     name = max(phrases, key=phrases.get) if phrases else brand
     at = text.find(name)
     return name, (Span(at, at + len(name), name) if at >= 0 else None)
+
+
+_INCIDENT_OF = re.compile(r"(?i)\bthe\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                          r"(?P<np>(?-i:[a-z][a-z-]+)(?:\s+(?-i:[a-z][a-z-]+)){0,2})\s+(?:incident|outage|disruption|failure)\b")
+
+
+def _incident_of(text: str, red: Redactor) -> tuple[str, Span] | None:
+    """ "the Sat 22 Feb live scoring incident", "the checkout outage": the feature the write-up names its incident
+    after, when nothing else names the product. Words that grade or count it ("major", "second") or name a
+    technical part ("database", "DNS") are not a feature (data/drafting/extract.yaml, ``incident_not_features``)."""
+    stop = {str(w).lower() for w in rules().get("incident_not_features", [])} | _jargon_terms()
+    eng = tuple(rules().get("engineering_words", []))
+    for m in _INCIDENT_OF.finditer(text[:3000]):
+        np = m.group("np")
+        words = np.lower().split()
+        if any(w in stop for w in words) or np.lower() in stop or has_cue(np, eng) or red.internal_details(np):
+            continue
+        return np, Span(m.start("np"), m.end("np"), np)
+    return None

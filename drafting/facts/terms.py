@@ -26,6 +26,8 @@ def unknown_acronyms(text: str) -> list[str]:
     known = {str(a).upper() for a in g.get("common_acronyms", [])} | {str(a).upper() for a in g.get("executive_known", [])}
     known |= {str(z).upper() for z in rules()["timezones"]} | {str(w) for w in prose_rules()["shouted_words"]}  # "02:10 WEST", "do NOT"
     explained = {str(k).upper() for k in g["terms"]}
+    money = {str(c) for c in g.get("currency_codes", [])}
+    text = re.sub(r"\b(?:" + "|".join(money) + r")(?=\s?\d)|(?<=\d)\s?(?:" + "|".join(money) + r")\b", " ", text) if money else text  # "PHP 50"
     return [a for a in re.findall(r"\b[A-Z]{2,5}s?\b", text) if a.rstrip("s") not in known | explained and a not in known | explained]
 
 

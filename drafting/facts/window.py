@@ -18,7 +18,7 @@ from datetime import datetime, timedelta, timezone
 from ..reading.document import Document, Unit, sentences
 from ..reading.lengths import MAX_WINDOW, length_beside_range
 from ..reading.lengths import length as _said_length
-from ..reading.rules import has_cue, rules
+from ..reading.rules import canon, has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .sheet import Fact, FactSheet
 
@@ -30,6 +30,8 @@ _WINDOW_WORDS = re.compile(r"(?i)\b(?:customer\s+)?impact\s+window\b|\bimpact\s*
 def _declares_window(u: Unit) -> bool:
     """A field or sentence that states the customer impact window (cues in data/drafting/extract.yaml)."""
     cfg = rules()
+    if u.kind == "field" and re.search(r"(?i)\b(?:planned|scheduled|actual|change|maintenance|implementation|deployment|release|freeze)\s+window\b", u.key):
+        return False  # a change form's "Planned window" / "Actual window": when the change ran, not what customers saw
     if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()):
         return True
     text = f"{u.key}: {u.text}" if u.kind == "field" else u.text
@@ -51,7 +53,7 @@ def _customerish(text: str) -> bool:
     return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
 
 
-_DATE_WORDS = re.compile(r"(?i)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:[/-]\d{1,2}){1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:from|to|until|till|through|and|on|between|(?-i:[A-Z]{2,5})|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)(?:\s*\d+\s*(?:m|mins?|minutes?))?|\d+h\d+m)\b")
+_DATE_WORDS = re.compile(r"(?i)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:[/-]\d{1,2}){1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:from|to|until|till|through|and|on|between|(?:the\s+)?(?:next|same|previous|following)\s+day|local(?:\s+time)?|(?-i:[A-Z]{2,5})|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)(?:\s*\d+\s*(?:m|mins?|minutes?))?|\d+h\d+m)\b")
 
 
 def _bare_range(text: str, got: list[TimePoint]) -> bool:
@@ -219,6 +221,10 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
     corr = cfg.get("window_correction_cues", [])
     # 1. labelled fields, and a form's questions ("End time (UTC)?")
     flds = doc.fields()
+    impact_end = next((f for f in doc.units if f.kind == "field" and not f.quoted and canon(f.key, cfg["fields"]) == "end"
+                       and not re.search(r"(?i)\b(?:resolved|closed|mitigated|recovered)\b", f.key)), None)
+    if impact_end is not None:
+        flds["end"] = impact_end  # a record's "resolved_at" is when the team closed it; "end_local" is when customers were fine
     for kind in ("start", "end", "window"):
         u = flds.get(kind)
         if u is None:
@@ -260,8 +266,9 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         pair = _range_in(doc, reading, u)
         if pair is not None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
-                add(5 + fix + low, "s", pair[0], 0.9, u)
-                add(5 + fix + low, "e", pair[1], 0.9, u)
+                labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range
+                add(5 + labelled + fix + low, "s", pair[0], 0.9, u)
+                add(5 + labelled + fix + low, "e", pair[1], 0.9, u)
             elif not u.quoted and _bare_range(text.split("\n")[0], got) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
                 add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**": a labelled range
                 add(5 + fix, "e", pair[1], 0.9, u)

@@ -30,7 +30,7 @@ from .lines import (
     section_of_label,
     side_by_side,
 )
-from .markup import close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
+from .markup import bold_title, close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -188,6 +188,10 @@ class _Builder:
                 flush()
                 self.heading(sp, stripped[:-1], 3)
                 continue
+            if kind == "line" and ln == first and (label := bold_title(core)) is not None:
+                flush()  # "**[8]** Remedies agreed (CS to communicate)": a bold title over its cell or part
+                self.heading(sp, label, 3)
+                continue
             qm = QUESTION.match(core)
             if qm and kind == "line":  # a Q&A form: the question is the heading of its answer
                 flush()
@@ -237,6 +241,12 @@ class _Builder:
                 for k, v in side_by_side(key, value):  # "Page: status.fetchwell.com   Components: Prescription orders, Autoship"
                     self.add("field", v, key=k, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {}))
                 continue
+            ym = _RECORD_KEY.match(core) if kind == "line" else None
+            if ym:  # a tool's record: 'end_local: "2025-09-19 04:30 WIB"' is a field, not someone's chat line
+                flush()
+                off = sp.start + (len(sp.text) - len(core)) + ym.start("value")
+                self.add("field", Span(off, sp.end, self.text[off:sp.end]), key=ym.group("key").replace("_", " "), quoted=quoted, level=level)
+                continue
             if CHAT_LINE.match(core):
                 flush()
                 self.add("line", _strip_leader(sp), quoted=quoted, level=level)
@@ -245,13 +255,14 @@ class _Builder:
         flush()
 
 
+_RECORD_KEY = re.compile(r"^\s*(?:-\s+)?(?P<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+):\s+(?P<value>[\"'\d\[{].*)$")
 _MID_PHRASE = re.compile(r"\b(?:for|to|of|and|or|the|a|an|at|from|between|by|in|on|with|than|is|are|was|were|be|will)\W*$", re.I)
 
 
 def _continues(line: str) -> bool:
     """A wrapped line of the text above it: it opens in lower case or mid-phrase, and is not a field, chat or list line."""
     t = line.strip()
-    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s|[*_]{1,2}[A-Z]", t) and not FIELD_LINE.match(t) and not CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
+    return bool(t) and bool(re.match(r"[a-z0-9(\"“'’*]", t)) and not re.match(r"\d+[.)]\s|[*_]{1,2}[A-Z]", t) and not ((fm := FIELD_LINE.match(t)) and not re.search(r"\d$", fm.group("key"))) and not CHAT_LINE.match(t) and not re.match(r"[-*+]\s", t)
 
 
 def _strip_leader(sp: Span) -> Span:
@@ -272,14 +283,17 @@ def read(text: str) -> Document:
         b.text_lines(0, len(b.offs) - 1, False)
         return _finish(Document(text, b.units))
     depth_quote = 0
+    quote_marks: list[bool] = []
     list_depth = 0
     i = 0
     while i < len(tokens):
         t = tokens[i]
         if t.type == "blockquote_open":
-            depth_quote += 1
+            boxed = t.map is not None and re.search(r"<<\s*(?:\[[^\]\n]*\]\s*)?$", b.line_span(t.map[0]).text) is not None
+            depth_quote += 0 if boxed else 1  # ">> WINDOW: Thu 23:30 -> Fri 09:15 <<": a line set off on a board, not a quoted reply
+            quote_marks.append(not boxed)
         elif t.type == "blockquote_close":
-            depth_quote -= 1
+            depth_quote -= 1 if quote_marks and quote_marks.pop() else 0
         elif t.type == "ordered_list_open" and list_depth == 0 and (label := numbered_heading(tokens, i)) is not None:
             b.heading(b.line_span(t.map[0]), label, 2)  # "3. What was exposed" alone on its line: a numbered section heading
             i = close_of(tokens, i) + 1

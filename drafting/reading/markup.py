@@ -92,3 +92,22 @@ def mask_rules(text: str) -> str:
         if is_rule[i] and i >= 2 and all(lines[k].strip() and not is_rule[k] for k in (i - 1, i - 2)):
             lines[i] = " " * len(line)  # the block above has two or more lines of text: a banner, not a heading
     return "\n".join(lines)
+
+
+_ENUMERATOR = re.compile(r"^\s*(?:\*\*|__)?\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|§\s*\d{1,3}(?:\.\d+)*|#\d{1,3}|(?:cell|step|part|section)\s+\d{1,3}\s*[:.]?)\s*(?:\*\*|__)?\s*", re.I)
+
+
+def bold_title(core: str) -> str | None:
+    """The label of a line that is only a bold title, maybe numbered ("**[8]** Remedies agreed", "**Follow-ups**"),
+    or None. A bold sentence ("**We are stable now.**") or a field ("**Impact:** 3 h") is not a title."""
+    line = core.strip()
+    if not re.match(r"^(?:\*\*|__)", line):
+        return None
+    rest = _ENUMERATOR.sub("", line, count=1) if _ENUMERATOR.match(line) else line
+    label = re.sub(r"^[\s*_]+|[\s*_]+$", "", rest)
+    label = re.sub(r"^[^\w(]+", "", re.sub(r"[\s*_]+", " ", re.sub(r"\*\*|__", " ", label))).strip()  # "⚠️ CORRECTION ..."
+    if not label or ":" in label or re.search(r"[.!;,]$", label) or len(label.split()) > 10 or not re.match(r"[^\W\d_]", label):
+        return None
+    if _ENUMERATOR.match(line) is None and not re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)", line):
+        return None  # "**Update** we are still looking": bold lead-in of a sentence, not a title
+    return label

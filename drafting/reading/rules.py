@@ -51,6 +51,10 @@ def canon(label: str, table: dict[str, list[str]]) -> str | None:
     for key, names in table.items():  # "Root cause (suspected)", "Timeline (EST)"
         if base in names:
             return key
+    keyish = re.sub(r"\s+(?:utc|gmt|z|local|local time|ts|timestamp)$", "", base.replace("_", " ")).strip()
+    for key, names in table.items():  # a tool's record keys: "start_local", "end_utc", "impact_start"
+        if keyish != base and keyish in names:
+            return key
     return None
 
 

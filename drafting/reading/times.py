@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone
 
 from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, numeric_order, parse_date, weekday_dates, weekday_index
+from .declared import declared_zone
+from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
 
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
-_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT|Central|Eastern|Pacific|Mountain|(?-i:" + "|".join(
+_ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|(?-i:PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT)|Central|Eastern|Pacific|Mountain|(?-i:" + "|".join(
     sorted((z for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{2,5}", str(z))), key=len, reverse=True)) + ")"  # every zone word in data/drafting/extract.yaml, in capitals only ("ART", never "art")
 _ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
          r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
@@ -33,15 +35,18 @@ TIME_RE = re.compile(
     re.I,
 )
 # a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
-# (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date)
+# (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date;
+# "15:18Z 05-Mar" and "00:05 EAT 6-Mar" too)
 _AFTER_DATE = re.compile(
     rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|(?<=\()\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s*\)))"
-    rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
+    rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}-(?-i:(?=[A-Z])){MONTHS}(?:-\d{{2,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
 # "11:47 UTC today", "15:12 yesterday": a relative day written after the time
 # "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
 _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+)?\s*(?P<part>morning|afternoon|evening|tonight)\b", re.I)
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
 _AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
+# "Thu 23:30", "Fri 14th 07:45", "(Sat) 01:10": a weekday written right before the time on its line
+_BEFORE_WEEKDAY = re.compile(r"(?:^|[\s(\[>:|*_-])(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?[^\S\n]+(?:(?P<dn>\d{1,2})(?:st|nd|rd|th)[^\S\n]+)?(?:at[^\S\n]+)?$", re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 _ZONE_AFTER_DATE = re.compile(r"[^\S\n]*,?[^\S\n]*\(?(?P<zone>" + _ZONE_WORDS + r")\)?(?![A-Za-z])", re.I)
 # a chat message's header before its time: "**hana.k** — 00:03", "yuto_devops - 23:38"
@@ -93,29 +98,6 @@ def clock(raw: str) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
-def declared_zone(text: str) -> tuple[str, tzinfo] | None:
-    """The zone the write-up declares for its bare times ("All times UTC", "Times: UK time (BST, UTC+1)")."""
-    for pat in rules()["zone_declarations"]:
-        for m in re.finditer(pat, text, re.I):
-            word = m.group("zone")
-            if word.upper() in rules()["timezones"] or "/" in word:
-                z = zone_of(word)
-                if z is not None:
-                    return (word if "/" in word else word.upper()), z
-    return None
-
-
-def _part_zones(text: str) -> list[tuple[int, tuple[str, tzinfo]]]:
-    """Lines with no time of their own that declare a zone for what follows ("Annex — engineering — times UTC",
-    "Timeline (CET)"), each with where it starts: a part of the write-up may keep its clock in another zone."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if len(line) <= 160 and not re.search(r"\d{1,2}[:.]\d{2}", line) and (z := declared_zone(line)):
-            out.append((pos, z))
-        pos += len(line) + 1
-    return out
-
-
 def _relative(raw: str, base: date) -> date | None:
     """'yesterday 9am' with the write-up's own date as 'today'."""
     low = raw.lower()
@@ -137,6 +119,7 @@ class _Raw:
     rel: str = ""                # "yesterday 9am", "15:12 UTC yesterday": the day is relative
     opens: int = -1              # the index of the time this one closes a range with ("23:40 to 01:15")
     weekday: int | None = None   # "10:40 a.m. on Friday": a weekday with no date, 0 for Monday
+    day_number: int = 0          # "Thu 14th 23:30": the day of the month written with the weekday
 
 
 def _written_date(text: str, s: int) -> bool:
@@ -225,7 +208,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         wk = _AFTER_WEEKDAY.match(text, m.end()) if after is None and not rel and not m.group("isodt") else None
         if wk:
             after_spans.add(wk.start("wd"))
-        raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel, weekday=weekday_index(wk.group("wd")) if wk else None))
+        bw = _BEFORE_WEEKDAY.search(text[text.rfind("\n", 0, m.start()) + 1: m.start()]) if after is None and not wk and not rel and not m.group("isodt") else None
+        wd = weekday_index(wk.group("wd")) if wk else weekday_index(bw.group("wd")) if bw else None  # "WINDOW: Thu 23:30 -> Fri 09:15"
+        raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel, weekday=wd, day_number=int(bw.group("dn")) if bw and bw.group("dn") else 0))
     for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
         if RANGE_JOIN.match(between) or (a.after_date is not None and RANGE_JOIN.match(_LEAD_DATE.sub("", between))):  # "23:20 Fri 14 Mar → 01:05"
@@ -267,9 +252,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             dates.append((wm.start("wd"), wm.end(), d))
     dates.sort()
     day, last = first_date, None
+    moment: datetime | None = None  # the time that set ``day``: its day is read again in the next time's own zone
     doubt = ""   # the reason the day in effect may be wrong, when it came from a weekday alone
     written = None   # the last date written before this time (a chat's or a comment's own date)
-    part_zones = _part_zones(text) if declared else []
+    part_zones = zones_of_parts(text) if declared else []
     if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones):
         first_line = text[part_zones[0][0]:].split("\n", 1)[0]
         if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line):
@@ -285,10 +271,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         line_start = text.rfind("\n", 0, m.start()) + 1
         at_line_start = not re.sub(r"[\s\-*•|>\[(]", "", text[line_start: m.start()]) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None
         while ri < len(resets) and resets[ri] < m.start():
-            day, last, ri = first_date or day, None, ri + 1
+            day, last, ri, moment = first_date or day, None, ri + 1, None
         while di < len(dates) and dates[di][0] < m.start():
             if dates[di][1] <= m.start():
-                day, last, written = dates[di][2], None, dates[di][2]
+                day, last, written, moment = dates[di][2], None, dates[di][2], None
                 doubt = doubts.get(dates[di][0], "")
             di += 1
         while pi < len(part_zones) and part_zones[pi][0] < m.start():
@@ -321,9 +307,12 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when_day, date_stated = r.after_date, True
         elif r.weekday is not None and (written or first_date or day) is not None:
             when_day, why = day_of_weekday(r.weekday, written or first_date or day, with_weekday)
+            if r.day_number and when_day.day != r.day_number:  # "Thu 14th": the Thursday the 14th nearest the write-up's date
+                near = [when_day + timedelta(days=k) for k in range(-35, 36, 7) if (when_day + timedelta(days=k)).day == r.day_number]
+                when_day, why = (min(near, key=lambda d: abs((d - when_day).days)), "") if near else (when_day, why)
             date_stated = True
-        else:
-            when_day, why = day, doubt
+        else:  # "21:05Z (00:05 EAT 6-Mar)" then "23:10Z": the day of the last time, in this time's zone (5 Mar in UTC)
+            when_day, why = (moment.astimezone(this_zone or timezone.utc).date() if moment is not None else day), doubt
             date_stated = when_day is not None and any(s >= line_start and e <= m.start() for s, e, _ in dates)
         if when_day is None:
             continue
@@ -367,7 +356,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when += timedelta(days=1)
             utc = when.astimezone(timezone.utc)
         if not crossed:  # the times after "night shift 22:00-06:00" are read on the day it opened
-            day = when.date()
+            day, moment = when.date(), when
         whens[-1] = when
         last = when if at_line_start else last
         before = text[max(0, m.start() - 12): m.start()].lower()
@@ -382,6 +371,7 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     for a, b in zip(points, points[1:]):
         # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM", "between 15:12 UTC Apr 8 and 11:47 UTC Apr 9"
         between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", re.sub(r"\s*\([^()\n]{1,40}\)\s*", " ", text[a.end: b.start])))  # "05:40 (first SIG_INVALID) to 09:25"
+        between = re.sub(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", "", between)  # "Thu 23:30 -> Fri 09:15"
         before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
         if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"

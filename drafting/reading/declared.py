@@ -1,0 +1,32 @@
+"""The zone a write-up declares for its bare times, for the whole of it ("All times UTC", "12:07 pm (phone,
+Adelaide time)") or for one part ("Annex — engineering — times UTC"). Patterns are in
+data/drafting/extract.yaml (``zone_declarations``)."""
+from __future__ import annotations
+
+import re
+from datetime import tzinfo
+
+from .rules import rules, zone_of
+
+
+def declared_zone(text: str) -> tuple[str, tzinfo] | None:
+    """The zone the write-up declares for its bare times ("All times UTC", "Times: UK time (BST, UTC+1)")."""
+    for pat in rules()["zone_declarations"]:
+        for m in re.finditer(pat, text, re.I):
+            word = m.group("zone")
+            if word.upper() in rules()["timezones"] or "/" in word:
+                z = zone_of(word)
+                if z is not None:
+                    return (word if "/" in word else word.upper()), z
+    return None
+
+
+def part_zones(text: str) -> list[tuple[int, tuple[str, tzinfo]]]:
+    """Lines with no time of their own that declare a zone for what follows ("Annex — engineering — times UTC",
+    "Timeline (CET)"), each with where it starts: a part of the write-up may keep its clock in another zone."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) <= 160 and not re.search(r"\d{1,2}[:.]\d{2}", line) and (z := declared_zone(line)):
+            out.append((pos, z))
+        pos += len(line) + 1
+    return out
