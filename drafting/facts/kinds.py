@@ -59,10 +59,9 @@ def plain_cause(doc: Document) -> Fact | None:
     kind applies (the liaison then writes it)."""
     k = kind_rules()
     said = _cause_sentences(doc)
-    for kind in k["cause_kinds"]:
-        hit = next((s for s in said if _search(kind["cue"], s.text) and not (kind.get("not_ours") and _search(kind["not_ours"], s.text))), None)
-        if hit is None:
-            continue
+    found = ((kind, s) for s in said for kind in k["cause_kinds"]  # the kind of the first sentence that tells one, not of a later aside
+             if _search(kind["cue"], s.text) and not (kind.get("not_ours") and _search(kind["not_ours"], s.text)))
+    for kind, hit in found:
         part = part_of([s.text for s in said]) or str(k["part_unknown"])
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])
         body = "\n".join([hit.text] + [u.text for u in doc.units if not u.quoted and u.section in ("resolution", "summary", "timeline")])

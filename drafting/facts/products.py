@@ -187,6 +187,11 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
+    if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
+        brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")
+        mark = brand[0].split()[0].lower() if brand else ""
+        out = [f for f in out if f.confidence >= 0.8 or not mark and not _TOOL_LIKE.search(f.value) or mark and mark in f.value.lower()
+               or f.value[:1].islower() and not _TOOL_LIKE.search(f.value)]
     if not out and (named := _incident_of(text, red)):
         out.append(Fact(named[0], named[1], 0.5, "what the write-up calls 'the ... incident': check the product"))
     if not out:
@@ -306,6 +311,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     return name, (Span(at, at + len(name), name) if at >= 0 else None)
 
 
+_TOOL_LIKE = re.compile(r"/|\b[a-z]+ed$")  # "panels/inverters generated": a fragment of a note, not what customers used
 _INCIDENT_OF = re.compile(r"(?i)\bthe\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+)?"
                           r"(?P<np>(?-i:[a-z][a-z-]+)(?:\s+(?-i:[a-z][a-z-]+)){0,2})\s+(?:incident|outage|disruption|failure)\b")
 

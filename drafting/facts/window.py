@@ -59,7 +59,8 @@ _DATE_WORDS = re.compile(r"(?i)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|fe
 def _bare_range(text: str, got: list[TimePoint]) -> bool:
     """ "Tuesday 7/22, 1:05 pm to 4:20 pm." or "23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST (2h45m)": a sentence that is
     nothing but a range states the window of the part it opens."""
-    rest = text
+    outside = re.sub(r"\([^()]*\d{1,2}:\d{2}[^()]*\)", " ", text)  # "(22:31 → 03:20 UTC, start is on the previous UTC day)"
+    rest = text = outside if sum(p.raw in outside for p in got) >= 2 else text
     got = [p for p in got if p.raw in text]
     for p in sorted(got, key=lambda p: -len(p.raw)):
         rest = rest.replace(p.raw, " ")
@@ -68,10 +69,8 @@ def _bare_range(text: str, got: list[TimePoint]) -> bool:
 
 
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
-    got = _points_in(reading, u.span.start, u.span.end)
-    for a, b in ranges(doc.text, got):
-        return a, b
-    return None
+    pairs = ranges(doc.text, _points_in(reading, u.span.start, u.span.end))  # "Window: 14:30 → 20:55 ← WRONG ... Corrected: 14:05 → 21:40"
+    return (pairs[-1] if len(pairs) > 1 and _any(rules().get("window_corrected_range_cues", []), u.text) else pairs[0]) if pairs else None
 
 
 def _any(pats: list[str], text: str) -> re.Match | None:
@@ -151,6 +150,8 @@ def _window_pair(doc: Document, u: Unit, got: list[TimePoint]) -> tuple[TimePoin
     first range, not its last time (a page, an alert); a length written beside it picks the pair. The
     reason to check it when the field cannot tell ("" when it can)."""
     pairs = ranges(doc.text, got)
+    if len(pairs) > 1 and _any(rules().get("window_corrected_range_cues", []), u.text):
+        pairs = pairs[-1:]  # the corrected range, as in _range_in
     want = length_beside_range(u.text)
     if want is not None:
         fits = [(a, b) for a, b in pairs + [(got[0], b) for b in got[1:]] if abs(b.when - a.when - want) <= timedelta(minutes=1)]
@@ -196,6 +197,9 @@ def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tu
         mine = [c for c in mine if c[0] >= 7 or not _cleanup(doc, c[3])]
     if not mine:
         return None
+    unsure = [c for c in mine if c[0] == max(x[0] for x in mine)]  # a "When:" field of five times and no range is unsure;
+    if all(c[6] for c in unsure) and (sure := [c for c in mine if not c[6] and c[0] >= 4 and all(c[5].span != u[5].span for u in unsure)]):
+        mine = sure  # "the first failed job was 10:12" is not (a sure reading of the very same line is no second opinion)
     top = max(c[0] for c in mine)
     best = [c for c in mine if c[0] == top]
     pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
@@ -279,6 +283,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         for role, cell in u.cells.items() if u.kind == "row" else []:  # a sheet's "Customer impact?" column: "YES - start", "END of impact"
             if "impact" in role and re.search(r"(?i)\b(?:start|starts|started|begins?|began)\b", cell.text):
                 add(4 + fix + low, "s", got[0], 0.9, u)
+        if _any(cfg.get("window_superseded_cues", []), text):
+            continue  # "Our update #1 (sent 13:41) stated that impact began at 13:10": what was said before, not the window
         mb = _BEGIN.search(text) or _any(cfg.get("window_start_markers", []), text)
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
@@ -371,6 +377,8 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
             sheet.flag("end of impact", f"Not sure of the end of impact: {why or p.doubt}")
         s = sheet.start.value
         problem = ""
+        if p.when <= s < p.when + timedelta(hours=12) and re.fullmatch(r"\s*(?:[1-9]|1[0-2]):\d{2}\s*", p.raw):
+            p = replace(p, when=p.when + timedelta(hours=12))  # "2:15" after "10:12" in a write-up of 24-hour times: 14:15
         if p.when <= s:
             problem = "it ends before it starts"
         elif p.when - s > MAX_WINDOW:

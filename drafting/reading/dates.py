@@ -217,5 +217,8 @@ def day_of_weekday(wd: int, ref: date, named: list[date]) -> tuple[date, str]:
     others = sorted({d.isoformat() for d in named if d.weekday() == wd})
     if not others or recent.isoformat() in others:
         return recent, ""
+    near = [d for d in named if d.weekday() == wd and abs((d - ref).days) < 7]
+    if near:  # "as at Sun 9am" in a write-up of "Sat 18 Jan" whose byline says "Sun, Jan 19": that Sunday
+        return min(near, key=lambda d: abs((d - ref).days)), ""
     day = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][wd]
     return recent, f"the write-up says '{day}' without a date; read as {recent.isoformat()}, though it also names {' and '.join(others)}. Check the day."

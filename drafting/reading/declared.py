@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import re
 from datetime import tzinfo
+from functools import lru_cache
 
 from .rules import rules, zone_of
+
+
+@lru_cache(maxsize=1)
+def _zone_words() -> str:
+    """Every zone word under ``timezones`` as written there, in capitals only: what "{ZONE}" in a declaration
+    pattern stands for ("Times are NZDT unless there's a Z on them (UTC ...)" declares NZDT, not UTC)."""
+    words = sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{2,5}", str(z))), key=len, reverse=True)
+    return "(?-i:" + "|".join(words) + ")"
 
 
 def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     """The zone the write-up declares for its bare times ("All times UTC", "Times: UK time (BST, UTC+1)")."""
     for pat in rules()["zone_declarations"]:
-        for m in re.finditer(pat, text, re.I):
+        for m in re.finditer(pat.replace("{ZONE}", _zone_words()), text, re.I):
             word = m.group("zone")
             if word.upper() in rules()["timezones"] or "/" in word:
                 z = zone_of(word)
@@ -30,3 +39,12 @@ def part_zones(text: str) -> list[tuple[int, tuple[str, tzinfo]]]:
             out.append((pos, z))
         pos += len(line) + 1
     return out
+
+
+def place_zone(text: str) -> tuple[str, tzinfo] | None:
+    """A write-up that writes no zone anywhere but names a city under ``timezones`` ("London (Park Royal +
+    Bow) and Manchester"): its bare times are that city's clock, the zone a reader there would assume."""
+    for word in sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)?", str(z))), key=len, reverse=True):
+        if re.search(r"(?<![\w/])" + re.escape(word.title()) + r"(?![\w/])", text) and (z := zone_of(word)) is not None:
+            return word.title(), z
+    return None

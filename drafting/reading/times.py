@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, numeric_order, parse_date, weekday_dates, weekday_index
-from .declared import declared_zone
+from .declared import declared_zone, place_zone
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
 
@@ -131,6 +131,10 @@ def _written_date(text: str, s: int) -> bool:
     return bool(words) and re.search(label, text[ls: s]) is not None  # a label, not "until everything posted 3/4 1:35 PM"
 
 
+# "Mere Tawhiri  •  Sun, Jan 19  •  Notified 11 people": a post's byline, its date the day it was written
+_BYLINE = re.compile(r"^\W*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+[•·|]\s+[^\n]{4,40}?\s+[•·|]\s+\S")
+
+
 def _anchor(text: str, s: int, e: int) -> bool:
     """A date that sets the day for the bare times after it: on its own line, in a heading or a field,
     or right next to a time; a date in passing ("reconciliation on 2025-02-12 confirmed") does not."""
@@ -241,8 +245,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     first_time = raws[0].m.start() if raws else len(text)
     if not (dates and dates[0][1] <= first_time):  # "Incident 3 June 2025, all times UTC." then times: the date before them, not a later one
         before = [(s_, d) for s_, e_, d in out.dates if e_ <= first_time and s_ not in after_spans]
-        named = [d for s_, d in before if not _written_date(text, s_)]
-        first_date = named[-1] if named else before[-1][1] if before else first_date
+        named = [d for s_, d in before if not _written_date(text, s_) and not _BYLINE.match(text[text.rfind("\n", 0, s_) + 1:].split("\n", 1)[0])]
+        first_date = named[-1] if named else before[-1][1] if before else first_date  # a post's byline date is when it was written
     with_weekday = weekday_dates(text, years, order)
     doubts: dict[int, str] = {}
     for wm in ON_WEEKDAY.finditer(text):  # "On Friday, from 10:40 to 17:25 ...": a weekday that dates the times after it
@@ -258,8 +262,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     part_zones = zones_of_parts(text) if declared else []
     if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones):
         first_line = text[part_zones[0][0]:].split("\n", 1)[0]
-        if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line):
+        if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line) and part_zones[0][1][0] != declared[0]:
             declared = None  # "ENG NOTES — times UTC" after the customer post's "5:52 AM MDT": the zone of that part only
+            # (a "TIMELINE (NZDT)" in the zone the write-up declared keeps the declaration)
+    if not declared and raws and not any(r.zone_word for r in raws) and (declared := place_zone(text)):  # "London (Park Royal)"
+        out.declared_zone = declared[0]
     zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
     di = ri = pi = 0
     in_part = False
@@ -269,9 +276,14 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         whens.append(None)
         m = r.m
         line_start = text.rfind("\n", 0, m.start()) + 1
-        at_line_start = not re.sub(r"[\s\-*•|>\[(]", "", text[line_start: m.start()]) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None
+        at_line_start = not re.sub(r"^\W*(?:={2,}|#{1,6}|\*\*)\s*\w+\s*\d*\s*[/|·]|[\s\-*•|>\[(,/=]|(?i:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", "", DATE_RE.sub("", text[line_start: m.start()])) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None \
+            or (re.fullmatch(r"\W{0,3}[\w.@'’-]{2,30}(?: [A-Za-z.'’-]{2,20})?\s{2,}", text[line_start: m.start()]) is not None
+                and not text[m.end(): (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip())  # "arjun.menon  01:51 AM": a message header
         while ri < len(resets) and resets[ri] < m.start():
-            day, last, ri, moment = first_date or day, None, ri + 1, None
+            head = text[resets[ri]: text.find("\n", resets[ri]) if "\n" in text[resets[ri]:] else len(text)]
+            if not (re.search(r"\b\d{1,2}:\d{2}\b", head) and not DATE_RE.search(head)):  # "== Memo 2 / 00:21 ==" carries on the night
+                day, last, moment = first_date or day, None, None
+            ri += 1
         while di < len(dates) and dates[di][0] < m.start():
             if dates[di][1] <= m.start():
                 day, last, written, moment = dates[di][2], None, dates[di][2], None
@@ -307,6 +319,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when_day, date_stated = r.after_date, True
         elif r.weekday is not None and (written or first_date or day) is not None:
             when_day, why = day_of_weekday(r.weekday, written or first_date or day, with_weekday)
+            ahead = when_day + timedelta(days=7)
+            if not written and not why and (ahead - (first_date or day)).days < ((first_date or day) - when_day).days:
+                when_day = ahead  # "IMPACT (as at Sun 9am)" in a write-up of "Sat 18 Jan": the Sunday after, the nearer one
             if r.day_number and when_day.day != r.day_number:  # "Thu 14th": the Thursday the 14th nearest the write-up's date
                 near = [when_day + timedelta(days=k) for k in range(-35, 36, 7) if (when_day + timedelta(days=k)).day == r.day_number]
                 when_day, why = (min(near, key=lambda d: abs((d - when_day).days)), "") if near else (when_day, why)
@@ -334,8 +349,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when = datetime(when_day.year, when_day.month, when_day.day, hour, r.clock[1], tzinfo=this_zone or timezone.utc)
             if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date():
                 when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight
-            elif not date_stated and not at_line_start and last is not None and when - last > timedelta(hours=12) and when.date() == last.date() + timedelta(days=1):
-                when -= timedelta(days=1)  # "00:20 correction to yuto's 23:38": a message speaks of the evening before, not the next one
+            elif not date_stated and not at_line_start and last is not None and when - last > timedelta(hours=12) and (
+                    when.date() == last.date() + timedelta(days=1) or when.date() == last.date() and last.hour < 6 <= 18 <= when.hour):
+                when -= timedelta(days=1)  # "00:20 correction to yuto's 23:38", "[01:51 AM] window is 11:12 PM → ...": the evening before
             crossed = opened is not None and r.after_date is None and not r.rel and not m.group("isodt") and timedelta(0) < opened - when < timedelta(days=1)
             if crossed and twelve_hour and not r.meridiem and hour < 12 and when + timedelta(hours=12) > opened:
                 when += timedelta(hours=12)  # a 12-hour write-up's "from 9:00 to 5:00" ends at 5 pm
@@ -355,8 +371,10 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         elif rel_at is not None and when < rel_at - timedelta(hours=3) and not crossed:  # "switched on at 18:00 yesterday ... off at 10:50": the next morning
             when += timedelta(days=1)
             utc = when.astimezone(timezone.utc)
-        if not crossed:  # the times after "night shift 22:00-06:00" are read on the day it opened
-            day, moment = when.date(), when
+        as_of = re.search(r"(?i)\bas\s+(?:at|of)\s+(?:[A-Za-z]{3,9}\.?,?\s+)?$", text[max(0, m.start() - 24): m.start()])
+        spoken_of = not at_line_start and last is not None and when < last  # "[12:03 AM] failures from 11:12 PM": the past, in a message
+        if not crossed and not as_of and not spoken_of:  # the times after "night shift 22:00-06:00" are read on the day it opened;
+            day, moment = when.date(), when  # "IMPACT (as at Sun 9am)" tells when it was counted, not the day of what follows
         whens[-1] = when
         last = when if at_line_start else last
         before = text[max(0, m.start() - 12): m.start()].lower()
