@@ -61,6 +61,7 @@ def test_a_report_from_the_voice_note_tells_the_window_as_clock_times():
     text = draft(MEMO, "report", "general", "sev2", contact=CONTACT).text
     assert "07:50" in text and "11:40" in text
     assert "ten to eight" not in text
+    assert "AWST" in text and "PERTH" not in text  # a city's clock is told by its abbreviation
 
 
 FORM = """\
@@ -124,3 +125,31 @@ MR = """\
 
 def test_an_impact_table_row_that_is_only_a_range_is_the_window():
     assert _window(MR) == ("2025-03-04 03:00", "2025-03-05 10:30")
+
+
+TRANSCRIPT = """\
+Video walkthrough transcript, recorded Sun 17 Nov 2024, Sydney time (AEDT).
+
+Quick version. From ten to ten Saturday night until about quarter past one Sunday morning, guests could not send
+their replies on the RSVP form. 2,140 replies failed.
+"""
+
+
+def test_a_spoken_time_on_saturday_night_is_the_evening():
+    # 21:50 AEDT is 10:50 UTC (09:50 in the morning would be 22:50 UTC the day before)
+    sheet = build_sheet(TRANSCRIPT)
+    assert f"{sheet.start.value:%H:%M}" == "10:50"
+
+
+REVIEW = """\
+Revert: signing key rollout for season passes
+Updated    Mon 13 Jan 2025 (all times CET)
+
+Incident summary: scanners rejected season passes; 14,870 rejected scans.
+    Start time 05:50 → 05:31. The scanner export has the first rejection at 05:31:14.
+"""
+
+
+def test_a_start_time_corrected_with_an_arrow_takes_the_new_time():
+    sheet = build_sheet(REVIEW)
+    assert f"{sheet.start.value:%H:%M}" == "04:31"  # 05:31 CET

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from ..config import CompanyConfig
 from ..context import Audience, Context
 from ..facts.sheet import Fact, FactSheet, day_of
-from ..reading.rules import rules, zone_of
+from ..reading.rules import rules, zone_is_place, zone_of
 from ..redact import templates
 from .document import Unit
 
@@ -159,8 +159,8 @@ def _sure(inp: Inputs, fact: Fact, which: str) -> datetime | None:
 def _tz_label(dt: datetime | None, zone: str = "UTC") -> str:
     """The zone word a reader sees: the write-up's own ("BRT", "PT") when the draft tells its times, else the
     zone's abbreviation ("CEST" for Europe/Berlin in summer)."""
-    if zone and "/" not in zone and zone.upper() != "UTC" and zone_of(zone) is not None:
-        return zone
+    if zone and re.fullmatch(r"[A-Z]{2,5}", zone) and zone != "UTC" and zone_of(zone) is not None and not zone_is_place(zone):
+        return zone  # a city the write-up names for its clock ("Sydney", "London") is told by its abbreviation
     if dt is None:
         return "UTC"
     name = dt.tzname() or "UTC"
@@ -282,8 +282,8 @@ def labelled_times(text: str, inp: Inputs) -> str:
     so a reader of a draft whose window is in UTC does not take local times for UTC."""
     m = re.search(r"\((?P<z>[^,()]+), as written\)", inp.facts.start.note or inp.facts.end.note or "")
     zone = m.group("z") if m else ""
-    if not zone or "/" in zone:
-        return text  # no stated zone word to add (an IANA name is not how a customer reads a time)
+    if not zone or not re.fullmatch(r"[A-Z]{2,5}", zone) or zone_is_place(zone):
+        return text  # no zone word to add (an IANA name or a city, "SYDNEY", is not how a customer reads a time label)
     return _BARE_TIME.sub(lambda t: f"{t.group(1)} {zone}", text)
 
 

@@ -288,7 +288,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         mb = _BEGIN.search(text) or _any(cfg.get("window_start_markers", []), text)
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
-            m = re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
+            fixed = re.match(r"\D{0,12}\d{1,2}:\d{2}\s*(?:→|->|=>)\s*(\d{1,2}:\d{2})", text[mb.end():])  # "Start time 05:50 → 05:31"
+            m = fixed or re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
             at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _marked(doc, reading, u, got, u.span.start + mb.end(), not me)
             add(4 + fix + low, "s", at, 0.95, u)
         if mb and not me:  # "impact started at 10:02 and ended at 10:48"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..reading.rules import zone_of
+from ..reading.rules import zone_is_place, zone_of
 from ..reading.times import Reading
 from .sheet import FactSheet
 
@@ -21,11 +21,23 @@ def writeup_zone(sheet: FactSheet, reading: Reading, text: str = "") -> str:
         zone = reading.declared_zone  # work notes in UTC, customers told in "AEST (Brisbane/Sydney)": the customers' zone
     if zone and _is_word(zone):  # "+01:00" is no word for a reader
         return zone
+    if zone and zone_is_place(zone) and (word := _city_word(zone, sheet)):
+        return word  # "Adelaide time", "London and Manchester": told as "ACST", "BST"
     return "UTC"
 
 
+def _city_word(city: str, sheet: FactSheet) -> str:
+    """The abbreviation a city's clock goes by at the incident, when it is a zone word this tool knows for the
+    same offset ("AEDT" for Sydney in November; never "PST" for Manila)."""
+    tz, at = zone_of(city), sheet.start.value or sheet.end.value
+    if tz is None or at is None:
+        return ""
+    name = at.astimezone(tz).tzname() or ""
+    return name if _is_word(name) and at.astimezone(zone_of(name)).utcoffset() == at.astimezone(tz).utcoffset() else ""
+
+
 def _is_word(zone: str) -> bool:
-    return re.fullmatch(r"[A-Z]{2,5}", zone) is not None and zone not in ("UTC", "GMT") and zone_of(zone) is not None
+    return re.fullmatch(r"[A-Z]{2,5}", zone) is not None and zone not in ("UTC", "GMT") and zone_of(zone) is not None and not zone_is_place(zone)
 
 
 def _zone_word(iana: str, sheet: FactSheet, text: str) -> str:

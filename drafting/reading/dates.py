@@ -212,7 +212,8 @@ def weekday_dates(text: str, years: Callable[[int, int, re.Match], int | None], 
 def day_of_weekday(wd: int, ref: date, named: list[date]) -> tuple[date, str]:
     """The day "on Friday" means in a write-up dated ``ref``: the most recent such day on or before it
     (people write about what has happened). A date the write-up names with that weekday ("Friday
-    14 February") confirms it; when the only ones named are other days, the reason to check it."""
+    14 February") confirms it, and one named within a week of ``ref`` is taken instead ("as at Sun 9am"
+    beside "Sun, Jan 19"); when the only ones named are further off, the reason to check it."""
     recent = ref - timedelta(days=(ref.weekday() - wd) % 7)
     others = sorted({d.isoformat() for d in named if d.weekday() == wd})
     if not others or recent.isoformat() in others:

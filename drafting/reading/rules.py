@@ -19,6 +19,13 @@ def rules() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=256)
+def zone_is_place(word: str) -> bool:
+    """A city or region under ``timezones`` ("PERTH", "London", "EASTERN"), not an abbreviation a reader sees after
+    a time ("AWST"): a draft tells such a clock by its abbreviation."""
+    value = str(rules()["timezones"].get((word or "").strip().upper(), ""))
+    return "/" in value and len(word.strip()) >= 4
+
+
 def zone_of(name: str) -> tzinfo | None:
     """A zone word ("PT", "CET", "UTC", "UTC+1", "+01:00", "Europe/Berlin") as a tzinfo; None if unknown or impossible."""
     if not name:

@@ -3,7 +3,8 @@
 Times come in mixed formats ("14:02", "2:15pm PT", "2025-03-04T09:12Z", "yesterday 9am", "11:48 PM EST
 on 17 January"). A time without a date takes the nearest date written before it (else the first one
 in the write-up), never today's; "on Friday" with no date is the latest Friday on or before the date
-in effect there (an email's own date); a time without a zone takes the zone the write-up declares ("All
+in effect there (an email's own date), or the nearer one when that date is the incident's own ("IMPACT (as at
+Sun 9am)" in a write-up of "Sat 18 Jan"); a time without a zone takes the zone the write-up declares ("All
 times UTC", "the bare times are Berlin time (CET)"), else the last zone written. Dates and times that
 cannot exist ("2025-13-45", "25:99", "2025-02-30T09:00Z", an offset of 24 hours) are returned as
 ``rejected`` with the reason; nothing here raises on what a write-up says.
@@ -42,7 +43,7 @@ _AFTER_DATE = re.compile(
     rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}-(?-i:(?=[A-Z])){MONTHS}(?:-\d{{2,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
 # "11:47 UTC today", "15:12 yesterday": a relative day written after the time
 # "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
-_PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+)?\s*(?P<part>morning|afternoon|evening|tonight)\b", re.I)
+_PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*(?P<part>morning|afternoon|evening|tonight|night)\b", re.I)
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
 _AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
 # "Thu 23:30", "Fri 14th 07:45", "(Sat) 01:10": a weekday written right before the time on its line
@@ -206,7 +207,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             rel = ar.group("rel")
         ampm = bool(re.search(r"[ap]\.?m\.?$", piece.strip(), re.I))
         part = _PART_OF_DAY.match(text, m.end()) or re.search(r"(?i)\b(?P<part>morning|afternoon|evening|tonight)\s+(?:at\s+)?$", text[max(0, m.start() - 20): m.start()])
-        if part and not mer and 1 <= c[0] <= 11:
+        if part and not mer and 1 <= c[0] <= 11 and not (part.group("part").lower() == "night" and c[0] < 5):  # "ten to ten Saturday night"
             c = (c[0] + (0 if part.group("part").lower() == "morning" else 12), c[1], c[2])
             mer = True
         wk = _AFTER_WEEKDAY.match(text, m.end()) if after is None and not rel and not m.group("isodt") else None
