@@ -98,3 +98,28 @@ def test_remedies_written_as_past_participle_notes_are_said_as_sentences_with_th
     assert "Late fees were waived for June for every customer who tried to pay in the window." in text
     assert "Duplicate card charges were refunded on 4 June." in text
     assert "We are giving a $10 credit to every customer who could not pay" in text and "applied to the July bill" in text
+
+
+TICKETS = """\
+# Duplicate charges on ticket orders - incident notes
+
+## Impact
+- Between 7:12pm and 8:03pm Eastern on Saturday 5 April 2025, 2,318 orders were charged twice.
+
+## Remedies
+- Refunds for every duplicate went out this morning automatically. Buyers don't need to do anything.
+
+## Cause
+A retry setting in the payment step sent some charges twice; it was rolled back at 8:03pm.
+"""
+
+
+def test_a_remedy_that_is_already_a_sentence_is_kept_as_written():
+    text = draft(TICKETS, "report", "general", "sev2", contact=CONTACT).text
+    assert "Refunds for every duplicate went out this morning automatically." in text
+    assert "We are giving refunds" not in text and ".." not in text
+
+
+def test_a_time_written_with_pm_and_a_zone_name_gets_no_second_zone_word():
+    text = draft(TICKETS, "report", "general", "sev2", contact=CONTACT).text
+    assert "ETpm" not in text and "pm ET" not in text.replace("pm ET)", "")

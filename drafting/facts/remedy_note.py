@@ -17,6 +17,7 @@ from .prose import prose_rules
 _DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
 _AMOUNT = r"(?:(?:[A-Z]{3}\s?|[£$€¥₩₹₱]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
 _QUALIFIER = r"(?:full|partial|automatic|one-off|one-time|goodwill|bonus|service|account|wallet|store|travel|extra|free|additional|pro-rata|prorated|courtesy|complimentary|cash|fee)"
+_FINITE = re.compile(r"(?i)\b(?:went|came|got|gets|goes|gone|was|were|is|are|has|have|had|will|would|can|could|did|does|shows?|showed|arrived|reached|landed|posted|hit)\b")
 _TAIL_VERB = re.compile(r"(?i)^(?:already\s+)?(?:credited|applied|paid|refunded|issued|sent|processed|added|loaded|posted|reversed|waived|emailed|returned)\b")
 
 
@@ -41,7 +42,9 @@ def remedy_note_as_sentence(text: str) -> str | None:
     tail = _tail_clause(m.group("tail") or "")
     if tail is None:
         return None
-    np = _with_article(m.group("np").strip())
+    if _FINITE.search(re.sub(r"(?i)\b(?:who|that|which|whose)\b[^,;]*", " ", m.group("np"))):  # "... who could not pay" is a noun's clause
+        return None  # "Refunds for every duplicate went out this morning": a sentence already
+    np = _with_article(m.group("np").strip().rstrip(". "))
     label = m.group("label")
     lead = f"For {_the(label)}, we are giving" if label else "We are giving"
     return f"{lead} {np}{tail}."
