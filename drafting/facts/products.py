@@ -12,6 +12,7 @@ import re
 
 from ..checks.jargon import glossary
 from ..config import CompanyConfig
+from ..reading.dates import MONTHS, WEEKDAY
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
 from ..reading.rules import has_cue, product_noun_pattern, rules
@@ -312,7 +313,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
 
 
 _TOOL_LIKE = re.compile(r"/|\b[a-z]+ed$")  # "panels/inverters generated": a fragment of a note, not what customers used
-_INCIDENT_OF = re.compile(r"(?i)\bthe\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?\s+|[a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+)?"
+_INCIDENT_OF = re.compile(r"(?i)\bthe\s+(?:" + WEEKDAY + r"\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+" + MONTHS + r"\.?\s+|" + MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+)?"
                           r"(?P<np>(?-i:[a-z][a-z-]+)(?:\s+(?-i:[a-z][a-z-]+)){0,2})\s+(?:incident|outage|disruption|failure)\b")
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..reading.dates import DATE_RE
 from .prose import prose_rules
 
-_DATE = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
 _AMOUNT = r"(?:(?:[A-Z]{3}\s?|[£$€¥₩₹₱]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
 _QUALIFIER = r"(?:full|partial|automatic|one-off|one-time|goodwill|bonus|service|account|wallet|store|travel|extra|free|additional|pro-rata|prorated|courtesy|complimentary|cash|fee)"
 _FINITE = re.compile(r"(?i)\b(?:went|came|got|gets|goes|gone|was|were|is|are|has|have|had|will|would|can|could|did|does|shows?|showed|arrived|reached|landed|posted|hit)\b")
@@ -74,9 +74,11 @@ def _tail_clause(tail: str) -> str | None:
     pieces = [p.strip().rstrip(".") for p in re.split(r"[,;](?!\d{3})|\s+(?=(?:valid|expires|expiring)\b)", tail) if p.strip()]
     said = []
     for p in pieces:
-        p = re.sub(r"(?<!\bon )(?<!\bby )(?<!\bfrom )(?<!\buntil )\b(" + _DATE + r")\b", r"on \1", p) if not re.search(r"(?i)\b(?:on|by|from|until|before|after)\s+" + _DATE, p) else p
+        d = DATE_RE.search(p)
+        if d and not re.search(r"(?i)\b(?:on|by|from|until|before|after)\s+$", p[:d.start()]):
+            p = p[:d.start()] + "on " + p[d.start():]  # "credited 24 Feb" -> "credited on 24 Feb"
         if _TAIL_VERB.match(p):
-            said.append(("was " if re.search(_DATE, p) or p.lower().startswith("already") else "is ") + p)
+            said.append(("was " if DATE_RE.search(p) or p.lower().startswith("already") else "is ") + p)
         elif re.match(r"(?i)(?:expires?|expiring|ends?)\b", p):
             said.append("expires " + re.sub(r"(?i)^(?:expires?|expiring|ends?)\s*", "", p))
         elif re.match(r"(?i)valid\b", p):

@@ -30,7 +30,7 @@ _WINDOW_WORDS = re.compile(r"(?i)\b(?:customer\s+)?impact\s+window\b|\bimpact\s*
 def _declares_window(u: Unit) -> bool:
     """A field or sentence that states the customer impact window (cues in data/drafting/extract.yaml)."""
     cfg = rules()
-    if u.kind == "field" and re.search(r"(?i)\b(?:planned|scheduled|actual|change|maintenance|implementation|deployment|release|freeze)\s+window\b", u.key):
+    if u.kind == "field" and _any(cfg.get("change_window_keys", []), u.key):
         return False  # a change form's "Planned window" / "Actual window": when the change ran, not what customers saw
     if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()):
         return True

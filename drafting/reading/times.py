@@ -47,7 +47,7 @@ _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:y
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
 _AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
 # "Thu 23:30", "Fri 14th 07:45", "(Sat) 01:10": a weekday written right before the time on its line
-_BEFORE_WEEKDAY = re.compile(r"(?:^|[\s(\[>:|*_-])(?P<wd>mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\)?,?[^\S\n]+(?:(?P<dn>\d{1,2})(?:st|nd|rd|th)[^\S\n]+)?(?:at[^\S\n]+)?$", re.I)
+_BEFORE_WEEKDAY = re.compile(r"(?:^|[\s(\[>:|*_-])(?P<wd>" + WEEKDAY + r")\.?\)?,?[^\S\n]+(?:(?P<dn>\d{1,2})(?:st|nd|rd|th)[^\S\n]+)?(?:at[^\S\n]+)?$", re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
 _ZONE_AFTER_DATE = re.compile(r"[^\S\n]*,?[^\S\n]*\(?(?P<zone>" + _ZONE_WORDS + r")\)?(?![A-Za-z])", re.I)
 # a chat message's header before its time: "**hana.k** — 00:03", "yuto_devops - 23:38"
@@ -277,7 +277,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         whens.append(None)
         m = r.m
         line_start = text.rfind("\n", 0, m.start()) + 1
-        at_line_start = not re.sub(r"^\W*(?:={2,}|#{1,6}|\*\*)\s*\w+\s*\d*\s*[/|·]|[\s\-*•|>\[(,/=]|(?i:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", "", DATE_RE.sub("", text[line_start: m.start()])) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None \
+        at_line_start = not re.sub(r"^\W*(?:={2,}|#{1,6}|\*\*)\s*\w+\s*\d*\s*[/|·]|[\s\-*•|>\[(,/=]|(?i:\b" + WEEKDAY + r")", "", DATE_RE.sub("", text[line_start: m.start()])) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None \
             or (re.fullmatch(r"\W{0,3}[\w.@'’-]{2,30}(?: [A-Za-z.'’-]{2,20})?\s{2,}", text[line_start: m.start()]) is not None
                 and not text[m.end(): (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip())  # "arjun.menon  01:51 AM": a message header
         while ri < len(resets) and resets[ri] < m.start():
@@ -390,7 +390,7 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
     for a, b in zip(points, points[1:]):
         # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM", "between 15:12 UTC Apr 8 and 11:47 UTC Apr 9"
         between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", re.sub(r"\s*\([^()\n]{1,40}\)\s*", " ", text[a.end: b.start])))  # "05:40 (first SIG_INVALID) to 09:25"
-        between = re.sub(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", "", between)  # "Thu 23:30 -> Fri 09:15"
+        between = re.sub(r"(?i)\b" + WEEKDAY + r"\.?,?\s*$", "", between)  # "Thu 23:30 -> Fri 09:15"
         before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
         if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"
