@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from ..config import CompanyConfig
+from ..reading.chat_export import joined_messages
 from ..reading.document import Document, Span, Unit, read, sentences
 from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
@@ -22,6 +23,7 @@ from .gate import customer_clauses, customer_sentence
 from .headline import headline
 from .internal_view import internal_view
 from .kinds import change_statements, not_a_change, plain_cause, plain_changes
+from .listed import remedy_line, tally_spans
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .terms import plain_for_anyone, technical_terms
@@ -42,6 +44,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
         sheet.timezone = "UTC"
     writeup = spoken_times(writeup)  # "about ten to eight" -> "about         7:50": same length, so every source span stays true
+    writeup = joined_messages(writeup)  # a meeting chat's "20:26:48 From Linh To Everyone:" and its words on one line
     doc = read(writeup)
     sheet.shape = doc.shape
     resets = tuple(u.span.start for u in doc.units if u.kind == "heading")
@@ -154,9 +157,11 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         if u.kind == "field" and u.section == "remedy" and not canon(u.key, cfg["fields"]) and (k := doc.text.rfind(u.key, doc.text.rfind("\n", 0, start) + 1, start)) >= 0:
             start = k  # "Units still offline: customer needs to power-cycle ...": who the remedy is for stays with it
         spans = sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
+        if u.kind == "line" and u.section == "impact" and (tally := tally_spans(doc.text, start, u.span.end)):
+            spans = tally  # "numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06": each figure its own note
         for sp in spans:
             roles = roles_of(sp.text)
-            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red) or _remedy_line(sp, red)) and t not in seen:
+            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red) or remedy_line(sp, red)) and t not in seen:
                 sheet.remedy.append(Fact(t, sp, 0.85))
                 seen.add(t)
                 continue
@@ -203,14 +208,6 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         sheet.flag("symptoms", "The write-up does not say, in words a customer may read, what customers saw; add it to the fact sheet.")
 
 
-def _remedy_line(sp: Span, red: Redactor) -> str | None:
-    """A remedy list's "Who: what they get" line ("All 6,412 affected orgs: one month's subscription credit, applied on
-    the next invoice"), kept as the write-up lists it: the credit or refund a customer must not miss."""
-    if not re.match(r"\s*[A-Z][^:.;]{2,50}:\s+\S", sp.text) or not has_cue(sp.text, rules().get("remedy_words", [])):
-        return None
-    return customer_sentence(sp, red, sentence=False)
-
-
 def _jargon_count(text: str) -> int:
     """How technical a sentence reads: glossary terms, engineering detail, long figures."""
     return technical_terms(text) + (3 if len(text.split()) < 8 else 0)
@@ -249,6 +246,8 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
                 continue
+            if u.kind == "line" and not has_role(sp.text, "cause"):
+                continue  # a chat message's "RCA ...: ... Resize failover at 22:06 kicked ~9k viewers": its aside is no cause
             t = customer_sentence(sp, red, min_words=5, sentence=False) if not side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))

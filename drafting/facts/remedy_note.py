@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..reading.dates import DATE_RE
 from .prose import prose_rules
 
-_AMOUNT = r"(?:(?:[A-Z]{3}\s?|[£$€¥₩₹₱]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
+_AMOUNT = r"(?:(?:[A-Z]{3}\s?|[£$€¥₩₹₱฿₫₺₦₽₪]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
 _QUALIFIER = r"(?:full|partial|automatic|one-off|one-time|goodwill|bonus|service|account|wallet|store|travel|extra|free|additional|pro-rata|prorated|courtesy|complimentary|cash|fee)"
 _FINITE = re.compile(r"(?i)\b(?:went|came|got|gets|goes|gone|was|were|is|are|has|have|had|will|would|can|could|did|does|shows?|showed|arrived|reached|landed|posted|hit)\b")
 _TAIL_VERB = re.compile(r"(?i)^(?:already\s+)?(?:credited|applied|paid|refunded|issued|sent|processed|added|loaded|posted|reversed|waived|emailed|returned)\b")
@@ -27,7 +27,7 @@ def _note_re() -> re.Pattern:
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
     return re.compile(
         r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
-        + r"\s+)?" + head + r"s?\b(?![-'’])(?:\s+(?:of|for|to|on|worth|per|covering|equal to|towards?|against)\b(?:[^,;]|,(?=\d{3}))*)?)(?P<tail>(?:(?:[,;]\s*|\s+(?=(?:valid|expires|expiring|credited|applied|paid|refunded|issued|already)\b))(?:[^,;]|,(?=\d{3}))+)*)\s*\.?\s*$",
+        + r"\s+)?" + head + r"s?\b(?![-'’])(?:\s+\((?:[£$€¥₩₹₱฿₫₺₦₽₪]|[A-Z]{3}\s?)\d[\d,.]*\))?(?:\s+(?:of|for|to|on|worth|per|covering|equal to|towards?|against)\b(?:[^,;]|,(?=\d{3}))*)?)(?P<tail>(?:(?:[,;]\s*|\s+(?=(?:valid|expires|expiring|credited|applied|paid|refunded|issued|already)\b))(?:[^,;]|,(?=\d{3}))+)*)\s*\.?\s*$",
         re.I)
 
 

@@ -20,6 +20,7 @@ from ..reading.lengths import MAX_WINDOW, length_beside_range
 from ..reading.lengths import length as _said_length
 from ..reading.rules import canon, has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
+from .points import nearest, points_in, right_after, within
 from .sheet import Fact, FactSheet
 
 _BEGIN = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:begins|began|starts|started)\b|\bstart of (?:customer )?impact\b")
@@ -44,10 +45,6 @@ def _under_when(doc: Document, u: Unit) -> bool:
     return bool(heads) and re.fullmatch(r"(?i)[\W\d]*(?:when|timing|times?|window|impact window|duration|when did it (?:start|happen))\W*", heads[-1].text.strip()) is not None
 
 
-def _points_in(reading: Reading, s: int, e: int) -> list[TimePoint]:
-    return [p for p in reading.points if s <= p.start and p.end <= e]
-
-
 def _customerish(text: str) -> bool:
     cfg = rules()
     return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
@@ -69,7 +66,7 @@ def _bare_range(text: str, got: list[TimePoint]) -> bool:
 
 
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
-    pairs = ranges(doc.text, _points_in(reading, u.span.start, u.span.end))  # "Window: 14:30 → 20:55 ← WRONG ... Corrected: 14:05 → 21:40"
+    pairs = ranges(doc.text, points_in(reading, u.span.start, u.span.end))  # "Window: 14:30 → 20:55 ← WRONG ... Corrected: 14:05 → 21:40"
     return (pairs[-1] if len(pairs) > 1 and _any(rules().get("window_corrected_range_cues", []), u.text) else pairs[0]) if pairs else None
 
 
@@ -86,11 +83,6 @@ def _question_field(doc: Document, i: int) -> str:
     label = re.sub(r"\s*\(.*?\)\s*", " ", u.text).strip("*?: ").strip()
     from ..reading.rules import canon
     return canon(label, {k: v for k, v in rules()["fields"].items() if k in ("start", "end", "window")}) or ""
-
-
-def _nearest(points: list[TimePoint], at: int) -> TimePoint:
-    """The time a marker phrase at ``at`` speaks of: the closest one, preferring the one just after it."""
-    return min(points, key=lambda p: (abs(p.start - at) if p.start >= at else abs(at - p.end) + 8))
 
 
 def _any_from(pats: list[str], text: str, pos: int) -> re.Match | None:
@@ -119,12 +111,6 @@ def _from_duration(doc: Document, start: TimePoint):
                           start.zone_stated, start.date_stated, start.approx)
             return (p, 0.7, u, "")
     return None
-
-
-def _right_after(points: list[TimePoint], at: int) -> TimePoint | None:
-    """The time written right after a marker phrase ("last wrong one went out 8:40"), before any time
-    that opens the line (a chat message's own stamp)."""
-    return next((p for p in points if 0 <= p.start - at <= 3), None)
 
 
 def _statements(doc: Document) -> list[Unit]:
@@ -172,10 +158,10 @@ def _marked(doc: Document, reading: Reading, u: Unit, got: list[TimePoint], at: 
     if "\n" in doc.text[u.span.start: u.span.end]:
         ls = doc.text.rfind("\n", 0, at - 1) + 1
         le = doc.text.find("\n", at)
-        own = _points_in(reading, ls, min(le if le >= 0 else len(doc.text), u.span.end))
+        own = points_in(reading, ls, min(le if le >= 0 else len(doc.text), u.span.end))
         if own:
             got, lead, entry = own, ls, True
-    return _right_after(got, at) or (got[0] if entry and alone and got[0].start - lead < 25 else _nearest(got, at))
+    return right_after(got, at) or (got[0] if entry and alone and got[0].start - lead < 25 else nearest(got, at))
 
 
 def _cleanup(doc: Document, p: TimePoint) -> bool:
@@ -233,7 +219,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         u = flds.get(kind)
         if u is None:
             continue
-        got = _points_in(reading, u.span.start, u.span.end)
+        got = points_in(reading, u.span.start, u.span.end)
         if kind == "start" and got:
             add(7, "s", got[0], 0.95, u)
         elif kind == "end" and got:
@@ -246,18 +232,18 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         kind = _question_field(doc, i) if not u.quoted else ""
         if kind:
             nxt = doc.units[i + 1]
-            got = _points_in(reading, nxt.span.start, nxt.span.start + 30)
+            got = points_in(reading, nxt.span.start, nxt.span.start + 30)
             if kind in ("start", "end") and got:
                 add(7, kind[0], got[0], 0.95, nxt)
     # 2. statements: a stated window, a start or end marker, a range in a sentence about customers
     for u in _statements(doc):
-        got = _points_in(reading, u.span.start, u.span.end)
+        got = points_in(reading, u.span.start, u.span.end)
         text = u.text
         if not got and u.kind == "sentence":
             # "00:50 - Top-ups succeeding again. End of customer impact.": a marker with no time of its
             # own speaks of the time that opens its line
             ls = doc.text.rfind("\n", 0, u.span.start) + 1
-            got = _points_in(reading, ls, ls + 30)
+            got = points_in(reading, ls, ls + 30)
             if got and (_any(cfg.get("window_start_markers", []), text) or _any(cfg.get("window_end_markers", []), text)):
                 u = replace(u, span=type(u.span)(ls, u.span.end, doc.text[ls:u.span.end]))
                 text = u.text
@@ -277,7 +263,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**": a labelled range
                 add(5 + fix, "e", pair[1], 0.9, u)
             elif not u.quoted and (_customerish(text) or _bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
-                tier = 3 if u.section in ("summary", "impact", "preamble") else 2
+                tier = 3 if u.section in ("summary", "impact", "preamble") and u.kind != "line" else 2  # a chat message's range is in passing
                 add(tier, "s", pair[0], 0.8, u)
                 add(tier, "e", pair[1], 0.8, u)
         for role, cell in u.cells.items() if u.kind == "row" else []:  # a sheet's "Customer impact?" column: "YES - start", "END of impact"
@@ -290,27 +276,28 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         if mb and not (me and me.start() == mb.start()) and not re.search(r"(?i)\b(?:after|since|before|when)\s+(?:customer\s+)?$", text[max(0, mb.start() - 20): mb.start()]):
             fixed = re.match(r"\D{0,12}\d{1,2}:\d{2}\s*(?:→|->|=>)\s*(\d{1,2}:\d{2})", text[mb.end():])  # "Start time 05:50 → 05:31"
             m = fixed or re.search(r"\((\d{1,2}:\d{2})\)", text)  # "Customer impact begins (10:41)"
-            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or _marked(doc, reading, u, got, u.span.start + mb.end(), not me)
+            at = next((p for p in got if m and p.raw.startswith(m.group(1))), None) or within(got, u.span.start, mb) \
+                or _marked(doc, reading, u, got, u.span.start + mb.end(), not me)
             add(4 + fix + low, "s", at, 0.95, u)
         if mb and not me:  # "impact started at 10:02 and ended at 10:48"
             pe = _any_from(cfg.get("window_end_after_start", []), text, mb.end())
-            at = _right_after(got, u.span.start + pe.end()) if pe else None
+            at = right_after(got, u.span.start + pe.end()) if pe else None
             if at is not None:
                 add(4 + fix + low, "e", at, 0.95, u)
         if me:
-            end_at = _marked(doc, reading, u, got, u.span.start + me.end(), not mb)
+            end_at = within(got, u.span.start, me) or _marked(doc, reading, u, got, u.span.start + me.end(), not mb)
             closes = next((b for a, b in ranges(doc.text, got) if a is end_at), None)
             add(4 + fix + low, "e", closes or end_at, 0.95, u)  # "IMPACT END (5:52 AM–1:18 PM MDT)": the range's end
     start, end = _choose(doc, reading, cands, "s"), _choose(doc, reading, cands, "e")
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
     entries = [u for u in doc.units if not u.quoted and (
-        u.kind in ("line", "item") and u.section in ("timeline", "preamble", "other", "summary", "impact") and _points_in(reading, u.span.start, u.span.start + 25)
-        or u.kind in ("sentence", "field") and u.section in ("summary", "impact", "preamble", "resolution") and _points_in(reading, u.span.start, u.span.end))]
+        u.kind in ("line", "item") and u.section in ("timeline", "preamble", "other", "summary", "impact") and points_in(reading, u.span.start, u.span.start + 25)
+        or u.kind in ("sentence", "field") and u.section in ("summary", "impact", "preamble", "resolution") and points_in(reading, u.span.start, u.span.end))]
     if start is None:
         for u in entries:
             if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "starts climbing", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text) or re.match(r"(?i)\W*(?:impact\s+)?(?:started|began|start)\b", u.text)):
-                pts = _points_in(reading, u.span.start, u.span.end)
+                pts = points_in(reading, u.span.start, u.span.end)
                 m = re.search(r"(?i)\b(?:starting at|started at|began at|from)\s+", u.text)
                 at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
                 start = (at, 0.6, u, "")
@@ -321,7 +308,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         for u in entries:
             if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]) or _any(cfg.get("window_cleanup_cues", []), u.text):
                 continue
-            later = [p for p in _points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
+            later = [p for p in points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
             # "Started ... at 14:20 UTC, fixed at 16:05 UTC": the time that follows the recovery word
             cued = [p for p in later if has_cue(doc.text[max(u.span.start, p.start - 30): p.start], cfg["end_cues"])]
             if cued or later:

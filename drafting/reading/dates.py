@@ -31,6 +31,8 @@ DATE_RE = re.compile(
     # "3/4/2025"; a day and month with no year only beside a time or a weekday: "3/3 6:05 PM", "18/09 (Thu)",
     # "Thu 18/09", "22:41 (18/09)" (never a bare "3/4 of the nodes")
     rf"|(?P<num>(?<![\d/.:-])(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})(?:/(?P<n3>\d{{4}}|\d{{2}})(?![\d/])|(?![\d/])(?=,?\s+\d{{1,2}}(?::\d{{2}}|\s*[ap]\.?m\b)|,?\s*\(?{_WD}|{_IN_BRACKETS_AFTER_TIME})|{_AFTER_WEEKDAY}(?![\d/])))"
+    # a recording's or photo's file name: "GMT20240928-132611_Recording.mp4", "IMG_20240928_132611.jpg"
+    rf"|(?P<compact>(?<=[A-Za-z_-])(?P<y6>20\d\d)(?P<m6>[01]\d)(?P<d6>[0-3]\d)(?=[-_T]\d{{4,6}}(?!\d)))"
     rf"|(?P<mdy>\b(?P<m2>{MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+(?P<y2>\d{{4}}))?\b)",
     re.I,
 )
@@ -48,6 +50,8 @@ def parse_date(m: re.Match, default_year: int | None | Callable[[int, int, re.Ma
             d, mo = (a, b) if day_first else (b, a)
             y3 = m.group("n3")
             y = (int(y3) + (2000 if len(y3) == 2 else 0)) if y3 else default_year
+        elif m.group("compact"):
+            y, mo, d = int(m.group("y6")), int(m.group("m6")), int(m.group("d6"))
         elif m.group("iso"):
             y, mo, d = (int(x) for x in re.split(r"[-/]", m.group("iso")))
         elif m.group("dot"):

@@ -14,6 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
+from .chat_export import joined_messages
 from .lines import (
     CHAT_LINE,
     COMMENT_LEAD,
@@ -27,10 +28,11 @@ from .lines import (
     plain_heading,
     plain_headings,
     question_section,
+    said_part,
     section_of_label,
     side_by_side,
 )
-from .markup import bold_title, close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
+from .markup import CHAT_LEAD, bold_title, close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -96,6 +98,7 @@ class _Builder:
         self.offs = _line_offsets(text)
         self.units: list[Unit] = []
         self.section = "preamble"
+        self.chat_part = False  # a chat message opened the current part ("numbers for the doc: ...")
         self.label_indent = 0  # an indented "  Follow-ups:" opens a part that ends where the indent steps back
         self.plain_headings = plain_headings(text)  # a pasted document whose parts are titled by bare lines ("Impact")
         self.first_line = next((k for k, line in enumerate(text.split("\n")) if line.strip()), 0)
@@ -249,6 +252,11 @@ class _Builder:
                 continue
             if CHAT_LINE.match(core):
                 flush()
+                said = said_part(core[CHAT_LEAD.match(core).end():]) if kind == "line" else None
+                if said is not None:  # "00:50 From Ploy To Everyone: Remedies agreed by ...:" opens that part for its message
+                    self.section, self.chat_part = said, True
+                elif self.chat_part:
+                    self.section, self.chat_part = "other", False
                 self.add("line", _strip_leader(sp), quoted=quoted, level=level)
                 continue
             prose.append(sp)
@@ -273,7 +281,7 @@ def _strip_leader(sp: Span) -> Span:
 
 def read(text: str) -> Document:
     """Parse the write-up into units with sections; never raises on odd Markdown."""
-    text = plain_bullets(mask_rules(mask_editorial(text)))
+    text = plain_bullets(mask_rules(mask_editorial(joined_messages(text))))
     b = _Builder(text)
     try:
         tokens = _md().parse(text)

@@ -125,3 +125,12 @@ def participle_lead() -> re.Pattern:
     the label is then the subject of one statement (words in data/drafting/extract.yaml, `label_participles`)."""
     words = "|".join(re.escape(str(w)) for w in rules().get("label_participles", [])) or "(?!)"
     return re.compile(r"(?:" + words + r")\b")
+
+
+def said_part(body: str) -> str | None:
+    """The part a chat message opens with a label ("RCA for the record, confirmed: ...", "Remedies agreed by ...:"),
+    also after its first words ("thanks all. follow-ups into the ticket: alert on ..."), else None."""
+    for m in re.finditer(r"(?:^|[.!?]\s+)(?P<label>[A-Za-z][^:.!?\n]{1,60}?):(?:\s|$)", body):
+        if len(m.group("label").split()) <= 8 and (section := section_of_label(m.group("label"))):
+            return section
+    return None

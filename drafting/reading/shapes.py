@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .document import Document
 
+# a meeting chat's "20:26:48 From Linh Tran To Everyone: words" (drafting/reading/chat_export.py joins them)
+_SPOKEN_BY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+From\s+[^:\n]{1,80}?\s+[Tt]o\s+[^:\n]{1,80}?:\s+\S")
 SHAPES = ("sre_template", "pagerduty", "chat", "ticket", "email", "shift_log", "qa", "retro", "narrative")
 
 
@@ -26,7 +28,7 @@ def shape_of(doc: "Document") -> str:
         return "qa"
     if re.search(r"(?i)\bshift\b.{0,30}\b(log|handover|handoff|notes)\b|\bhandover\b", text) and len(lines) >= 4:
         return "shift_log"
-    if len(lines) >= 6 and sum(1 for u in lines if re.match(r"\s*(?:\[[^\]]+\]\s*)?\S{1,25}:\s|\s*\d{1,2}(?::\d{2})?\s*(?:[ap]m\s*)?(?:[A-Z]{2,4}\s+)?[a-z][\w.-]+:", u.text, re.I)) >= 4:
+    if len(lines) >= 6 and sum(1 for u in lines if _SPOKEN_BY.match(u.text) or re.match(r"\s*(?:\[[^\]]+\]\s*)?\S{1,25}:\s|\s*\d{1,2}(?::\d{2})?\s*(?:[ap]m\s*)?(?:[A-Z]{2,4}\s+)?[a-z][\w.-]+:", u.text, re.I)) >= 4:
         return "chat"
     if re.search(r"(?i)\b(went well|went wrong|start doing|stop doing|keep doing|what we learned)\b", text) and len(headings) >= 2 and not any(u.section == "timeline" for u in headings):
         return "retro"

@@ -365,15 +365,17 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         except (OverflowError, ValueError):
             out.rejected.append({"item": m.group(0).strip(), "reason": "this time falls outside the calendar; left out"})
             continue
-        if r.rel:
+        ahead_said = bool(r.rel) and not at_line_start and last is not None and when.date() > last.date()  # "a show tomorrow 19:00"
+        if r.rel and not ahead_said:
             rel_at = when
-        elif date_stated:
+        elif date_stated and not ahead_said:
             rel_at = None
         elif rel_at is not None and when < rel_at - timedelta(hours=3) and not crossed:  # "switched on at 18:00 yesterday ... off at 10:50": the next morning
             when += timedelta(days=1)
             utc = when.astimezone(timezone.utc)
         as_of = re.search(r"(?i)\bas\s+(?:at|of)\s+(?:[A-Za-z]{3,9}\.?,?\s+)?$", text[max(0, m.start() - 24): m.start()])
-        spoken_of = not at_line_start and last is not None and when < last  # "[12:03 AM] failures from 11:12 PM": the past, in a message
+        spoken_of = not at_line_start and last is not None and when < last or ahead_said  # "[12:03 AM] failures from 11:12 PM": the
+        # past, in a message; "a show tomorrow 19:00": a day still to come, not the chat's next day
         if not crossed and not as_of and not spoken_of:  # the times after "night shift 22:00-06:00" are read on the day it opened;
             day, moment = when.date(), when  # "IMPACT (as at Sun 9am)" tells when it was counted, not the day of what follows
         whens[-1] = when
