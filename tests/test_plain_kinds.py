@@ -92,7 +92,7 @@ def test_a_cause_told_in_edge_jargon_is_said_by_its_kind_and_part(photo_report):
 def test_the_changes_are_said_by_kind_and_done_work_says_it_is_done(photo_report):
     changes = photo_report.text.split("## What we are changing")[1].split("## ")[0]
     assert "We have added alerts for this kind of problem, so that our engineers see it sooner." in changes
-    assert "We will release changes of this kind to a small part of our service first" in changes
+    assert "We are tightening how we trial changes of this kind on a small part of our service" in changes
     assert "We are extending our tests" in changes
     assert "follow up with the specific changes" not in changes
 
@@ -113,13 +113,13 @@ def test_the_key_account_hears_the_plain_change_not_an_internal_item():
     d = draft(PHOTO_ISSUE, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
     main = next(line for line in d.text.splitlines() if line.startswith("Among them, we "))
     assert "Heron" not in main
-    assert "small part of our service first" in main  # a change that stops it happening again, before one that only sees it sooner
+    assert "small part of our service before they reach everyone" in main  # a change that stops it happening again, before one that only sees it sooner
 
 
 def test_technical_readers_keep_the_write_ups_own_items_and_gain_the_kinds_it_did_not_cover():
     d = draft(PHOTO_ISSUE, "report", "technical", "sev2", contact=CONTACT)
     changes = d.text.split("## What we are changing")[1].split("## ")[0]
-    assert "one POP for 30 min" in changes or "small part of our service first" in changes
+    assert "one POP for 30 min" in changes or "small part of our service before they reach everyone" in changes
     assert changes.count("- ") >= 3
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from ..config import CompanyConfig
 from ..reading.chat_export import joined_messages
 from ..reading.document import Document, Span, Unit, read, sentences
+from ..reading.json_export import as_read
 from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
 from ..reading.rules import canon, has_cue, rules, zone_of
@@ -22,8 +23,8 @@ from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
 from .headline import headline
 from .internal_view import internal_view
-from .kinds import change_statements, not_a_change, plain_cause, plain_changes
-from .listed import remedy_line, tally_spans
+from .kinds import change_kind, change_statements, not_a_change, plain_cause, plain_changes
+from .listed import REMEDY_RETOLD, chat_items, remedy_said, tally_spans
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .terms import plain_for_anyone, technical_terms
@@ -43,6 +44,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     if zone_of(sheet.timezone) is None:
         sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
         sheet.timezone = "UTC"
+    writeup = as_read(writeup)  # a tool's JSON export as the lines a person would write from it
     writeup = spoken_times(writeup)  # "about ten to eight" -> "about         7:50": same length, so every source span stays true
     writeup = joined_messages(writeup)  # a meeting chat's "20:26:48 From Linh To Everyone:" and its words on one line
     doc = read(writeup)
@@ -161,8 +163,9 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             spans = tally  # "numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06": each figure its own note
         for sp in spans:
             roles = roles_of(sp.text)
-            if u.section == "remedy" and "unconfirmed" not in roles and (t := customer_sentence(sp, red) or remedy_line(sp, red)) and t not in seen:
-                sheet.remedy.append(Fact(t, sp, 0.85))
+            if u.section == "remedy" and "unconfirmed" not in roles and (t := remedy_said(sp, red)) and t not in seen:
+                retold = re.sub(r"\W", "", t.lower()) not in re.sub(r"\W", "", sp.text.lower())  # "Learners: 1 lesson credit ..." said as a sentence
+                sheet.remedy.append(Fact(t, sp, 0.85, REMEDY_RETOLD if retold else ""))
                 seen.add(t)
                 continue
             if "timeline" in roles and u.section != "impact":
@@ -244,7 +247,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     confirmed: list[Fact] = []
     for u in section:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
-            if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis)\b", sp.text):
+            if has_role(sp.text, "unconfirmed") or re.search(r"(?i)\b(?:do not treat|until (?:we|it|they)|has not confirmed|not (?:yet )?known|we do not know|hypothesis|still open|open question)\b", sp.text):
                 continue
             if u.kind == "line" and not has_role(sp.text, "cause"):
                 continue  # a chat message's "RCA ...: ... Resize failover at 22:06 kicked ~9k viewers": its aside is no cause
@@ -339,7 +342,7 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list
     actions: list[Fact] = []
     remedies: list[Fact] = []
     items: list[tuple[str, Span]] = []
-    units = [u for u in doc.in_section("actions") if not u.quoted]
+    units = [v for u in doc.in_section("actions") if not u.quoted for v in chat_items(u)]
     if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
         opened = False
         for u in doc.units:
@@ -384,8 +387,8 @@ def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list
         if re.match(r"(?i)(?:we(?:'re| are) )?(?:sorry|apologi[sz]e|thanks?|happy to|regards|cheers)\b", text):
             continue  # the sign-off after the list, not a change
         clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40, sentence=False)
-        if clean is None:
-            continue
+        if clean is None or re.match(r"\s*(?:[-*+]\s*)?\[[xX]\]", marker) and change_kind(raw) is None:
+            continue  # "- [x] Remove no-show strikes": done already, never "We will remove ..." (its kind, if any, says it is done)
         fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
         advice = re.match(r"(?i)(?:we (?:recommend|advise|suggest|ask)|(?:customers|users|you) (?:should|can|may|must|need)|please)\b", clean)
         if customer_facing and has_role(clean, "remedy") or advice:  # "We recommend updating to 6.2": advice, not a change

@@ -28,6 +28,7 @@ from ..resources import data_yaml
 from .cause import side_remark
 from .gate import customer_sentence, independent, label_participle
 from .kinds import not_a_change, without_owner
+from .listed import REMEDY_RETOLD
 from .prose import figure_note_as_sentence, leans_back
 from .remedy_note import remedy_note_as_sentence
 from .sheet import Fact, FactSheet
@@ -128,7 +129,7 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             noted = name == "remedy" and f.source is not None and figure_note_as_sentence(f.source.text.strip(" -*•\t")) is not None
             if said and not leans_back(str(f.value)):  # "PHP 50 bonus credit to each player, credited 24 Feb": said as a sentence
                 f = Fact(said, f.source, f.confidence, f"a remedy note, said as a sentence: {_short(f.value)}")
-            elif noted and not leans_back(str(f.value)):
+            elif (noted or f.note == REMEDY_RETOLD) and not leans_back(str(f.value)):
                 pass  # "replay extended from 48h to 7 days for all ticket holders": a note the gate made "Replay was extended ..."
             elif name in _WHOLE_SENTENCE_FIELDS and f.source is not None and "from the field" not in f.note and not figure_note \
                     and not reads_alone(f.source, str(f.value), red):  # a figure in a bullet may stay a fragment; a label and its list may not

@@ -59,8 +59,9 @@ def plain_cause(doc: Document) -> Fact | None:
     kind applies (the liaison then writes it)."""
     k = kind_rules()
     said = _cause_sentences(doc)
+    before = {id(s): (said[i - 1].text + " " if i else "") + s.text for i, s in enumerate(said)}  # "a partner lab upgraded ... After the upgrade it ..."
     found = ((kind, s) for s in said for kind in k["cause_kinds"]  # the kind of the first sentence that tells one, not of a later aside
-             if _search(kind["cue"], s.text) and not (kind.get("not_ours") and _search(kind["not_ours"], s.text)))
+             if _search(kind["cue"], s.text) and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)])))
     for kind, hit in found:
         part = part_of([s.text for s in said]) or str(k["part_unknown"])
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])

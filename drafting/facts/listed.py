@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..reading.document import Unit
+from ..reading.markup import CHAT_LEAD
 from ..reading.rules import has_cue, rules
 from ..reading.spans import Span
 from ..redact import Redactor
 from .gate import customer_sentence
+from .prose import prose_rules
+from .remedy_note import remedy_note_as_sentence
 
 
 def tally_spans(text: str, start: int, end: int) -> list[Span]:
@@ -25,6 +29,17 @@ def tally_spans(text: str, start: int, end: int) -> list[Span]:
             out.append(Span(s, e, text[s:e]))
     return out
 
+REMEDY_RETOLD = "a remedy note, said as a sentence"  # a fact's note: its words are ours, so it reads alone whatever its source
+
+
+def remedy_said(sp: Span, red: Redactor) -> str | None:
+    """A line of a remedies part as a customer may read it: what a group must do, a sentence, or a "Who: what" note."""
+    sp = Span(sp.start, sp.end, re.sub(r"\*\*|__", "", sp.text))  # "**Learners:** 1 lesson credit ...": the label as plain text
+    told = who_must(sp.text) or remedy_note_as_sentence(sp.text)  # "Learners: 1 lesson credit ..., added by Thu 22 Aug"
+    if told is not None and (said := customer_sentence(Span(sp.start, sp.end, told), red, sentence=False)):
+        return said
+    return customer_sentence(sp, red) or remedy_line(sp, red)
+
 
 def remedy_line(sp: Span, red: Redactor) -> str | None:
     """A remedy list's "Who: what they get" line ("All 6,412 affected orgs: one month's subscription credit, applied on
@@ -32,3 +47,51 @@ def remedy_line(sp: Span, red: Redactor) -> str | None:
     if not re.match(r"\s*[A-Z][^:.;]{2,50}:\s+\S", sp.text) or not has_cue(sp.text, rules().get("remedy_words", [])):
         return None
     return customer_sentence(sp, red, sentence=False)
+
+
+def who_must(text: str) -> str | None:
+    """ "Anyone still seeing the error: log out and log back in" -> "Anyone still seeing the error should log out and
+    log back in."; "The 112 with duplicate enquiries: nothing to do; ..." -> "... do not need to do anything; ...".
+    None when the line is not a group of customers and what they must do (verbs in data/drafting/prose.yaml,
+    ``customer_must_verbs``)."""
+    text = re.sub(r"^\s*(?:[-*•]\s+)?\(\d{1,2}\)\s*", "", text)  # "(2) tell operators to ...", a decision's number
+    tell = re.match(r"(?i)\s*tell\s+(?P<who>(?:all\s+|the\s+|affected\s+)*[a-z]+s)\s+to\s+(?P<rest>\S.*)$", text, re.S)
+    if tell:  # "tell operators to regenerate restock routes ...": what they must do
+        return f"{tell.group('who')[:1].upper() + tell.group('who')[1:]} should {tell.group('rest')}"
+    m = re.match(r"\s*(?:[-*•]\s+)?(?:\*\*)?(?P<who>[A-Za-z][^:;.\n]{2,70}?)(?:\*\*)?:(?:\*\*)?\s+(?P<rest>\S.*)$", text, re.S)
+    if m is None or not re.search(r"(?i)\b(?:customers?|users?|anyone|everyone|those|people|members|tenants|patients|players|buyers|"
+                                  r"holders|owners|operators|drivers|guests|parents|learners|clients|merchants|applicants|riders|\d[\d,]*)\b", m.group("who")):
+        return None
+    who = re.sub(r"^\(\d{1,2}\)\s*", "", m.group("who").strip())
+    who = who[:1].upper() + who[1:]
+    rest = m.group("rest").strip()
+    verbs = "|".join(re.escape(str(v)) for v in prose_rules().get("customer_must_verbs", [])) or "(?!)"
+    if re.match(r"(?i)(?:nothing to do|no action(?: needed| required)?)\b", rest):
+        tail = re.sub(r"(?i)^(?:nothing to do|no action(?: needed| required)?)\s*[.;,]?\s*", "", rest)
+        return f"{who} do not need to do anything" + (f"; {tail}" if tail else ".")
+    if re.match(rf"(?i)(?:{verbs})\b", rest):
+        return f"{who} should {rest[:1].lower() + rest[1:]}"
+    return None
+
+
+def chat_items(u: Unit) -> list[Unit]:
+    """A chat message in an actions part as the items it lists: "[10:25] mei: - add an expiry check" is one item,
+    "00:52 Nattapong: thanks all. follow-ups: alert on memory > 75%; no resize during a live event" two, and the
+    message that only opens the list ("action items:") none. Any other unit is itself."""
+    lead = CHAT_LEAD.match(u.text) if u.kind == "line" else None
+    if lead is None or not lead.group(0).strip():
+        return [u]
+    body_at = u.span.start + lead.end()
+    body = u.text[lead.end():]
+    bullet = re.match(r"\s*(?:[-*•]|\d+[.)])\s+", body)
+    if bullet:
+        return [Unit("item", Span(body_at + bullet.end(), u.span.end, body[bullet.end():]), "actions")]
+    label = list(re.finditer(r"(?:^|[.!?]\s+)[A-Za-z][^:.!?\n]{1,60}?:\s*", body))
+    rest_at = label[-1].end() if label else 0
+    out = []
+    for piece in re.finditer(r"[^;]+", body[rest_at:]):
+        text = piece.group(0).strip().rstrip(".")
+        if len(text.split()) >= 3:
+            start = body_at + rest_at + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
+            out.append(Unit("item", Span(start, start + len(text), text), "actions"))
+    return out

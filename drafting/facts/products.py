@@ -138,14 +138,16 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     continue  # "the iOS and Android apps were not on the new form": what was not affected
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
                 first = n.split()[0]
-                if _NOT_NAMES.match(n) or first.lower() in staff or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
+                platforms = {str(w).lower() for w in glossary().get("public_platforms", [])}
+                if _NOT_NAMES.match(n) or first.lower() in staff | vendors | platforms or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
                     continue
                 s0 = unit.span.start + m.start()
                 add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
     if not out and (named := title_name(text, title, red, staff | vendors)):
         add(named[0], named[1], 0.7)  # "... imported via Bank Feeds" and "Ledgerwick Bank Feeds imported ...": the name both use
     tb = _TITLE_BRAND.match(re.sub(r"^\[[^\]]*\]\s*", "", title or ""))
-    if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")):
+    if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")) \
+            and len(re.findall(r"\b" + re.escape(tb.group("b")) + r"\b", text)) >= 2:  # named again in the body, not a newsletter's masthead
         add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
     brands = []
     g = glossary()

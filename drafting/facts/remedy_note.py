@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..reading.dates import DATE_RE
 from .prose import prose_rules
 
-_AMOUNT = r"(?:(?:[A-Z]{3}\s?|[£$€¥₩₹₱฿₫₺₦₽₪]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
+_AMOUNT = r"(?:\d{1,3}\s+[a-z]{3,12}(?<!s)(?=\s+(?:credit|voucher|pass|token|coupon)s?\b)|(?:[A-Z]{3}\s?|[£$€¥₩₹₱฿₫₺₦₽₪]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
 _QUALIFIER = r"(?:full|partial|automatic|one-off|one-time|goodwill|bonus|service|account|wallet|store|travel|extra|free|additional|pro-rata|prorated|courtesy|complimentary|cash|fee)"
 _FINITE = re.compile(r"(?i)\b(?:went|came|got|gets|goes|gone|was|were|is|are|has|have|had|will|would|can|could|did|does|shows?|showed|arrived|reached|landed|posted|hit)\b")
 _TAIL_VERB = re.compile(r"(?i)^(?:already\s+)?(?:credited|applied|paid|refunded|issued|sent|processed|added|loaded|posted|reversed|waived|emailed|returned)\b")
@@ -45,6 +45,11 @@ def remedy_note_as_sentence(text: str) -> str | None:
     if _FINITE.search(re.sub(r"(?i)\b(?:who|that|which|whose)\b[^,;]*", " ", m.group("np"))):  # "... who could not pay" is a noun's clause
         return None  # "Refunds for every duplicate went out this morning": a sentence already
     np = _with_article(m.group("np").strip().rstrip(". "))
+    head = re.split(r"\s+(?:of|for|to|per|on|worth)\s+", np)[0].split()
+    if head and head[-1].lower().endswith("s") and not re.match(r"(?i)(?:a|an|one)\b", np):
+        for one, many in (("; it is ", "; they are "), ("; it was ", "; they were "), ("; it will be ", "; they will be "),
+                          ("; it expires ", "; they expire "), ("; it needs ", "; they need ")):
+            tail = tail.replace(one, many)  # "Credits valid 12 months": they are valid
     label = m.group("label")
     lead = f"For {_the(label)}, we are giving" if label else "We are giving"
     return f"{lead} {np}{tail}."
@@ -75,10 +80,12 @@ def _tail_clause(tail: str) -> str | None:
     said = []
     for p in pieces:
         d = DATE_RE.search(p)
-        if d and not re.search(r"(?i)\b(?:on|by|from|until|before|after)\s+$", p[:d.start()]):
-            p = p[:d.start()] + "on " + p[d.start():]  # "credited 24 Feb" -> "credited on 24 Feb"
+        at = (d.start() - len(wd.group(0)) if (wd := re.search(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+$", p[:d.start()])) else d.start()) if d else 0
+        if d and not re.search(r"(?i)\b(?:on|by|from|until|before|after)\s+$", p[:at]):
+            p = p[:at] + "on " + p[at:]  # "credited 24 Feb" -> "credited on 24 Feb"
         if _TAIL_VERB.match(p):
-            said.append(("was " if DATE_RE.search(p) or p.lower().startswith("already") else "is ") + p)
+            ahead = re.search(r"(?i)\bby\s+$", p[:at]) if d else None  # "added to wallet by Thu 22 Aug": still to come
+            said.append(("will be " if ahead else "was " if DATE_RE.search(p) or p.lower().startswith("already") else "is ") + p)
         elif re.match(r"(?i)(?:expires?|expiring|ends?)\b", p):
             said.append("expires " + re.sub(r"(?i)^(?:expires?|expiring|ends?)\s*", "", p))
         elif re.match(r"(?i)valid\b", p):

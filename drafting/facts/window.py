@@ -263,7 +263,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**": a labelled range
                 add(5 + fix, "e", pair[1], 0.9, u)
             elif not u.quoted and (_customerish(text) or _bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
-                tier = 3 if u.section in ("summary", "impact", "preamble") and u.kind != "line" else 2  # a chat message's range is in passing
+                aside = doc.text[pair[0].start - 1: pair[0].start] == "(" and doc.text[pair[1].end: pair[1].end + 1] == ")"  # "push (01:00–03:00)"
+                tier = 3 if u.section in ("summary", "impact", "preamble") and u.kind != "line" and not aside else 2  # a chat message's range is in passing
                 add(tier, "s", pair[0], 0.8, u)
                 add(tier, "e", pair[1], 0.8, u)
         for role, cell in u.cells.items() if u.kind == "row" else []:  # a sheet's "Customer impact?" column: "YES - start", "END of impact"

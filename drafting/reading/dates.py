@@ -8,7 +8,7 @@ written with a year, else the year nearest the dates the write-up writes in full
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable
 
 from .rules import rules
@@ -217,13 +217,33 @@ def day_of_weekday(wd: int, ref: date, named: list[date]) -> tuple[date, str]:
     """The day "on Friday" means in a write-up dated ``ref``: the most recent such day on or before it
     (people write about what has happened). A date the write-up names with that weekday ("Friday
     14 February") confirms it, and one named within a week of ``ref`` is taken instead ("as at Sun 9am"
-    beside "Sun, Jan 19"); when the only ones named are further off, the reason to check it."""
+    beside "Sun, Jan 19") when it is nearer than the most recent one; when the only ones named are further off, the
+    reason to check it."""
     recent = ref - timedelta(days=(ref.weekday() - wd) % 7)
     others = sorted({d.isoformat() for d in named if d.weekday() == wd})
     if not others or recent.isoformat() in others:
         return recent, ""
-    near = [d for d in named if d.weekday() == wd and abs((d - ref).days) < 7]
+    near = [d for d in named if d.weekday() == wd and abs((d - ref).days) < min(7, abs((recent - ref).days))]
     if near:  # "as at Sun 9am" in a write-up of "Sat 18 Jan" whose byline says "Sun, Jan 19": that Sunday
         return min(near, key=lambda d: abs((d - ref).days)), ""
+    if all(d > ref.isoformat() for d in others):
+        return recent, ""  # "23:20 Fri" on Saturday's page, beside "booked between Sat 25 Jan and Fri 31 Jan": a later Friday is no rival
     day = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][wd]
     return recent, f"the write-up says '{day}' without a date; read as {recent.isoformat()}, though it also names {' and '.join(others)}. Check the day."
+
+
+def written_date(text: str, s: int) -> bool:
+    """A date labelled as when the write-up was written, posted or exported ("report written 2025-03-05",
+    "Last updated: 2025-03-06", "Last edited by Colm, Mon 27 Jan 09:48"): the day "yesterday" counts from, not the day of the times after it."""
+    ls = text.rfind("\n", 0, s) + 1
+    words = rules()["fields"].get("written", [])
+    label = r"(?i)(?:^|[(\[,;|*_·-])\s*(?:[a-z]+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b(?:\s+by\s+[^\n\d,:]{2,40},?)?[^\n\d]{0,12}$"
+    return bool(words) and re.search(label, text[ls: s]) is not None  # a label, not "until everything posted 3/4 1:35 PM"
+
+
+def file_stamp_day(text: str, s: int, e: int, d: date, zone: tzinfo) -> date:
+    """A file name's compact GMT date and time ("GMT20250614-162205") as the day in the write-up's own zone."""
+    stamp = re.match(r"[-_T](\d\d)(\d\d)", text[e:e + 5])
+    if stamp is None or not re.search(r"(?:GMT|UTC)$", text[max(0, s - 3):s]):
+        return d
+    return datetime(d.year, d.month, d.day, int(stamp.group(1)), int(stamp.group(2)), tzinfo=timezone.utc).astimezone(zone).date()

@@ -20,6 +20,7 @@ def _zone_words() -> str:
 
 def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     """The zone the write-up declares for its bare times ("All times UTC", "Times: UK time (BST, UTC+1)")."""
+    text = re.sub(r"\*|(?<![A-Za-z])_|_(?![A-Za-z])", " ", text)  # "_Times are SGT (UTC+8) unless marked._" in italics
     for pat in rules()["zone_declarations"]:
         for m in re.finditer(pat.replace("{ZONE}", _zone_words()), text, re.I):
             word = m.group("zone")

@@ -28,11 +28,10 @@ from .lines import (
     plain_heading,
     plain_headings,
     question_section,
-    said_part,
     section_of_label,
     side_by_side,
 )
-from .markup import CHAT_LEAD, bold_title, close_of, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
+from .markup import bold_title, chat_section, close_of, customer_wording, mask_editorial, mask_rules, numbered_heading, numbered_heading_over_list, plain_bullets
 from .rules import canon, rules
 from .sentences import sentences
 from .spans import Span
@@ -98,7 +97,7 @@ class _Builder:
         self.offs = _line_offsets(text)
         self.units: list[Unit] = []
         self.section = "preamble"
-        self.chat_part = False  # a chat message opened the current part ("numbers for the doc: ...")
+        self.chat_part = ""  # the part before a chat message opened the current one ("numbers for the doc: ...")
         self.label_indent = 0  # an indented "  Follow-ups:" opens a part that ends where the indent steps back
         self.plain_headings = plain_headings(text)  # a pasted document whose parts are titled by bare lines ("Impact")
         self.first_line = next((k for k, line in enumerate(text.split("\n")) if line.strip()), 0)
@@ -252,11 +251,8 @@ class _Builder:
                 continue
             if CHAT_LINE.match(core):
                 flush()
-                said = said_part(core[CHAT_LEAD.match(core).end():]) if kind == "line" else None
-                if said is not None:  # "00:50 From Ploy To Everyone: Remedies agreed by ...:" opens that part for its message
-                    self.section, self.chat_part = said, True
-                elif self.chat_part:
-                    self.section, self.chat_part = "other", False
+                if kind == "line":  # "00:50 From Ploy: Remedies agreed by ...:" opens that part for its message and its "- ..." lines
+                    self.section, self.chat_part = chat_section(core, self.section, self.chat_part)
                 self.add("line", _strip_leader(sp), quoted=quoted, level=level)
                 continue
             prose.append(sp)
@@ -297,7 +293,8 @@ def read(text: str) -> Document:
     while i < len(tokens):
         t = tokens[i]
         if t.type == "blockquote_open":
-            boxed = t.map is not None and re.search(r"<<\s*(?:\[[^\]\n]*\]\s*)?$", b.line_span(t.map[0]).text) is not None
+            boxed = t.map is not None and (re.search(r"<<\s*(?:\[[^\]\n]*\]\s*)?$", b.line_span(t.map[0]).text) is not None
+                                           or customer_wording(text, b.offs[t.map[0]]))  # "Plain-English version for comms:" then "> ..."
             depth_quote += 0 if boxed else 1  # ">> WINDOW: Thu 23:30 -> Fri 09:15 <<": a line set off on a board, not a quoted reply
             quote_marks.append(not boxed)
         elif t.type == "blockquote_close":

@@ -134,3 +134,4 @@ def said_part(body: str) -> str | None:
         if len(m.group("label").split()) <= 8 and (section := section_of_label(m.group("label"))):
             return section
     return None
+

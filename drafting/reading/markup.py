@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import section_of_label
+from .lines import said_part, section_of_label
 from .rules import rules
 
 # A chat or log line's lead, read off before its words: "[3/4/2025 7:48 AM] Kim Tran: ", "2025-07-08 16:24 UTC jhale: ",
@@ -111,3 +111,25 @@ def bold_title(core: str) -> str | None:
     if _ENUMERATOR.match(line) is None and not re.fullmatch(r"(?:\*\*|__)[^*_]+(?:\*\*|__)", line):
         return None  # "**Update** we are still looking": bold lead-in of a sentence, not a title
     return label
+
+
+def chat_section(line: str, section: str, before: str) -> tuple[str, str]:
+    """The part a chat line is in, and the part to return to: a message that opens a part with a label keeps it for
+    itself and the "- ..." lines after it; the next other message returns to the part before."""
+    lead = CHAT_LEAD.match(line)
+    body = line[lead.end():] if lead else line
+    said = said_part(body)
+    if said is not None:
+        return said, before or section
+    if before and not re.match(r"\s*(?:[-*•]|\d+[.)])\s", body):
+        return before, ""
+    return section, before
+
+
+def customer_wording(text: str, at: int) -> bool:
+    """Whether the quote starting at ``at`` is the write-up's own wording for customers ("Plain-English version for
+    comms (Farah, tweak as needed):" on the line before): the team's words for the reader, not a quoted message
+    (cues in data/drafting/extract.yaml, ``customer_wording_cues``)."""
+    before = text[:at].rstrip()
+    lead = before[before.rfind("\n") + 1:]
+    return any(re.search(p, lead, re.I) for p in rules().get("customer_wording_cues", []))

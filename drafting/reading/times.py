@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, numeric_order, parse_date, weekday_dates, weekday_index
+from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
@@ -30,11 +30,12 @@ TIME_RE = re.compile(
     r"(?:(?P<isodt>(?<![\d/-])\d{4}(?P<tsep>[-/])\d{1,2}(?P=tsep)\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?P<isoz>Z|[+-]\d{2}:?\d{2})?"
     r"|(?P<mil>(?<![\w:.,/])(?:[01]\d|2[0-3])[0-5]\d(?=Z(?![A-Za-z])|\s*hrs\b))(?:\s*hrs\b)?"   # "1410Z", "0930 hrs"
     r"|(?P<rel>\b(?:yesterday|today|tomorrow|this\s+morning|last\s+night|tonight)\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)"
-    r"|(?P<hm>(?<![\d:.,])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d|\s*(?:hrs?|hours?)\s+(?:early|late|behind|ahead|ago|later|earlier|long|off|out|of|delay|too|before|after)\b)"
+    r"|(?P<hm>(?<![\d:.,])(?<!UTC[+−-])(?<!GMT[+−-])\d{1,2}:\d{2}(?::\d{2})?(?!\d|:\d|\s*(?:hrs?|hours?)\s+(?:early|late|behind|ahead|ago|later|earlier|long|off|out|of|delay|too|before|after)\b)"
     r"(?:\s*(?:am|pm|a\.m\.|p\.m\.)|\s*(?:hrs|hours|h)\b)?)"
     r"|(?P<h>(?<![\d:.,])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
+_CITY_TIME = re.compile(r"[*_\s]{0,3}\(?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?)\s+(?:local\s+)?time\b")
 # a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
 # (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date;
 # "15:18Z 05-Mar" and "00:05 EAT 6-Mar" too)
@@ -45,7 +46,7 @@ _AFTER_DATE = re.compile(
 # "9:30 this morning", "at 8 in the evening", "this morning 9:30": the part of the day settles am or pm
 _PART_OF_DAY = re.compile(r"\s*,?\s*(?:[A-Z]{2,4}\s+)?(?:in\s+the|this|that|(?:yesterday|tomorrow|today)|on\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)?\s*(?P<part>morning|afternoon|evening|tonight|night)\b", re.I)
 # "5:25 p.m. NZDT on\nFriday": a weekday alone after the time, read back from the write-up's date
-_AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern, re.I)
+_AFTER_WEEKDAY = re.compile(r"[^\S\n]*,?\s*" + ON_WEEKDAY.pattern.replace(r"on\s+", r"(?:on\s+)?", 1), re.I)  # "23:20 Fri", "at 9 on Sunday"
 # "Thu 23:30", "Fri 14th 07:45", "(Sat) 01:10": a weekday written right before the time on its line
 _BEFORE_WEEKDAY = re.compile(r"(?:^|[\s(\[>:|*_-])(?P<wd>" + WEEKDAY + r")\.?\)?,?[^\S\n]+(?:(?P<dn>\d{1,2})(?:st|nd|rd|th)[^\S\n]+)?(?:at[^\S\n]+)?$", re.I)
 _AFTER_REL = re.compile(r"\s*,?\s*(?P<rel>yesterday|today|tonight|tomorrow|last\s+night|this\s+morning)\b", re.I)
@@ -123,15 +124,6 @@ class _Raw:
     day_number: int = 0          # "Thu 14th 23:30": the day of the month written with the weekday
 
 
-def _written_date(text: str, s: int) -> bool:
-    """A date labelled as when the write-up was written, posted or exported ("report written 2025-03-05",
-    "Last updated: 2025-03-06"): the day "yesterday" counts from, not the day of the times after it."""
-    ls = text.rfind("\n", 0, s) + 1
-    words = rules()["fields"].get("written", [])
-    label = r"(?i)(?:^|[(\[,;|*_-])\s*(?:[a-z]+\s+)?(?:" + "|".join(re.escape(w) for w in words) + r")\b[^\n\d]{0,12}$"
-    return bool(words) and re.search(label, text[ls: s]) is not None  # a label, not "until everything posted 3/4 1:35 PM"
-
-
 # "Mere Tawhiri  •  Sun, Jan 19  •  Notified 11 people": a post's byline, its date the day it was written
 _BYLINE = re.compile(r"^\W*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2}\s+[•·|]\s+[^\n]{4,40}?\s+[•·|]\s+\S")
 
@@ -143,8 +135,8 @@ def _anchor(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e)
     le = len(text) if le < 0 else le
     line = text[ls:le]
-    if _written_date(text, s):
-        return False
+    if written_date(text, s) or re.search(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$", text[max(0, s - 30): s]) and re.match(r"\s*\)", text[e:]):
+        return False  # "corrected to 08:05 HKT (Priya, 12 Mar)": who made the edit and when, not the day of what follows
     if len(re.sub(r"[\W_]", "", line)) - len(re.sub(r"[\W_]", "", text[s:e])) < 12 or line.lstrip().startswith("#"):
         return True
     if re.match(r"\s*(?:[-*]\s*)?(?:\*\*|\|)?\s*[A-Za-z ]{2,25}(?:\*\*)?\s*[:|]", line) and s - ls < 40:
@@ -168,9 +160,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             out.dates.append((m.start(), m.end(), d))
         elif m.group("iso") or why.startswith("there is no day"):
             out.rejected.append({"item": m.group(0), "reason": f"not a real date ({why}); left out"})
-    date_at = {s: d for s, _, d in out.dates}
     declared = declared_zone(text)
     out.declared_zone = declared[0] if declared else ""
+    if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
+        out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
+    date_at = {s: d for s, _, d in out.dates}
     raws: list[_Raw] = []
     after_spans: set[int] = set()
     for m in TIME_RE.finditer(text):
@@ -189,6 +183,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         zone_word = m.group("offset") or m.group("isoz")
         if m.group("zone"):
             zone_word = m.group("zone")
+        elif zone_word is None and (cm := _CITY_TIME.match(text, m.end())) and cm.group("city").upper() in rules()["timezones"]:
+            zone_word = cm.group("city")  # "10:15–15:40 Dubai time": the city's clock
         am = _AFTER_DATE.match(text, m.end())
         if am and re.match(r"[^\S\n]*,?[^\S\n]*(?:at[^\S\n]+)?\d{1,2}:\d{2}", text[am.end(): am.end() + 12]):
             am = None  # "10:47 ACST (Sun 14 Jul 23:30 UTC": a date right before a time is that time's date
@@ -246,7 +242,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     first_time = raws[0].m.start() if raws else len(text)
     if not (dates and dates[0][1] <= first_time):  # "Incident 3 June 2025, all times UTC." then times: the date before them, not a later one
         before = [(s_, d) for s_, e_, d in out.dates if e_ <= first_time and s_ not in after_spans]
-        named = [d for s_, d in before if not _written_date(text, s_) and not _BYLINE.match(text[text.rfind("\n", 0, s_) + 1:].split("\n", 1)[0])]
+        named = [d for s_, d in before if not written_date(text, s_) and not _BYLINE.match(text[text.rfind("\n", 0, s_) + 1:].split("\n", 1)[0])]
         first_date = named[-1] if named else before[-1][1] if before else first_date  # a post's byline date is when it was written
     with_weekday = weekday_dates(text, years, order)
     doubts: dict[int, str] = {}

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import InputError
 from ..facts import Fact, FactSheet
 from ..facts.sheet import parse_utc
+from ..reading.json_export import as_read
 
 TEXT_FIELDS = {"headline": "What failed (the heading)", "cause": "Cause (customer words)",
                "cause_plain": "Cause in plain words, by its kind (general and executive readers)",
@@ -113,6 +114,8 @@ def highlight_source(writeup: str, facts: FactSheet, key: str) -> str:
     """The write-up as HTML with the field's source spans marked, for the form's "show in the write-up"."""
     value = getattr(facts, key, None)
     spans = [f.source for f in (value if isinstance(value, list) else [value]) if isinstance(f, Fact) and f.source is not None]
+    if any(writeup[sp.start:sp.end] != sp.text for sp in spans):
+        writeup = as_read(writeup)  # a pasted JSON export is read, and its sources marked, as its lines
     out, pos = [], 0
     for sp in sorted(spans, key=lambda s: s.start):
         if sp.start < pos or sp.end > len(writeup):
