@@ -45,13 +45,18 @@ _ROSTER_NAME = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>[A-Z][a-z]+(?:[ '-][A-Z][a-
 # a message's header that names its writer: "── Private note · Jomar Dizon · 4:22 PM ──", "Meg Castillo - 12:31 AM PDT ...",
 # "**Lee Seo-yeon** · 11:24 PM"
 _HEADER_NAME = re.compile(r"(?m)(?:[·•|]\s*|^\s*(?:\*\*)?)(?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})(?:\*\*)?\s*(?:\([^)\n]{0,40}\)\s*)?[·•|—–-]\s*(?:\w{3},?\s+)?(?:\d{1,2}\s+\w{3}\s+\d{4}\s+)?\d{1,2}:\d{2}")
-_BOT_WORDS = {"bot", "incident", "alert", "alerts", "alertmanager", "monitor", "system", "pagerduty", "opsgenie", "statuspage", "status"}
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")
-_COMMON_LOWER = {"people", "browser", "status", "note", "notes", "update", "summary", "impact", "cause", "fix", "action", "actions", "owner", "todo", "links", "thread", "ticket", "customer", "support", "numbers", "timeline", "followups", "follow-ups", "next", "root", "why", "what", "when", "where", "who", "detection", "resolution", "severity", "date", "time", "times"}
 _NOUN_ENDING = re.compile(r"(?:ies|ments?|tions?|ness|ances?|ences?|ity|ships?|ings)$")
-_PLAIN_WORDS = {"Severity", "Status", "Summary", "Impact", "Manager", "The", "We", "Our", "Support", "Payments", "Dev", "Tools", "SRE", "Date", "Resolved", "Team", "Data", "Platform"}
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> dict[str, frozenset[str]]:
+    """Words that look like a person's name or handle in a write-up and are not (data/glossary.yaml, ``not_people``):
+    a bot's or tool's name ("alertmanager"), a header word ("Timeline"), a capitalised plain word ("Severity")."""
+    lists = glossary().get("not_people", {}) or {}
+    return {k: frozenset(str(w) for w in lists.get(k, [])) for k in ("bot_words", "header_words", "plain_capitalised")}
 
 
 @dataclass
@@ -302,7 +307,7 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     for m in _HANDLE_LINE.finditer(text):
         names.add(m.group("h"))
     for m in _HEADER_NAME.finditer(text):
-        if not _NOT_NAMES.match(m.group("n")) and not {w.lower() for w in m.group("n").split()} & (_COMMON_LOWER | _BOT_WORDS):
+        if not _NOT_NAMES.match(m.group("n")) and not {w.lower() for w in m.group("n").split()} & (_name_words()["header_words"] | _name_words()["bot_words"]):
             names.add(m.group("n"))
     for m in _DOTTED_HANDLE.finditer(text):
         names.add(m.group(0))
@@ -325,17 +330,17 @@ def _staff(a: Analysis, text: str, config: CompanyConfig) -> list[str]:
     names = {n for n in names if not any(w.lower() in brands for w in re.findall(r"[A-Za-z]+", n))}  # "Candora ATS", "Hollin Connect"
     cleaned: set[str] = set()
     for n in list(names):  # "Dashboard" from "Merchant Dashboard", "people"/"browser" from chat-like lines are not people
-        if " " not in n and (len(re.findall(r"\b[A-Z][a-z]+\s+" + re.escape(n) + r"\b", text)) >= 2 or n.islower() and n in _COMMON_LOWER):
+        if " " not in n and (len(re.findall(r"\b[A-Z][a-z]+\s+" + re.escape(n) + r"\b", text)) >= 2 or n.islower() and n in _name_words()["header_words"]):
             names.discard(n)
     for n in names:
         n = re.sub(r"'s$", "", n.strip(" .,:;()"))
-        if not n or n.lower() in public or n in _PLAIN_WORDS or len(n) < 3 or _NOUN_ENDING.search(n) and " " not in n:
+        if not n or n.lower() in public or n in _name_words()["plain_capitalised"] or len(n) < 3 or _NOUN_ENDING.search(n) and " " not in n:
             continue  # "Remedies agreed", "Payments stalled": a plural or abstract noun the parse took for a person
         if any(n.lower() in p or p in n.lower() for p in public if p):
             continue
         cleaned.add(n)
         for part in n.split():  # "Priya Natarajan" is also "Priya" later on
-            if len(part) > 2 and part[0].isupper() and part not in _PLAIN_WORDS:
+            if len(part) > 2 and part[0].isupper() and part not in _name_words()["plain_capitalised"]:
                 cleaned.add(part)
         if "." in n:  # chat handle "ana.r" is also "ana"
             cleaned.add(n.split(".")[0])

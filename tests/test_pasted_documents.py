@@ -164,7 +164,7 @@ was revoked at rotation. We issued a new certificate from the old chain at 19:05
 def test_a_replaced_certificate_whose_rollback_failed_is_told_as_it_was():
     d = draft(CERT, "report", "general", "sev2", contact=CONTACT)
     assert "A security certificate that our service relies on was replaced" in d.text
-    assert "Undoing that change restored service" not in d.text
+    assert "We have since undone that change" not in d.text
     assert "expired" not in d.text
 
 

@@ -85,7 +85,7 @@ def photo_report():
 def test_a_cause_told_in_edge_jargon_is_said_by_its_kind_and_part(photo_report):
     why = photo_report.text.split("## Why it happened")[1].split("## ")[0]
     assert "A change we made to the network that delivers our content caused the problem." in why
-    assert "Undoing that change restored service." in why
+    assert "We have since undone that change." in why
     assert "walk you through" not in why and "VCL" not in photo_report.text
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from ..config import CompanyConfig
 from ..reading.chat_export import joined_messages
 from ..reading.document import Document, Span, Unit, read, sentences
+from ..reading.dotted import dotted_times
 from ..reading.json_export import as_read
 from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
@@ -45,7 +46,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         sheet.flag("time zone", f"'{timezone_name}' is not a time zone this tool knows; times are shown in UTC.")
         sheet.timezone = "UTC"
     writeup = as_read(writeup)  # a tool's JSON export as the lines a person would write from it
-    writeup = spoken_times(writeup)  # "about ten to eight" -> "about         7:50": same length, so every source span stays true
+    writeup = dotted_times(spoken_times(writeup))  # "about ten to eight", "at 7.05" -> "about         7:50": same length, so every source span stays true
     writeup = joined_messages(writeup)  # a meeting chat's "20:26:48 From Linh To Everyone:" and its words on one line
     doc = read(writeup)
     sheet.shape = doc.shape

@@ -9,6 +9,7 @@ listed as affected, and the thing the title says broke ("Checkout address form b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checks.jargon import glossary
 from ..config import CompanyConfig
@@ -19,7 +20,6 @@ from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
 from .sheet import Fact
 
-_NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Everyone|Everybody|Anyone|Nobody|Someone|The|This|That|Our|We|UTC|GMT|EU|US|UK|APAC|EMEA|Support|Customers?|Project|Team)\b")
 _NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at|via|join|joining|use|open|opening|access)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|service)\b)?")
 _VENDOR = re.compile(r"(?i)\b(?:processor|provider|vendor|partner|supplier|third[- ]party|their|they|account manager|carrier|upstream)\b")
 _PUBLIC_HOST = re.compile(r"(?<![\w.@-])(?:(?:app|api|www|docs|status|dashboard|portal|console|my|developer|developers|shop|store|admin)\.)?(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|co\.uk)\b")
@@ -35,11 +35,26 @@ _CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchant
 def vendor_names(text: str) -> set[str]:
     """Capitalised names the write-up ever writes beside "provider", "vendor", "their", "upstream" ...: another
     company's, never the product ("Paylume was slow to answer; they haven't confirmed anything")."""
-    return {m.group(1).lower() for m in re.finditer(r"\b([A-Z][^\W\d_]+)\b", text)
-            if _SURELY_VENDOR.search(text[max(0, m.start() - 80): m.end() + 80])}
+    named = {m.group(1).lower() for m in re.finditer(r"\b([A-Z][^\W\d_]+)\b", text)
+             if _SURELY_VENDOR.search(text[max(0, m.start() - 80): m.end() + 80])}
+    return named | {(m.group("n") or m.group("n2")).lower() for m in _ASKED_OF.finditer(text)}  # "Ask PayAndes for maintenance notices"
+
+
+# another company the team asks, sends to or reads the status of: "Ask PayAndes for ...", "batch sent to PayAndes",
+# 'PayAndes status page: "latencia degradada"'
+_ASKED_OF = re.compile(r"\b(?:[Aa]sk(?:ed)?|[Cc]ontact(?:ed)?|[Ss]ent to|[Cc]has(?:e|ed) up|[Ee]scalated to)\s+(?P<n>[A-Z][A-Za-z]{2,})\b(?!\s+(?:team|engineers|on-?call))"
+                       r"|\b(?P<n2>[A-Z][A-Za-z]{2,})(?:'s)? status page\s*:\s*[\"“]")
 
 
 _SURELY_VENDOR = re.compile(r"(?i)\b(?:payment (?:provider|processor|gateway)|(?:our|the) (?:provider|processor|vendor|supplier|acquirer|psp)|third[- ]party|upstream provider|their (?:status page|api|side|dashboard|support|engineers))\b")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> re.Pattern:
+    """Capitalised words that open no product's name: days, months, pronouns, zones, "Support" (data/drafting/extract.yaml,
+    ``not_product_names``)."""
+    words = sorted((str(w) for w in rules().get("not_product_names", [])), key=len, reverse=True)
+    return re.compile(r"^(?:" + ("|".join(re.escape(w) for w in words) or "(?!)") + r")\b")
 
 
 def _generic_names() -> set[str]:
@@ -100,7 +115,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
         for m in _NAME_AFTER.finditer(unit.text):
             n = m.group("n") + (m.group("kind") or "")
-            if _NOT_NAMES.match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names() \
+            if _not_names().match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names() \
                     or n.split()[0].lower() in vendors:
                 continue
             if n.replace(" ", "").isupper():
@@ -139,14 +154,14 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
                 first = n.split()[0]
                 platforms = {str(w).lower() for w in glossary().get("public_platforms", [])}
-                if _NOT_NAMES.match(n) or first.lower() in staff | vendors | platforms or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
+                if _not_names().match(n) or first.lower() in staff | vendors | platforms or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
                     continue
                 s0 = unit.span.start + m.start()
                 add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
     if not out and (named := title_name(text, title, red, staff | vendors)):
         add(named[0], named[1], 0.7)  # "... imported via Bank Feeds" and "Ledgerwick Bank Feeds imported ...": the name both use
     tb = _TITLE_BRAND.match(re.sub(r"^\[[^\]]*\]\s*", "", title or ""))
-    if tb and not out and not tb.group("b").isupper() and not _NOT_NAMES.match(tb.group("b")) and not red.internal_details(tb.group("b")) \
+    if tb and not out and not tb.group("b").isupper() and not _not_names().match(tb.group("b")) and not red.internal_details(tb.group("b")) \
             and len(re.findall(r"\b" + re.escape(tb.group("b")) + r"\b", text)) >= 2:  # named again in the body, not a newsletter's masthead
         add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
     brands = []
@@ -165,7 +180,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if m and not re.search(r"(?i)\bnot\b|\d|\bthe$", m.group("list")):
                 for part in re.split(r",|\band\b", m.group("list")):
                     part = part.strip().replace(" + ", " and ")
-                    if 2 <= len(part) <= 40 and not red.internal_details(part) and not _NOT_NAMES.match(part[:1].upper() + part[1:]) \
+                    if 2 <= len(part) <= 40 and not red.internal_details(part) and not _not_names().match(part[:1].upper() + part[1:]) \
                             and part.lower() not in _not_product_words():
                         features.append((part, Span(unit.span.start, unit.span.end, unit.text)))
     title_np = re.sub(r"^(?:\[[^\]]*\]\s*|draft\s+(?:postmortem|pir|review)\s*[:—–-]\s*|[\w.-]+\.\w+\s+)+", "", title or "", flags=re.I)
@@ -237,13 +252,13 @@ def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple
     for m in _CAPITAL_RUN.finditer(title):
         name = m.group(0)
         parts = name.lower().split()
-        if any(w in outside or w in jargon or w in people for w in parts) or all(w in generic for w in parts) or red.internal_details(name) or _NOT_NAMES.match(name):
+        if any(w in outside or w in jargon or w in people for w in parts) or all(w in generic for w in parts) or red.internal_details(name) or _not_names().match(name):
             continue
         inside = [b for b in re.finditer(r"(?:\b(?P<pre>[A-Z][a-z]+)\s+)?" + re.escape(name) + r"\b", body)
                   if re.search(r"[a-z,;)]\s+(?:[A-Z][a-z]+\s+)?$", body[max(0, b.start() - 30): b.start("pre") if b.group("pre") else b.start()] + " ")]
         if not inside:
             continue
-        pre = [b.group("pre") for b in inside if b.group("pre") and b.group("pre").lower() not in outside | people and b.group("pre") != name.split()[0] and not _NOT_NAMES.match(b.group("pre"))
+        pre = [b.group("pre") for b in inside if b.group("pre") and b.group("pre").lower() not in outside | people and b.group("pre") != name.split()[0] and not _not_names().match(b.group("pre"))
                and b.group("pre").lower() not in generic and not red.internal_details(b.group("pre"))]
         hit = next((b for b in inside if pre and b.group("pre") == pre[0]), inside[0])
         full = f"{pre[0]} {name}" if pre else name
@@ -285,7 +300,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
         people |= {w.lower() for e in red.doc.ents if e.label_ in ("PERSON", "GPE", "LOC", "NORP") for w in e.text.split()} - set(score)
     for w, n in counts.items():
         low = w.lower()
-        if low in outside or _NOT_NAMES.match(w) or len(w) < 4 or low in _jargon_terms():
+        if low in outside or _not_names().match(w) or len(w) < 4 or low in _jargon_terms():
             continue
         followed = len(re.findall(r"(?<=[\w,;)] )(?-i:" + re.escape(w) + r")\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
         # mid-sentence and capitalised: "the Kelvo app"; "Duplicate card charges" opening a title is not a name

@@ -228,6 +228,11 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             a, b, why = _window_pair(doc, u, got)
             add(7, "s", a, 0.6 if why else 0.95, u, why)
             add(7, "e", b, 0.6 if why else 0.95, u, why)
+    for u in doc.units:  # "| Start | Sat 8 Mar 18:22 | 12:52Z |": a table whose rows are labelled by their first cell
+        lab = re.match(r"\s*\|?\s*[*_]*(?P<k>[A-Za-z][\w ()/-]{1,30}?)[*_]*\s*\|", u.text) if u.kind == "row" and not u.quoted else None
+        got = points_in(reading, u.span.start, u.span.end) if lab else []
+        if got and (kind := canon(lab.group("k"), cfg["fields"])) in ("start", "end"):
+            add(7, kind[0], next((p for p in got if re.search(r"(?i)Z$|UTC", p.raw)), got[0]), 0.95, u)
     for i, u in enumerate(doc.units):
         kind = _question_field(doc, i) if not u.quoted else ""
         if kind:
