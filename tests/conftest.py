@@ -23,3 +23,17 @@ def categories(text: str, severity: str = "sev2", audience: str = "general", sta
 @pytest.fixture
 def cats():
     return categories
+
+
+def window_read(text: str) -> tuple[str, str]:
+    """The impact window the fact sheet reads from a write-up, as UTC minutes ("none" where it reads none)."""
+    from drafting.facts.build import build_sheet
+
+    sheet = build_sheet(text)
+    s, e = sheet.start.value, sheet.end.value
+    return (f"{s:%Y-%m-%d %H:%M}" if s else "none"), (f"{e:%Y-%m-%d %H:%M}" if e else "none")
+
+
+@pytest.fixture
+def window_of():
+    return window_read

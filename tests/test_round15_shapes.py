@@ -16,12 +16,6 @@ from drafting.facts.build import build_sheet
 CONTACT = "Sam Rivera <support@example.com>"
 
 
-def _window(text: str) -> tuple[str, str]:
-    sheet = build_sheet(text)
-    s, e = sheet.start.value, sheet.end.value
-    return (f"{s:%Y-%m-%d %H:%M}" if s else "none"), (f"{e:%Y-%m-%d %H:%M}" if e else "none")
-
-
 ANNOTATIONS = json.dumps([
     {"id": 5101, "dashboardUID": "orders-main", "login": "t.banda", "time": 1748508000000,
      "text": "DEPLOY order-router: pool size 50 -> 10. 10:40 CAT", "tags": ["deploy"]},
@@ -33,9 +27,9 @@ ANNOTATIONS = json.dumps([
 ])
 
 
-def test_a_pasted_json_export_is_read_as_its_events():
+def test_a_pasted_json_export_is_read_as_its_events(window_of):
     # 11:02-12:37 CAT (UTC+2) on 29 May 2025 is 09:02-10:37 UTC; the epoch stamps give the day.
-    assert _window(ANNOTATIONS) == ("2025-05-29 09:02", "2025-05-29 10:37")
+    assert window_of(ANNOTATIONS) == ("2025-05-29 09:02", "2025-05-29 10:37")
 
 
 def test_a_json_export_s_handles_stay_out_of_the_draft():
@@ -57,9 +51,9 @@ Signal group "Kiosk leads". Exported Sat 3/8/25. All times Arizona (MST).
 """
 
 
-def test_a_group_chat_s_own_statement_of_when_customers_were_hit_is_the_window():
+def test_a_group_chat_s_own_statement_of_when_customers_were_hit_is_the_window(window_of):
     # 06:40-09:24 MST on Sat 8 Mar 2025 is 13:40-16:24 UTC, not the 7:02 message or the 9:31 all-clear.
-    assert _window(GROUP_CHAT) == ("2025-03-08 13:40", "2025-03-08 16:24")
+    assert window_of(GROUP_CHAT) == ("2025-03-08 13:40", "2025-03-08 16:24")
 
 
 def test_that_s_all_we_know_keeps_the_cause_open():
@@ -82,9 +76,9 @@ Learners in time zones ahead of UTC could not join their lessons.
 """
 
 
-def test_a_zone_declared_in_italics_beats_a_sentence_about_time_zones():
+def test_a_zone_declared_in_italics_beats_a_sentence_about_time_zones(window_of):
     # 21:10 SGT on Wed 14 Aug to 00:05 SGT on Thu 15 Aug 2024 is 13:10 to 16:05 UTC.
-    assert _window(ITALIC_ZONE) == ("2024-08-14 13:10", "2024-08-14 16:05")
+    assert window_of(ITALIC_ZONE) == ("2024-08-14 13:10", "2024-08-14 16:05")
 
 
 CITY_CLOCK = """\
@@ -96,9 +90,9 @@ CITY_CLOCK = """\
 """
 
 
-def test_a_window_in_a_city_s_time_is_read_in_that_city_s_zone():
+def test_a_window_in_a_city_s_time_is_read_in_that_city_s_zone(window_of):
     # Dubai is UTC+4: 06:15-11:40 UTC.
-    assert _window(CITY_CLOCK) == ("2024-11-05 06:15", "2024-11-05 11:40")
+    assert window_of(CITY_CLOCK) == ("2024-11-05 06:15", "2024-11-05 11:40")
 
 
 HANDOVER = """\
@@ -111,9 +105,9 @@ SUPPORT HANDOVER  AM -> PM   Tue 4 Mar 2025   (all times HST)
 """
 
 
-def test_a_handover_s_end_and_its_range_to_use_are_read():
+def test_a_handover_s_end_and_its_range_to_use_are_read(window_of):
     # 07:05-10:25 HST (UTC-10) is 17:05-20:25 UTC.
-    assert _window(HANDOVER) == ("2025-03-04 17:05", "2025-03-04 20:25")
+    assert window_of(HANDOVER) == ("2025-03-04 17:05", "2025-03-04 20:25")
 
 
 SATURDAY_PAGE = """\
@@ -129,9 +123,9 @@ Members booking between 23:20 Fri and 01:05 Sat NST were charged twice.
 """
 
 
-def test_a_friday_on_a_saturday_page_is_the_day_before_not_a_later_friday():
+def test_a_friday_on_a_saturday_page_is_the_day_before_not_a_later_friday(window_of):
     # 23:20 NST on Fri 24 Jan is 02:50 UTC on the 25th; "UTC−3:30" is an offset, not a time; the edit date is not the day.
-    assert _window(SATURDAY_PAGE) == ("2025-01-25 02:50", "2025-01-25 04:35")
+    assert window_of(SATURDAY_PAGE) == ("2025-01-25 02:50", "2025-01-25 04:35")
     sheet = build_sheet(SATURDAY_PAGE)
     assert not any("Check the day" in f["reason"] for f in sheet.flags)
 

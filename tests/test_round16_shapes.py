@@ -13,12 +13,6 @@ from drafting.facts.build import build_sheet
 CONTACT = "Sam Rivera <support@example.com>"
 
 
-def _window(text: str) -> tuple[str, str]:
-    sheet = build_sheet(text)
-    s, e = sheet.start.value, sheet.end.value
-    return (f"{s:%Y-%m-%d %H:%M}" if s else "none"), (f"{e:%Y-%m-%d %H:%M}" if e else "none")
-
-
 PHONE_CHAT = """\
 Messages — group "Swim school on-call"
 [Copied off Mere's phone. Header times are phone time (NZST).]
@@ -32,9 +26,9 @@ Mere: for the write-up. still NO root cause. not claiming any of the candidates 
 """
 
 
-def test_dotted_times_in_a_phone_chat_are_clock_times_and_a_version_is_not():
+def test_dotted_times_in_a_phone_chat_are_clock_times_and_a_version_is_not(window_of):
     # 07:05-09:40 NZST (UTC+12) on 18 June is 19:05-21:40 UTC on 17 June.
-    assert _window(PHONE_CHAT) == ("2024-06-17 19:05", "2024-06-17 21:40")
+    assert window_of(PHONE_CHAT) == ("2024-06-17 19:05", "2024-06-17 21:40")
 
 
 def test_no_root_cause_keeps_the_cause_open_and_no_kind_is_told():
@@ -65,9 +59,9 @@ Ventana CLT    | 08:12 - 11:47
 """
 
 
-def test_a_spanish_log_s_zone_and_window_are_read():
+def test_a_spanish_log_s_zone_and_window_are_read(window_of):
     # 08:12-11:47 CLT (UTC-4) is 12:12-15:47 UTC.
-    assert _window(SPANISH_LOG) == ("2024-07-13 12:12", "2024-07-13 15:47")
+    assert window_of(SPANISH_LOG) == ("2024-07-13 12:12", "2024-07-13 15:47")
 
 
 def test_the_payment_provider_asked_for_things_is_not_the_product():
@@ -93,8 +87,8 @@ Members could not request roadside help in the app.
 """
 
 
-def test_a_table_with_rows_labelled_start_and_end_gives_the_window_not_the_release_time():
-    assert _window(CANVAS) == ("2025-03-08 12:52", "2025-03-08 14:39")
+def test_a_table_with_rows_labelled_start_and_end_gives_the_window_not_the_release_time(window_of):
+    assert window_of(CANVAS) == ("2025-03-08 12:52", "2025-03-08 14:39")
 
 
 ONENOTE = """\
@@ -109,5 +103,5 @@ e-Filing outage — month-end (Fri Jan 31 2025), all times AKST unless marked
 """
 
 
-def test_a_typed_start_line_beats_a_screenshot_caption_s_range():
-    assert _window(ONENOTE) == ("2025-02-01 08:38", "2025-02-01 10:52")
+def test_a_typed_start_line_beats_a_screenshot_caption_s_range(window_of):
+    assert window_of(ONENOTE) == ("2025-02-01 08:38", "2025-02-01 10:52")

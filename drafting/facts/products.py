@@ -99,7 +99,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     u = doc.fields().get("products")
     if u is not None:
         for part in re.split(r",|;|\band\b|/", re.sub(r"\([^)]*\)", "", u.text)):
-            if part.strip() and not re.search(r"[a-z0-9]+-[a-z0-9]+-|\.internal|\d{2,}", part):
+            if part.strip() and not re.search(r"[a-z0-9]+-[a-z0-9]+-|\.internal|\d{2,}|→|->|^\W*\d|\b[A-Z]{3}\s?\d", part) and re.search(r"[A-Za-z]{3}", part):
                 add(part, u.span, 0.9)
     staff = {s.lower() for s in red.staff}
     vendors = vendor_names(doc.text)
@@ -205,6 +205,9 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
+    platforms = {str(w).lower() for w in glossary().get("public_platforms", [])} | {"web", "mobile", "desktop"}
+    out = [f for f in out if f.confidence >= 0.8 or not re.search(r"(?i)\b(?:never|not|only|no|none)\b", f.value)  # "web never", "only scheduled
+           and not set(f.value.lower().split()) <= platforms]  # reminders", and "iOS" alone: a platform, not what customers use
     if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
         brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")
         mark = brand[0].split()[0].lower() if brand else ""

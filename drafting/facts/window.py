@@ -220,10 +220,11 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         if u is None:
             continue
         got = points_in(reading, u.span.start, u.span.end)
+        edited = re.search(r"→|->|\b(?:edited|corrected|changed|updated|amended) to\b", u.text)  # "23:00 → edited to 23:31"
         if kind == "start" and got:
-            add(7, "s", got[0], 0.95, u)
+            add(7, "s", got[-1] if edited else got[0], 0.95, u)
         elif kind == "end" and got:
-            add(7, "e", got[0], 0.95, u)
+            add(7, "e", got[-1] if edited else got[0], 0.95, u)
         elif kind == "window" and len(got) >= 2:
             a, b, why = _window_pair(doc, u, got)
             add(7, "s", a, 0.6 if why else 0.95, u, why)

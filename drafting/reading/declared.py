@@ -14,7 +14,7 @@ from .rules import rules, zone_of
 def _zone_words() -> str:
     """Every zone word under ``timezones`` as written there, in capitals only: what "{ZONE}" in a declaration
     pattern stands for ("Times are NZDT unless there's a Z on them (UTC ...)" declares NZDT, not UTC)."""
-    words = sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{2,5}", str(z))), key=len, reverse=True)
+    words = sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z](?:[A-Z]|h)[A-Z]{0,3}", str(z))), key=len, reverse=True)
     return "(?-i:" + "|".join(words) + ")"
 
 

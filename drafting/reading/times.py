@@ -23,7 +23,7 @@ from .rules import rules, zone_of
 __all__ = ["DATE_RE", "MONTHS", "Reading", "TimePoint", "Years", "clock", "declared_zone", "numeric_order", "parse_date", "ranges", "read_times"]
 
 _ZONE_WORDS = r"(?:UTC|GMT)(?:[+−-]\d{1,2}(?::?\d{2})?(?![\d:]))?|Z|(?-i:PT|PST|PDT|MT|MST|MDT|CT|CST|CDT|ET|EST|EDT|CET|CEST|BST|IST|JST|SGT|AEST|AEDT|HKT|KST|NZST|NZDT|EET|EEST|MSK|AKST|AKDT|HST|AWST|ACST|ACDT)|Central|Eastern|Pacific|Mountain|(?-i:" + "|".join(
-    sorted((z for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{2,5}", str(z))), key=len, reverse=True)) + ")"  # every zone word in data/drafting/extract.yaml, in capitals only ("ART", never "art")
+    sorted((z for z in rules()["timezones"] if re.fullmatch(r"[A-Z](?:[A-Z]|h)[A-Z]{0,3}", str(z))), key=len, reverse=True)) + ")"  # every zone word in data/drafting/extract.yaml, in capitals only ("ART", never "art")
 _ZONE = (r"(?:\s*\(?(?P<zone>" + _ZONE_WORDS +
          r")\)?(?![A-Za-z])|(?P<offset>\+\d{2}:?\d{2}))?")
 TIME_RE = re.compile(
@@ -35,7 +35,7 @@ TIME_RE = re.compile(
     r"|(?P<h>(?<![\d:.,])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
-_CITY_TIME = re.compile(r"[*_\s]{0,3}\(?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?)\s+(?:local\s+)?time\b")
+_CITY_TIME = re.compile(r"[^\S\n]*(?:[A-Z][a-z]{2,8}\s+\d{1,2}\s+[A-Z][a-z]{2}\s*,?\s*)?[*_\s]{0,3}\(?(?:,\s*)?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?|NZ|UK)\s+(?:local\s+)?time\b")
 # a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
 # (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date;
 # "15:18Z 05-Mar" and "00:05 EAT 6-Mar" too)
