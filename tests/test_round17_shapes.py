@@ -7,7 +7,6 @@ for the tests.
 """
 from __future__ import annotations
 
-
 BOARD_ITEM = """\
 Lounge passes rejected at the door — item INC-77
 

@@ -1,6 +1,6 @@
-"""Lines that list what customers got or how many were hit, read item by item: a chat message's figures after a
-label ("numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06") and a remedy list's "Who: what they
-get" lines."""
+"""Lines that list, item by item, what customers got, must do or were hit by, said as a customer reads them: a chat
+message's figures after a label ("numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06"), a remedies
+part's "Who: what they get" and "Who: what they must do" lines, and a chat message's list of follow-ups."""
 from __future__ import annotations
 
 import re
@@ -59,8 +59,7 @@ def who_must(text: str) -> str | None:
     if tell:  # "tell operators to regenerate restock routes ...": what they must do
         return f"{tell.group('who')[:1].upper() + tell.group('who')[1:]} should {tell.group('rest')}"
     m = re.match(r"\s*(?:[-*•]\s+)?(?:\*\*)?(?P<who>[A-Za-z][^:;.\n]{2,70}?)(?:\*\*)?:(?:\*\*)?\s+(?P<rest>\S.*)$", text, re.S)
-    if m is None or not re.search(r"(?i)\b(?:customers?|users?|anyone|everyone|those|people|members|tenants|patients|players|buyers|"
-                                  r"holders|owners|operators|drivers|guests|parents|learners|clients|merchants|applicants|riders|\d[\d,]*)\b", m.group("who")):
+    if m is None or not _group_of_customers(m.group("who")):
         return None
     who = re.sub(r"^\(\d{1,2}\)\s*", "", m.group("who").strip())
     who = who[:1].upper() + who[1:]
@@ -68,10 +67,19 @@ def who_must(text: str) -> str | None:
     verbs = "|".join(re.escape(str(v)) for v in prose_rules().get("customer_must_verbs", [])) or "(?!)"
     if re.match(r"(?i)(?:nothing to do|no action(?: needed| required)?)\b", rest):
         tail = re.sub(r"(?i)^(?:nothing to do|no action(?: needed| required)?)\s*[.;,]?\s*", "", rest)
-        return f"{who} do not need to do anything" + (f"; {tail}" if tail else ".")
+        one = re.match(r"(?i)(?:anyone|everyone|each|every)\b", who)  # "Anyone who paid: nothing to do" -> "Anyone who paid does not ..."
+        return f"{who} {'does' if one else 'do'} not need to do anything" + (f"; {tail}" if tail else ".")
     if re.match(rf"(?i)(?:{verbs})\b", rest):
         return f"{who} should {rest[:1].lower() + rest[1:]}"
     return None
+
+
+def _group_of_customers(who: str) -> bool:
+    """Whether a line's label names a group of customers ("The 57 customers with a 30-day letter", "Anyone still seeing
+    the error", "The 112 with duplicate enquiries"): a customer noun (``customer_nouns`` in data/drafting/extract.yaml),
+    a count, or anyone/everyone/those."""
+    nouns = "|".join(re.escape(str(n)) for n in rules().get("customer_nouns", []))
+    return re.search(rf"(?i)\b(?:{nouns}|anyone|everyone|those|people|holders|owners|operators|applicants|\d[\d,]*)\b", who) is not None
 
 
 def chat_items(u: Unit) -> list[Unit]:
