@@ -219,7 +219,12 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         brand = company_brand(doc, red, title)
         if brand and _plausible(brand[0], text):
             out.append(Fact(brand[0], brand[1], 0.5, "the company's own name in the write-up: check the product"))
-    return out[:4]
+    return [f for f in out if f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line)][:4]
+
+
+# a partner named by guess only where it was suspected ("Kakao Pay sending duplicate callbacks — first suspicion ... Not
+# a PG problem"): never the product
+_SUSPECT = re.compile(r"(?i)\bruled out\b|\bsuspicion\b|\bsuspected\b|\bnot an? [\w ]{0,20}(?:problem|issue|outage|fault)\b|\bcleared\b")
 
 
 _FUNCTION_WORDS = re.compile(r"(?i)\b(?:their|our|we|they|you|your|asked|for|of|a|an|list|were|was|is|are|has|had|to|if|when)\b")

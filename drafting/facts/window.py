@@ -211,6 +211,10 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
     corr = cfg.get("window_correction_cues", [])
     # 1. labelled fields, and a form's questions ("End time (UTC)?")
     flds = doc.fields()
+    keys = {f.key.strip().lower() for f in doc.units if f.kind == "field"}
+    invite = next((f for f in doc.units if f.kind == "field" and f.key.strip().lower() == "when"), None) \
+        if "where" in keys and keys & {"organizer", "organiser", "required attendees", "attendees"} else None  # a pasted meeting
+    flds = {k: v for k, v in flds.items() if v is not invite}  # invite's "When:" is the review meeting's time, never the window
     impact_end = next((f for f in doc.units if f.kind == "field" and not f.quoted and canon(f.key, cfg["fields"]) == "end"
                        and not re.search(r"(?i)\b(?:resolved|closed|mitigated|recovered)\b", f.key)), None)
     if impact_end is not None:
@@ -242,7 +246,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             if kind in ("start", "end") and got:
                 add(7, kind[0], got[0], 0.95, nxt)
     # 2. statements: a stated window, a start or end marker, a range in a sentence about customers
-    for u in _statements(doc):
+    for u in (u for u in _statements(doc) if invite is None or u.span != invite.span):
         got = points_in(reading, u.span.start, u.span.end)
         text = u.text
         if not got and u.kind == "sentence":

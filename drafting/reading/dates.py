@@ -247,3 +247,12 @@ def file_stamp_day(text: str, s: int, e: int, d: date, zone: tzinfo) -> date:
     if stamp is None or not re.search(r"(?:GMT|UTC)$", text[max(0, s - 3):s]):
         return d
     return datetime(d.year, d.month, d.day, int(stamp.group(1)), int(stamp.group(2)), tzinfo=timezone.utc).astimezone(zone).date()
+
+
+_INVITE = re.compile(r"(?im)^\s*Where\s*:[^\n]*\n(?:[^\n]*\n){0,2}?\s*(?:Organi[sz]er|Required Attendees|Attendees)\s*:")
+
+
+def invite_when(text: str, s: int) -> bool:
+    """A date on a pasted meeting invite's "When:" line ("When: Tuesday, 24 September 2024 2:00 PM", above "Where:" and
+    "Organizer:"): the review meeting's day, never the incident's."""
+    return re.match(r"\s*When\s*:", text[text.rfind("\n", 0, s) + 1:]) is not None and _INVITE.search(text) is not None

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, numeric_order, parse_date, weekday_dates, weekday_index, written_date
+from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
@@ -135,7 +135,7 @@ def _anchor(text: str, s: int, e: int) -> bool:
     le = text.find("\n", e)
     le = len(text) if le < 0 else le
     line = text[ls:le]
-    if written_date(text, s) or re.search(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$", text[max(0, s - 30): s]) and re.match(r"\s*\)", text[e:]):
+    if written_date(text, s) or invite_when(text, s) or re.search(r"\(\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s*$", text[max(0, s - 30): s]) and re.match(r"\s*\)", text[e:]):
         return False  # "corrected to 08:05 HKT (Priya, 12 Mar)": who made the edit and when, not the day of what follows
     if len(re.sub(r"[\W_]", "", line)) - len(re.sub(r"[\W_]", "", text[s:e])) < 12 or line.lstrip().startswith("#"):
         return True
@@ -242,7 +242,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     first_time = raws[0].m.start() if raws else len(text)
     if not (dates and dates[0][1] <= first_time):  # "Incident 3 June 2025, all times UTC." then times: the date before them, not a later one
         before = [(s_, d) for s_, e_, d in out.dates if e_ <= first_time and s_ not in after_spans]
-        named = [d for s_, d in before if not written_date(text, s_) and not _BYLINE.match(text[text.rfind("\n", 0, s_) + 1:].split("\n", 1)[0])]
+        named = [d for s_, d in before if not written_date(text, s_) and not invite_when(text, s_) and not _BYLINE.match(text[text.rfind("\n", 0, s_) + 1:].split("\n", 1)[0])]
         first_date = named[-1] if named else before[-1][1] if before else first_date  # a post's byline date is when it was written
     with_weekday = weekday_dates(text, years, order)
     doubts: dict[int, str] = {}
