@@ -37,3 +37,13 @@ def window_read(text: str) -> tuple[str, str]:
 @pytest.fixture
 def window_of():
     return window_read
+
+
+def report_read(text: str) -> str:
+    """The general report a liaison would get from a write-up at sev2 (contact given), as text."""
+    return drafting.draft(text, "report", "general", "sev2", contact="Sam Rivera <support@example.com>").text
+
+
+@pytest.fixture
+def report_of():
+    return report_read

@@ -45,8 +45,8 @@ Plain-English version for comms (Mara, tweak as needed):
 """
 
 
-def test_the_bold_labelled_credit_is_said_as_a_sentence():
-    text = draft(DOC, "report", "general", "sev2", contact=CONTACT).text
+def test_the_bold_labelled_credit_is_said_as_a_sentence(report_of):
+    text = report_of(DOC)
     assert "we are giving 1 lesson credit per affected lesson" in text
     assert "added to the wallet automatically by Fri 13 Sep" in text
 
@@ -62,6 +62,6 @@ def test_another_customer_s_account_stays_out():
         assert "Crescendo" not in text and "77120" not in text
 
 
-def test_a_follow_up_already_done_is_not_promised():
-    text = draft(DOC, "report", "general", "sev2", contact=CONTACT).text
+def test_a_follow_up_already_done_is_not_promised(report_of):
+    text = report_of(DOC)
     assert "We will remove the no-show marks" not in text

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import json
 
-from drafting import draft
 from drafting.facts.build import build_sheet
-
-CONTACT = "Sam Rivera <support@example.com>"
-
 
 ANNOTATIONS = json.dumps([
     {"id": 5101, "dashboardUID": "orders-main", "login": "t.banda", "time": 1748508000000,
@@ -32,8 +28,8 @@ def test_a_pasted_json_export_is_read_as_its_events(window_of):
     assert window_of(ANNOTATIONS) == ("2025-05-29 09:02", "2025-05-29 10:37")
 
 
-def test_a_json_export_s_handles_stay_out_of_the_draft():
-    text = draft(ANNOTATIONS, "report", "general", "sev2", contact=CONTACT).text
+def test_a_json_export_s_handles_stay_out_of_the_draft(report_of):
+    text = report_of(ANNOTATIONS)
     assert "n.phiri" not in text and "t.banda" not in text and "dashboardUID" not in text
 
 
@@ -56,10 +52,10 @@ def test_a_group_chat_s_own_statement_of_when_customers_were_hit_is_the_window(w
     assert window_of(GROUP_CHAT) == ("2025-03-08 13:40", "2025-03-08 16:24")
 
 
-def test_that_s_all_we_know_keeps_the_cause_open():
+def test_that_s_all_we_know_keeps_the_cause_open(report_of):
     sheet = build_sheet(GROUP_CHAT)
     assert sheet.cause_status.value != "confirmed"
-    text = draft(GROUP_CHAT, "report", "general", "sev2", contact=CONTACT).text
+    text = report_of(GROUP_CHAT)
     assert "identified the cause" not in text and "A change we made" not in text
 
 
@@ -149,8 +145,8 @@ dates in a format our letter template did not expect.
 """
 
 
-def test_what_customers_must_do_is_said_as_a_sentence_in_the_report():
-    text = draft(NEED_TO_KNOW, "report", "general", "sev2", contact=CONTACT).text
+def test_what_customers_must_do_is_said_as_a_sentence_in_the_report(report_of):
+    text = report_of(NEED_TO_KNOW)
     assert "The 57 customers with a 30-day letter should download the reissued letter" in text
     assert "do not need to do anything" in text
 
@@ -174,7 +170,7 @@ _Internal SRE newsletter · sent Thu 7 Nov 2024_
 """
 
 
-def test_a_newsletter_s_masthead_is_not_the_product():
+def test_a_newsletter_s_masthead_is_not_the_product(report_of):
     sheet = build_sheet(NEWSLETTER)
     assert not any("Platform Weekly" in str(p.value) for p in sheet.products)
-    assert "Platform Weekly" not in draft(NEWSLETTER, "report", "general", "sev2", contact=CONTACT).text
+    assert "Platform Weekly" not in report_of(NEWSLETTER)

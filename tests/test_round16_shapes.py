@@ -7,11 +7,7 @@ whose start is typed "START   11:38 PM". These write-ups are invented for the te
 """
 from __future__ import annotations
 
-from drafting import draft
 from drafting.facts.build import build_sheet
-
-CONTACT = "Sam Rivera <support@example.com>"
-
 
 PHONE_CHAT = """\
 Messages — group "Swim school on-call"
@@ -31,10 +27,10 @@ def test_dotted_times_in_a_phone_chat_are_clock_times_and_a_version_is_not(windo
     assert window_of(PHONE_CHAT) == ("2024-06-17 19:05", "2024-06-17 21:40")
 
 
-def test_no_root_cause_keeps_the_cause_open_and_no_kind_is_told():
+def test_no_root_cause_keeps_the_cause_open_and_no_kind_is_told(report_of):
     sheet = build_sheet(PHONE_CHAT)
     assert sheet.cause_status.value != "confirmed"
-    text = draft(PHONE_CHAT, "report", "general", "sev2", contact=CONTACT).text
+    text = report_of(PHONE_CHAT)
     assert "identified the cause" not in text and "security key" not in text
 
 

@@ -57,6 +57,12 @@ def _not_names() -> re.Pattern:
     return re.compile(r"^(?:" + ("|".join(re.escape(w) for w in words) or "(?!)") + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    """Public platforms ("iOS", "Android", "Slack"): where customers use a product, never the product's name."""
+    return frozenset(str(w).lower() for w in glossary().get("public_platforms", []))
+
+
 def _generic_names() -> set[str]:
     """Capitalised words that name a part of any company or product, never the product itself ("Admin Console", "Security")."""
     g = glossary()
@@ -153,8 +159,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     continue  # "the iOS and Android apps were not on the new form": what was not affected
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
                 first = n.split()[0]
-                platforms = {str(w).lower() for w in glossary().get("public_platforms", [])}
-                if _not_names().match(n) or first.lower() in staff | vendors | platforms or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
+                if _not_names().match(n) or first.lower() in staff | vendors | _platforms() or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
                     continue
                 s0 = unit.span.start + m.start()
                 add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
@@ -205,9 +210,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
-    platforms = {str(w).lower() for w in glossary().get("public_platforms", [])} | {"web", "mobile", "desktop"}
     out = [f for f in out if f.confidence >= 0.8 or not re.search(r"(?i)\b(?:never|not|only|no|none)\b", f.value)  # "web never", "only scheduled
-           and not set(f.value.lower().split()) <= platforms]  # reminders", and "iOS" alone: a platform, not what customers use
+           and not set(f.value.lower().split()) <= _platforms() | {"web", "mobile", "desktop"}]  # reminders", and "iOS" alone: a platform, not what customers use
     if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
         brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")
         mark = brand[0].split()[0].lower() if brand else ""

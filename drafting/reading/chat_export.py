@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-HEADER = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s+From\s+[^\n]{1,80}?\s+[Tt]o\s+[^\n]{1,80}?:\s*$")
+# who wrote a message and to whom: "From Linh Tran To Everyone:" (also read by markup.CHAT_LEAD and shapes)
+SPEAKER = r"From\s+[^:\n]{1,80}?\s+[Tt]o\s+[^:\n]{1,80}?:"
+HEADER = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s+" + SPEAKER + r"\s*$")
 _BODY = re.compile(r"^[ \t]+\S")
 _ECHO = re.compile(r"^[ \t]+(?:Replying to\s+[\"“].*|Reacted to\s+[\"“].*\bwith\s+\S+\s*|Removed a\s+\S+\s+reaction\b.*)$")
 

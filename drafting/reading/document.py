@@ -14,7 +14,6 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .chat_export import joined_messages
 from .lines import (
     CHAT_LINE,
     COMMENT_LEAD,
@@ -277,7 +276,7 @@ def _strip_leader(sp: Span) -> Span:
 
 def read(text: str) -> Document:
     """Parse the write-up into units with sections; never raises on odd Markdown."""
-    text = plain_bullets(mask_rules(mask_editorial(joined_messages(text))))
+    text = plain_bullets(mask_rules(mask_editorial(text)))
     b = _Builder(text)
     try:
         tokens = _md().parse(text)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .chat_export import SPEAKER
+
 if TYPE_CHECKING:
     from .document import Document
 
 # a meeting chat's "20:26:48 From Linh Tran To Everyone: words" (drafting/reading/chat_export.py joins them)
-_SPOKEN_BY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+From\s+[^:\n]{1,80}?\s+[Tt]o\s+[^:\n]{1,80}?:\s+\S")
+_SPOKEN_BY = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?\s+" + SPEAKER + r"\s+\S")
 SHAPES = ("sre_template", "pagerduty", "chat", "ticket", "email", "shift_log", "qa", "retro", "narrative")
 
 

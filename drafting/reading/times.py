@@ -35,7 +35,7 @@ TIME_RE = re.compile(
     r"|(?P<h>(?<![\d:.,])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)))" + _ZONE,
     re.I,
 )
-_CITY_TIME = re.compile(r"[^\S\n]*(?:[A-Z][a-z]{2,8}\s+\d{1,2}\s+[A-Z][a-z]{2}\s*,?\s*)?[*_\s]{0,3}\(?(?:,\s*)?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?|NZ|UK)\s+(?:local\s+)?time\b")
+_CITY_TIME = re.compile(r"[^\S\n]*(?:[A-Z][a-z]{2,8}\s+\d{1,2}\s+[A-Z][a-z]{2}\s*,?\s*)?[*_\s]{0,3}\(?(?:,\s*)?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?|[A-Z]{2})\s+(?:local\s+)?time\b")  # a city, or a country code under timezones ("NZ time")
 # a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
 # (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date;
 # "15:18Z 05-Mar" and "00:05 EAT 6-Mar" too)
