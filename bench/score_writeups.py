@@ -132,7 +132,16 @@ def score_draft(d, ans: dict, stage: str, audience: str) -> dict:
         said = section.replace("We have confirmed the cause.", "").replace("Our engineers can walk you through the technical details if you ask.", "")
         said = re.sub(r"We are still confirming [^.]*\.", "", said)  # a deeper cause still open is not the cause itself
         out["cause_stated"] = bool(said.strip()) and "not yet confirmed" not in section and "[" not in section
+    if stage != "followup":  # what customers saw and what they get: told somewhere in the draft, in any words
+        out["symptoms_told"] = told(ans["facts"].get("symptoms", []), text)
+        out["remedies_told"] = told(ans.get("remedies", []), text)
     return out
+
+
+def told(items: list[str], text: str) -> tuple[int, int]:
+    """How many answer-sheet items a draft tells: half of an item's content words in one sentence (a proxy, not a judge)."""
+    sents = sentences_of(text)
+    return sum(any(overlap(i, s) >= 0.5 for s in sents) for i in items), len(items)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--show", action="store_true", help="print every draft")
     ap.add_argument("--facts-only", action="store_true", help="score the fact sheets only (window, product, cause, ...), no drafts")
+    ap.add_argument("--combos", default="", help="only these stage/audience drafts, e.g. report/general,preliminary/general")
     ap.add_argument("--json", default="", help="write the per-write-up results to this file")
     args = ap.parse_args(argv)
     from drafting import draft
@@ -151,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     only = {x for x in args.only.split(",") if x}
     totals: dict = {"facts": {}, "drafts": {"n": 0, "leaks": 0, "unconfirmed_stated": 0, "seams": 0, "jargon": 0, "clean": 0,
-                                            "cause_reports": 0, "cause_stated": 0, "prompts": 0}}
+                                            "cause_reports": 0, "cause_stated": 0, "prompts": 0,
+                                            "symptoms_told": [0, 0], "remedies_told": [0, 0]}}
     times: list[float] = []
     results = {}
     for ans in index:
@@ -163,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         row = {"facts": fs, "drafts": {}}
         for stage in (() if args.facts_only else STAGES):
             for audience in AUDIENCES:
+                if args.combos and f"{stage}/{audience}" not in args.combos.split(","):
+                    continue
                 t0 = time.perf_counter()
                 d = draft(writeup, stage, audience, ans["severity"], contact=CONTACT, account="Northwind", use_model=not args.no_model)
                 times.append(time.perf_counter() - t0)
@@ -176,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
                 t["prompts"] += len(ds["prompts"])
                 t["jargon"] += len(ds["jargon"])
                 t["clean"] += ds["clean"]
+                for k in ("symptoms_told", "remedies_told"):
+                    if k in ds:
+                        t[k][0] += ds[k][0]
+                        t[k][1] += ds[k][1]
                 if "cause_stated" in ds:
                     t["cause_reports"] += 1
                     t["cause_stated"] += ds["cause_stated"]
@@ -191,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{ans['id']}: facts " + " ".join(f"{k}={'%d/%d' % v if isinstance(v, tuple) else ('ok' if v else 'MISS')}" for k, v in fs.items())
               + f" | drafts leaks={sum(len(x['leaks']) for x in dr)} unconfirmed={sum(len(x['unconfirmed_stated']) for x in dr)}"
               + f" seams={sum(len(x['seams']) for x in dr)} jargon={sum(len(x['jargon']) for x in dr)}"
+              + f" symptoms={sum(x.get('symptoms_told', (0, 0))[0] for x in dr)}/{sum(x.get('symptoms_told', (0, 0))[1] for x in dr)}"
+              + f" remedies={sum(x.get('remedies_told', (0, 0))[0] for x in dr)}/{sum(x.get('remedies_told', (0, 0))[1] for x in dr)}"
               + f" clean={sum(x['clean'] for x in dr)}/{len(dr)} cause_in_reports={sum(x.get('cause_stated', 0) for x in dr)}/{sum('cause_stated' in x for x in dr)}")
         for key, x in row["drafts"].items():
             bad = {k: v for k, v in x.items() if k in ("leaks", "unconfirmed_stated", "seams", "jargon") and v}
@@ -201,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     if t["n"]:
         print(f"TOTAL drafts ({t['n']}): must-not-leak present={t['leaks']} unconfirmed stated={t['unconfirmed_stated']} "
               f"seams/pipes/log lines/placeholders={t['seams']} liaison prompts (no fact in the write-up)={t['prompts']} jargon left (general/executive)={t['jargon']} "
-              f"self-check clean={t['clean']}/{t['n']} confirmed cause stated in reports={t['cause_stated']}/{t['cause_reports']}")
+              f"self-check clean={t['clean']}/{t['n']} confirmed cause stated in reports={t['cause_stated']}/{t['cause_reports']} "
+              f"symptoms told={t['symptoms_told'][0]}/{t['symptoms_told'][1]} remedies told={t['remedies_told'][0]}/{t['remedies_told'][1]}")
         print(f"time per draft: median {statistics.median(times):.2f} s, max {max(times):.2f} s (first includes loading)")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")

@@ -101,8 +101,8 @@ def test_tone_follows_severity_and_the_apology_names_the_impact_without_a_stock_
     sev4 = drafts[("edtech_sev4_cosmetic", "report", "general")].text
     apology1 = re.search(r"## Our apology\n\n(.+)", sev1).group(1)
     apology4 = re.search(r"## Our apology\n\n(.+)", sev4).group(1)
-    assert "1 hour 35 minutes" in apology1 and "Ledgerly Checkout" in apology1 and "the trouble it caused you" in apology1
-    assert "17 hours 30 minutes" in apology4 and "the trouble it caused you" not in apology4
+    assert "1 hour 35 minutes" in apology1 and "Ledgerly Checkout" in apology1 and "the trouble this caused you" in apology1
+    assert "17 hours 30 minutes" in apology4 and "the trouble this caused you" not in apology4
     for d in (sev1, sev4):
         assert "rely on" not in d  # "we know many of you rely on our service" was sent to everyone, whoever they were
 

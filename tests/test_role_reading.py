@@ -164,7 +164,8 @@ Cause: the file transfer job stopped after a certificate expired on the bank con
     sheet = build_sheet(writeup)
     assert any("Brookvale" in p for p in sheet.texts("products"))
     d = draft(writeup, "preliminary", "general", "sev1", contact="Ana Silva <help@brookvale.com>")
-    assert "Brookvale" in d.text.splitlines()[0]
+    assert "files late" in d.text.splitlines()[0].lower()  # the subject line says what failed: it heads the draft
+    assert "Brookvale" in d.text.split("\n", 2)[2]  # and the product is named in the body
     assert "Priya" not in d.text and "Natarajan" not in d.text
 
 

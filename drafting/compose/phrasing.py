@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..config import CompanyConfig
 from ..context import Audience, Context
+from ..facts.kinds import kind_rules
 from ..facts.sheet import Fact, FactSheet, day_of
 from ..reading.rules import rules, zone_is_place, zone_of
 from ..redact import templates
@@ -115,7 +116,11 @@ def values(inp: Inputs) -> dict[str, str]:
     v["products_title"] = (joined[:1].upper() + joined[1:]) if names else t["common"].get("no_product_title", "Service disruption")
     said = str(f.headline.value or "").strip()
     v["headline"] = (said[:1].upper() + said[1:]) if said else v["products_title"]  # what failed, for the heading
-    v["what_failed"] = said  # "we had an incident with duplicate card charges at checkout", "... with scheduled sends delayed"
+    # "we had an incident with duplicate card charges at checkout", "... with scheduled sends delayed"; a headline that
+    # opens with a verb ("charged twice and booking still says pending") only heads the draft
+    v["what_failed"] = "" if re.match(r"(?i)(?:[a-z]+ed|no|not|can't|cannot|couldn't|won't|didn't)\b", said) else said
+    if re.search(kind_rules()["headline"].get("countable_heads", "^$"), said, re.I) and not re.match(r"(?i)(?:an?|the|our)\b", said):
+        v["what_failed"] = ("an " if said[:1].lower() in "aeiou" else "a ") + said  # "... with a driver bag-scan outage"
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
     v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
     v["it_they"] = "they" if v["products_were"] == "were" else "it"
@@ -207,7 +212,7 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
     if "start" in v:
         key = "window_start_only" if inp.ctx.stage.value == "preliminary" else "window_start_only_report"
         return c[key].format(**v)
-    return c["window_unknown"].format(**v)
+    return c["window_unknown" if inp.ctx.stage.value == "preliminary" else "window_unknown_report"].format(**v)
 
 
 _JARGONY = re.compile(r"`|\b[a-z]+_[a-z_]+\b|\b\d+\s?(?:ms|s|GB|MB|TB)\b|\bp\d\d\b|\b(?:pods?|config|TTL|CNAME|NXDOMAIN|RUM|WAL|DLQ|RFO|QA|SLO|5xx|4xx|\d{3} errors?)\b|\s\+\s|→|->", re.I)

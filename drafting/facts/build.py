@@ -22,10 +22,10 @@ from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
-from .headline import headline
+from .headline import headline_of
 from .internal_view import internal_view
 from .kinds import change_kind, change_statements, not_a_change, plain_cause, plain_changes
-from .listed import REMEDY_RETOLD, chat_items, remedy_said, tally_spans
+from .listed import REMEDY_RETOLD, chat_items, remedy_row, remedy_said, tally_spans
 from .products import find_products
 from .sheet import Fact, FactSheet
 from .terms import plain_for_anyone, technical_terms
@@ -69,7 +69,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         sheet.flag("internal details", f"internal detail, kept out of customer drafts: {shown}")
     sheet.title = _title(doc)
     body = writeup[sheet.title.source.end:] if sheet.title.source else writeup
-    sheet.headline = headline(str(sheet.title.value), red, plain_for_anyone, sheet.title.source, body) or Fact("")
+    sheet.headline = headline_of(doc, sheet.title, red, plain_for_anyone, body) or Fact("")
     sheet.severity = _severity(doc)
     sheet.products = find_products(doc, red, cfg, sheet.title.value)
     if not sheet.products:
@@ -159,7 +159,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             continue
         if u.kind == "field" and u.section == "remedy" and not canon(u.key, cfg["fields"]) and (k := doc.text.rfind(u.key, doc.text.rfind("\n", 0, start) + 1, start)) >= 0:
             start = k  # "Units still offline: customer needs to power-cycle ...": who the remedy is for stays with it
-        spans = sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
+        spans = [row] if (row := remedy_row(u)) else sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
         if u.kind == "line" and u.section == "impact" and (tally := tally_spans(doc.text, start, u.span.end)):
             spans = tally  # "numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06": each figure its own note
         for sp in spans:

@@ -26,7 +26,7 @@ from ..reading.rules import rules
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
-from .gate import customer_sentence, independent, label_participle
+from .gate import customer_sentence, for_the_team, independent, label_participle
 from .kinds import not_a_change, without_owner
 from .listed import REMEDY_RETOLD
 from .prose import figure_note_as_sentence, leans_back
@@ -69,7 +69,7 @@ def read_roles(doc: Document) -> list[Sentence]:
     """Every sentence a customer draft might use, with its role scores: one encoder pass per write-up."""
     spans: list[tuple[Span, str, str]] = []
     for u in doc.units:
-        if u.kind in ("heading", "code") or u.quoted:
+        if u.kind in ("heading", "code") or u.quoted or u.kind in ("row", "item") and for_the_team(u.text):
             continue
         if u.kind == "row":
             cell = u.cells.get("action") or u.cells.get("event")

@@ -80,6 +80,13 @@ def _instruction_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p, re.I) for p in rules().get("internal_instruction_cues", []))
 
 
+def for_the_team(text: str) -> bool:
+    """Whether a whole note (a table row, a bullet, a message) tells the team to keep it out of general messages
+    ("... waived on their invoice. Agreed. Club-specific, don't offer in general comms"): none of its sentences
+    is for every customer."""
+    return any(p.search(text) for p in _instruction_res()) or any(re.search(p, text, re.I) for p in rules().get("account_note_cues", []))
+
+
 @lru_cache(maxsize=1)
 def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))

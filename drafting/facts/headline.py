@@ -12,7 +12,7 @@ import re
 from typing import Callable
 
 from ..reading.dates import DATE_RE, WEEKDAY
-from ..reading.document import Span
+from ..reading.document import Document, Span
 from ..redact import Redactor
 from .kinds import kind_rules
 from .prose import plain_words
@@ -26,6 +26,7 @@ _NOISE = [
     r"(?i)\bsev(?:erity)?[\s-]*[0-4]\b|\bP[0-4]\b",
     r"(?i)\b(?:preliminary|draft(?: v\d+)?|internal|postmortem|post-mortem|incident review|incident)\b\s*:?",
     r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
+    r"(?i)\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight)\b",  # "outage this morning"
 ]
 _SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)")
 _WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
@@ -56,3 +57,39 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
         common = first[1:].islower() and re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", body) is not None
         return Fact(first.lower() + part[len(first):] if common else part, source, 0.6, "the customer part of the write-up's title: check it")
     return None
+
+
+def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str], bool], body: str = "") -> Fact | None:
+    """The headline from the write-up's title or, when that is a tool's banner ("FRONT · Shared inbox ..."), from the
+    first title-like field, heading or shouted banner line near the top ("Card: ... · Double bookings on pitch
+    inventory", "DONOR REMINDERS + BOOKING PAGE — TIMES SHOWING 30 MIN EARLY")."""
+    found = headline(str(title.value), red, plain, title.source, body)
+    if found is not None:
+        return found
+    keys = kind_rules()["headline"].get("title_keys", "^$")
+    near = [u for u in doc.units[:60] if u.span.start < 4000]
+    for u in near:
+        if u.kind == "field" and re.match(keys, re.sub(r"[*_]+", "", u.key).strip(), re.I) or u.kind == "heading":
+            text = u.text
+        elif u.kind in ("line", "sentence") and _shouted(u.text):
+            text = _sentence_case(u.text.strip())
+        else:
+            continue
+        got = headline(re.split(r"(?<=[a-z])\.\s+", text)[0], red, plain, u.span, body)  # "driver bag-scan outage this morning. FIXED."
+        if got is not None:
+            return got
+    return None
+
+
+def _shouted(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.9 and len(text.split()) >= 4
+
+
+def _sentence_case(text: str) -> str:
+    """"TIMES SHOWING 30 MIN EARLY" -> "Times showing 30 min early"; a short word that is not an English word stays
+    as written ("SMS", "QR")."""
+    common = kind_rules()["headline"].get("short_words", [])
+    words = [w if len(w) <= 4 and w.isalpha() and w.lower() not in common else w.lower() for w in text.split()]
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]

@@ -103,3 +103,18 @@ def chat_items(u: Unit) -> list[Unit]:
             start = body_at + rest_at + piece.start() + (len(piece.group(0)) - len(piece.group(0).lstrip()))
             out.append(Unit("item", Span(start, start + len(text), text), "actions"))
     return out
+
+
+def remedy_row(u: Unit) -> Span | None:
+    """A remedies table's row ("| All affected members | One free court hour, added ... | yes |") as the "Who: what"
+    note its cells make, when the "Who" cell names a group of customers, never one account; None otherwise."""
+    if u.kind != "row" or u.section != "remedy":
+        return None
+    who, what = u.cells.get("owner"), u.cells.get("action")
+    if what is None or not what.text.strip():
+        return None
+    group = who is not None and (has_cue(who.text, rules()["customer_nouns"]) or re.match(r"(?i)\s*(?:all|every|each|any)\b", who.text))
+    if who is not None and who.text.strip() and not group:
+        return None  # "| Harbourside Tennis Club | ... |": one account's arrangement
+    return Span(what.start, what.end, f"{who.text.strip()}: {what.text.strip()}" if group else what.text.strip())
+

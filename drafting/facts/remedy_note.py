@@ -16,6 +16,8 @@ from ..reading.dates import DATE_RE
 from .prose import prose_rules
 
 _AMOUNT = r"(?:\d{1,3}\s+[a-z]{3,12}(?<!s)(?=\s+(?:credit|voucher|pass|token|coupon)s?\b)|(?:[A-Z]{3}\s?|[£$€¥₩₹₱฿₫₺₦₽₪]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
+# "one free court hour", "2 free car washes", "a free month of Premium": what is given free, whatever its noun
+_FREE_THING = r"(?:a|an|one|two|three|four|five|\d{1,3})\s+free\s+(?:[a-z-]+\s+){0,2}[a-z-]+(?:\s+of\s+[A-Za-z-]+)?(?=\s*(?:[,;.]|$|\s+(?:valid|expires|expiring|credited|applied|added|issued|already)\b))"
 _QUALIFIER = r"(?:full|partial|automatic|one-off|one-time|goodwill|bonus|service|account|wallet|store|travel|extra|free|additional|pro-rata|prorated|courtesy|complimentary|cash|fee)"
 _FINITE = re.compile(r"(?i)\b(?:went|came|got|gets|goes|gone|was|were|is|are|has|have|had|will|would|can|could|did|does|shows?|showed|arrived|reached|landed|posted|hit)\b")
 _TAIL_VERB = re.compile(r"(?i)^(?:already\s+)?(?:credited|applied|paid|refunded|issued|sent|processed|added|loaded|posted|reversed|waived|emailed|returned)\b")
@@ -26,7 +28,7 @@ def _note_re() -> re.Pattern:
     heads = sorted((str(h) for h in prose_rules().get("remedy_heads", [])), key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
     return re.compile(
-        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
+        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>" + _FREE_THING + r"|(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
         + r"\s+)?" + head + r"s?\b(?![-'’])(?:\s+\((?:[£$€¥₩₹₱฿₫₺₦₽₪]|[A-Z]{3}\s?)\d[\d,.]*\))?(?:\s+(?:of|for|to|on|worth|per|covering|equal to|towards?|against)\b(?:[^,;]|,(?=\d{3}))*)?)(?P<tail>(?:(?:[,;]\s*|\s+(?=(?:valid|expires|expiring|credited|applied|paid|refunded|issued|already)\b))(?:[^,;]|,(?=\d{3}))+)*)\s*\.?\s*$",
         re.I)
 

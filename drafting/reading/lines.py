@@ -83,7 +83,7 @@ def side_by_side(key: str, value: Span) -> list[tuple[str, Span]]:
     return out
 
 
-COMMENT_LEAD = re.compile(r"^\s*(?:\[[a-z]{1,2}\]\s*[A-Z@]|[💬🗨]\ufe0f?\s*\S)")  # "[a]Priya: ...", "💬 **Theo:** ..."
+COMMENT_LEAD = re.compile(r"^\s*(?:\[(?![xX]\]\s)[a-z]{1,2}\]\s*[A-Z@]|[💬🗨]\ufe0f?\s*\S)")  # "[a]Priya: ...", "💬 **Theo:** ..."; not a ticked "[x] Void 96 notices"
 
 
 def plain_heading(line: str) -> bool:
