@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ..redact import templates
+from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, pick, remedy_to_reader
+from .phrasing import Inputs, as_we_will, cause_status_sentence, pick, remedy_to_reader
 from .report import action_units, cause_units
 
 
@@ -30,7 +31,7 @@ def compose(inp: Inputs) -> Document:
     doc.paragraph(*harm, *seen)
     doc.paragraph(*remedy)
     cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and (f.cause.value or f.cause_plain.value) else [Unit(cause_status_sentence(inp), required=True)]
-    doc.paragraph(Unit(apology(inp), required=True), *cause)
+    doc.paragraph(apology(inp), *cause)
     pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")

@@ -17,6 +17,7 @@ from ..facts.sheet import Fact, FactSheet, day_of
 from ..reading.rules import rules, zone_is_place, zone_of
 from ..redact import templates
 from .document import Unit
+from .unknowns import end_honestly_unknown
 
 
 def business_days_after(start: date, n: int) -> date:
@@ -210,7 +211,7 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
             key += "_headline"  # no product named: say what failed rather than "an incident affecting our service"
         return c[key].format(**v)
     if "start" in v:
-        key = "window_start_only" if inp.ctx.stage.value == "preliminary" else "window_start_only_report"
+        key = "window_start_only" if inp.ctx.stage.value == "preliminary" and end_honestly_unknown(inp) else "window_start_only_report"
         return c[key].format(**v)
     return c["window_unknown" if inp.ctx.stage.value == "preliminary" else "window_unknown_report"].format(**v)
 
@@ -338,14 +339,6 @@ def as_we_will(text: str) -> str:
     if first.lower() in _ACTION_VERBS and not (len(words) > 1 and words[1].lower() in ("of", "for", "to", "is", "was", "will")):  # "Credit of one month": a noun
         return "We will " + first.lower() + text[len(first):]
     return text
-
-
-def apology(inp: Inputs) -> str:
-    t = templates()["apology"]
-    v = inp.values
-    key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
-    tone = "low" if inp.ctx.audience is Audience.EXECUTIVE else inp.tone()  # leadership reads the short form
-    return t[key][tone].format(**v)
 
 
 def review_promise(inp: Inputs) -> str:

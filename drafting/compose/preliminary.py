@@ -1,12 +1,14 @@
 """preliminary: the first update after resolution. Only the confirmed window and what customers saw
-(harm and remedy first at sev1/sev2), the cause's status (never a guess), an apology, and the dated
+(harm and remedy first at sev1/sev2), the cause's status (never a guess), an and the dated
 promise of a full review."""
 from __future__ import annotations
 
 from ..context import Audience
 from ..redact import templates
+from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, cause_status_sentence, contact_sentence, pick, remedy_to_reader, review_promise, window_unit
+from .phrasing import Inputs, as_we_will, cause_status_sentence, contact_sentence, pick, remedy_to_reader, review_promise, window_unit
+from .unknowns import end_honestly_unknown
 
 
 def compose(inp: Inputs) -> Document:
@@ -32,8 +34,9 @@ def compose(inp: Inputs) -> Document:
         doc.paragraph(*harm, *remedy)
         doc.paragraph(*symptoms, fallback)
     # the window sentence already says when it ended; a second "The problem ended at ..." only repeats it
-    recovered = None if "end" in v and "start" in v else Unit(t["common"]["recovered"].format(**v) if "end" in v else t["common"]["recovered_unknown"], required=True)
+    recovered = None if "end" in v and "start" in v else Unit(t["common"]["recovered"].format(**v), required=True) if "end" in v \
+        else Unit(t["common"]["recovered_unknown"], required=True) if end_honestly_unknown(inp) else None
     doc.paragraph(recovered, Unit(cause_status_sentence(inp), required=True))
-    doc.paragraph(Unit(apology(inp), required=True))
+    doc.paragraph(apology(inp))
     doc.paragraph(Unit(review_promise(inp), required=True), Unit(contact_sentence(inp), required=True))
     return doc

@@ -1,6 +1,6 @@
 """report: the full external incident report. Summary (harm and remedy first at sev1/sev2), what
 happened, why (the confirmed cause in the write-up's own checked sentences, or an honest "not yet
-confirmed"), what is changing, an apology, and an invitation to ask questions with how."""
+confirmed"), what is changing, an and an invitation to ask questions with how."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,10 @@ from ..context import Audience
 from ..facts.kinds import change_kind, is_cleanup, kind_rules
 from ..facts.prose import leans_back
 from ..redact import templates
+from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, apology, as_we_will, pick, plain_enough, remedy_to_reader, window_unit
+from .phrasing import Inputs, as_we_will, pick, plain_enough, remedy_to_reader, window_unit
+from .unknowns import end_honestly_unknown
 
 _STATUS_ONLY = re.compile(r"(?i)^\W*(?:the )?(?:root )?(?:cause (?:is|was) (?:now )?)?\W*(?:confirmed|verified)\W*\.?\s*$")  # "Cause is **confirmed**."
 _RECOVERED = re.compile(r"(?i)\b(?:resolved|recovered|recovery|restored|back to normal|fixed|caught up|all clear|impact (?:ended|over)|cleared|working again)\b")
@@ -136,7 +138,7 @@ def compose(inp: Inputs) -> Document:
         if "end" not in v and any(_RECOVERED.search(x) for x in told):
             # the write-up tells a recovery the reading could not time: never claim the end is unknown, ask the liaison
             inp.omit("end of impact", "The write-up tells the recovery but its time was not read with confidence: add it to the fact sheet (field: end) and redraft.")
-        elif "end" not in v:
+        elif "end" not in v and end_honestly_unknown(inp):
             ended = Unit(t["common"]["recovered_unknown"], required=True)  # the write-up does not say when it ended
             inp.omit("end of impact", "The write-up does not say when customer impact ended: the report says it is still being confirmed.")
         if "end" in v and any(f"{v['end']} {v['tz']}" in u.text for u in resolution):
@@ -153,7 +155,7 @@ def compose(inp: Inputs) -> Document:
     else:
         doc.paragraph(Unit(no_actions, required=True))
     doc.heading(r["apology"])
-    doc.paragraph(Unit(apology(inp), required=True))
+    doc.paragraph(apology(inp))
     doc.heading(r["questions"])
     key = "questions_with_address" if inp.contact else "questions_no_address"
     doc.paragraph(Unit(r[key].format(**v), required=True))

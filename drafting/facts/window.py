@@ -22,6 +22,7 @@ from ..reading.rules import canon, has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .points import nearest, points_in, right_after, within
 from .sheet import Fact, FactSheet
+from .zone_choice import said_in_utc
 
 _BEGIN = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:begins|began|starts|started)\b|\bstart of (?:customer )?impact\b")
 _END = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:ends|ended|over)\b|\bend of (?:customer )?impact\b")
@@ -262,7 +263,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         if not got:
             continue
         fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
-        low = -2 if u.quoted else 0
+        low = -2 if u.quoted or u.text.rstrip(" *_").endswith("?") else 0  # "window is 17:52 to 19:34 UTC right?" asks
         pair = _range_in(doc, reading, u)
         if pair is not None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
@@ -299,7 +300,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             end_at = within(got, u.span.start, me) or _marked(doc, reading, u, got, u.span.start + me.end(), not mb)
             closes = next((b for a, b in ranges(doc.text, got) if a is end_at), None)
             add(4 + fix + low, "e", closes or end_at, 0.95, u)  # "IMPACT END (5:52 AM–1:18 PM MDT)": the range's end
-    start, end = _choose(doc, reading, cands, "s"), _choose(doc, reading, cands, "e")
+    start, end = (said_in_utc(doc.text, reading, _choose(doc, reading, cands, k)) for k in "se")
     # 4. the timeline: the first entry with an impact cue, then the first later one with a recovery cue
     cfg = rules()
     entries = [u for u in doc.units if not u.quoted and (

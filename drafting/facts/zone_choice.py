@@ -47,3 +47,20 @@ def _zone_word(iana: str, sheet: FactSheet, text: str) -> str:
         return ""
     words = Counter(w for w in re.findall(r"\b[A-Z]{2,5}\b", text) if _is_word(w) and at.astimezone(zone_of(w)).utcoffset() == at.astimezone(tz).utcoffset())
     return words.most_common(1)[0][0] if words else ""
+
+
+_SAME_AS = re.compile(r"\s*(?:\([AB]\)\s*)?(?:[A-Z]{2,5}\s*)?(?:\([^()\n]{0,20}\)\s*)?(?:=|≈|→|->|i\.e\.?,?)\s*")
+
+
+def said_in_utc(text: str, reading: Reading, chosen):
+    """A window end read from a local time the write-up restates in UTC ("03:40(B) EET = 01:40Z Sun 26.10", the
+    night the clocks went back): the UTC restatement, which needs no zone rules and no guess at the repeated hour."""
+    if chosen is None:
+        return None
+    p = chosen[0]
+    m = _SAME_AS.match(text[p.end: p.end + 40])
+    if m is None or p.zone in ("UTC", "Z", "GMT"):
+        return chosen
+    q = next((q for q in reading.points if q.start == p.end + m.end() and q.zone_stated and q.zone in ("UTC", "Z", "GMT")), None)
+    return chosen if q is None else (q, *chosen[1:])
+

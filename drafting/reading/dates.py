@@ -130,6 +130,7 @@ _WD_BEFORE = re.compile(rf"(?<![a-z])(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?$", re.
 _WD_AFTER = re.compile(rf"\s*,?\s*\(?(?P<wd>{WEEKDAY})(?!')", re.I)
 _MONTH_YEAR = re.compile(rf"(?<![a-z])(?P<m>{MONTHS})[a-z]*\.?,?\s+(?P<y>(?:19|20|21)\d\d)(?!\d)", re.I)
 _BARE_YEAR = re.compile(r"(?<!\d)(?<!\d-)((?:19|20|21)\d\d)(?!\d)")
+_PAST_YEAR = re.compile(r"(?i)\b(?:from|since|before|back in|until|dating from)\s+$")  # "a typo in the config from 2023": history
 _WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -156,7 +157,7 @@ class Years:
             if re.search(r"\d(?:st|nd|rd|th)?[\s-]+$", text[max(0, m.start() - 6): m.start()]):
                 continue  # "9 April 2025" is a full date, already a reference
             self.month_years.setdefault(_MONTH_NUM[m.group("m").lower()[:3]], int(m.group("y")))
-        bare = _BARE_YEAR.search(text)
+        bare = next((b for b in _BARE_YEAR.finditer(text) if not _PAST_YEAR.search(text[max(0, b.start() - 12): b.start()])), None)
         self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today, order)
 
     @staticmethod

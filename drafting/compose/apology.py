@@ -1,0 +1,19 @@
+"""The apology: it names the duration or the day, so it is never stock wording."""
+from __future__ import annotations
+
+from ..context import Audience
+from ..redact import templates
+from .document import Unit
+from .phrasing import Inputs
+
+
+def apology(inp: Inputs) -> Unit:
+    """The apology, naming the duration or the day. With neither, it can only be stock wording the review flags:
+    then the self-check may drop it, and the liaison is told to write one that names what failed."""
+    t = templates()["apology"]
+    v = inp.values
+    key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
+    tone = "low" if inp.ctx.audience is Audience.EXECUTIVE else inp.tone()  # leadership reads the short form
+    if key == "bare":
+        inp.omit("apology", "No day or duration was read, so the apology can only be general; if the self-check drops it, write one that names what failed.")
+    return Unit(t[key][tone].format(**v), required=key != "bare")
