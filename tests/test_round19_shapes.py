@@ -4,7 +4,6 @@ year written in passing."""
 from __future__ import annotations
 
 from drafting import draft
-from drafting.facts import build_sheet
 
 CONTACT = "Sam Rivera <support@example.com>"
 
