@@ -4,6 +4,7 @@ year written in passing."""
 from __future__ import annotations
 
 from drafting import draft
+from drafting.facts import build_sheet
 
 CONTACT = "Sam Rivera <support@example.com>"
 
@@ -65,3 +66,22 @@ def test_a_year_written_in_passing_does_not_date_the_incident():
 
     assert Years(YEAR_IN_PASSING)(7, 20) != 2023  # "a typo in the config from 2023" is history, not the incident's year
     assert Years(YEAR_IN_PASSING.replace("from 2023", "set in 2023"))(7, 20) == 2023  # a year said plainly still counts
+
+
+PARTNERS = """\
+Support huddle minutes, Monday 17 November 2025 (times AEDT)
+
+Sunday 16 November 2025, from 18:58 to 20:47 AEDT, lots on the Harbourlight auction site closed early and bidders were
+shut out of the last minutes. 97 lots were affected.
+Our hosting company Cirrowave Cloud had a clock fault on one machine; they fixed it fast, don't blame Cirrowave Cloud to anyone.
+Orders also come from Tillbox POS. Tillbox's status page had "Delayed webhooks" from 18:00 to 20:30, but that was not it.
+Caller script. Do NOT: say "server clock", name Cirrowave, or promise re-opening any lot.
+"""
+
+
+def test_a_host_the_team_forbids_naming_and_a_partner_read_from_its_status_page_are_never_the_product():
+    names = [p.value for p in build_sheet(PARTNERS).products]
+    assert not any("Cirrowave" in n or "Tillbox" in n for n in names)
+    for stage, audience in (("preliminary", "general"), ("report", "technical")):
+        d = draft(PARTNERS, stage, audience, "sev2", contact=CONTACT)
+        assert "Cirrowave" not in d.text and "Tillbox" not in d.text

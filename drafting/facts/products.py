@@ -43,7 +43,7 @@ def vendor_names(text: str) -> set[str]:
 # another company the team asks, sends to or reads the status of: "Ask PayAndes for ...", "batch sent to PayAndes",
 # 'PayAndes status page: "latencia degradada"'
 _ASKED_OF = re.compile(r"\b(?:[Aa]sk(?:ed)?|[Cc]ontact(?:ed)?|[Ss]ent to|[Cc]has(?:e|ed) up|[Ee]scalated to)\s+(?P<n>[A-Z][A-Za-z]{2,})\b(?!\s+(?:team|engineers|on-?call))"
-                       r"|\b(?P<n2>[A-Z][A-Za-z]{2,})(?:'s)? status page\s*:\s*[\"“]")
+                       r"|\b(?P<n2>[A-Z][A-Za-z]{2,})(?:'s)? status page\b(?:\s*:\s*[\"“]|\s+(?:had|has|said|says|showed|shows|was|is|posted|reported|listed)\b)")
 
 
 _SURELY_VENDOR = re.compile(r"(?i)\b(?:payment (?:provider|processor|gateway)|(?:our|the) (?:provider|processor|vendor|supplier|acquirer|psp)|third[- ]party|upstream provider|their (?:status page|api|side|dashboard|support|engineers))\b")
@@ -83,7 +83,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
 
     def add(name: str, span: Span | None, conf: float) -> None:
         name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
-        if not name or len(name) > 60 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name):
+        if not name or len(name) > 60 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name) \
+                or any(name.lower() == c.lower().split()[0] for c in red.code_names if c.strip()):  # "Coraline" of a withheld "Coraline Cloud"
             return  # "D3 App": a decision or item number before a word, not a product
         if re.fullmatch(r"(?i:the\s+)?[a-z0-9]+(?:[-_][a-z0-9]+)+", name) or re.search(r"(?i)\bstatus\s?page\b", name):
             return  # "epro-mobile" is an internal service's name; the status page tells about the product, it is not it
@@ -290,7 +291,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     text = doc.text
     g = glossary()
     outside = {str(w).lower() for w in list(g.get("public_software", [])) + list(g.get("public_platforms", []))}
-    outside |= _not_product_words() | {c.lower() for c in red.code_names}
+    outside |= _not_product_words() | {c.lower() for c in red.code_names} | {c.lower().split()[0] for c in red.code_names if c.strip()}
     staff = {s.lower() for s in red.staff}  # a name the parse took for a person is the brand only if it comes before a product word
     outside |= _generic_names()
     outside |= vendor_names(text)
