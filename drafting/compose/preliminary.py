@@ -1,5 +1,5 @@
 """preliminary: the first update after resolution. Only the confirmed window and what customers saw
-(harm and remedy first at sev1/sev2), the cause's status (never a guess), an and the dated
+(harm and remedy first at sev1/sev2), the cause's status (never a guess), an apology, and the dated
 promise of a full review."""
 from __future__ import annotations
 

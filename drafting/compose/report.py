@@ -1,6 +1,6 @@
 """report: the full external incident report. Summary (harm and remedy first at sev1/sev2), what
 happened, why (the confirmed cause in the write-up's own checked sentences, or an honest "not yet
-confirmed"), what is changing, an and an invitation to ask questions with how."""
+confirmed"), what is changing, an apology, and an invitation to ask questions with how."""
 from __future__ import annotations
 
 import re

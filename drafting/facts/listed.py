@@ -117,4 +117,3 @@ def remedy_row(u: Unit) -> Span | None:
     if who is not None and who.text.strip() and not group:
         return None  # "| Harbourside Tennis Club | ... |": one account's arrangement
     return Span(what.start, what.end, f"{who.text.strip()}: {what.text.strip()}" if group else what.text.strip())
-

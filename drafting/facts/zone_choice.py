@@ -53,7 +53,7 @@ _SAME_AS = re.compile(r"\s*(?:\([AB]\)\s*)?(?:[A-Z]{2,5}\s*)?(?:\([^()\n]{0,20}\
 
 
 def said_in_utc(text: str, reading: Reading, chosen):
-    """A window end read from a local time the write-up restates in UTC ("03:40(B) EET = 01:40Z Sun 26.10", the
+    """A window time read from a local time the write-up restates in UTC ("03:40(B) EET = 01:40Z Sun 26.10", the
     night the clocks went back): the UTC restatement, which needs no zone rules and no guess at the repeated hour."""
     if chosen is None:
         return None
@@ -63,4 +63,3 @@ def said_in_utc(text: str, reading: Reading, chosen):
         return chosen
     q = next((q for q in reading.points if q.start == p.end + m.end() and q.zone_stated and q.zone in ("UTC", "Z", "GMT")), None)
     return chosen if q is None else (q, *chosen[1:])
-
