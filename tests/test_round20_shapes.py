@@ -1,0 +1,33 @@
+"""Stories from the twentieth unseen round's shapes (a GitLab incident issue, a Teams meeting recap)."""
+from __future__ import annotations
+
+from drafting import draft
+from drafting.facts import build_sheet
+
+CONTACT = "Sam Rivera <support@example.com>"
+
+DOCKS = """\
+## Summary
+Between 18:31 and 21:12 Taipei time on Sat 17 May 2025 (10:31-13:12 UTC) bikes could not be returned at 41 stations.
+- Riders at affected stations also could not see correct free-dock counts (showed stale numbers)
+- Riders who could not end a ride were charged at most NT$10 for it.
+"""
+
+RECAP = """\
+Meeting recap, Saturday 23 August 2025 (times SAST)
+From 18:12 to 19:58 SAST on Friday 22 August 2025, retailer terminals could not sell tickets.
+Suspects: the session store failover, or our mobile network partner Ridgeline Mobile. Not confirmed.
+Decision: we say "under investigation", we do the replay Monday, and nobody points at Ridgeline Mobile in public.
+"""
+
+
+def test_a_phrase_that_ends_in_a_preposition_is_never_the_product():
+    assert not any(p.value.lower().endswith(" at") for p in build_sheet(DOCKS).products)
+    d = draft(DOCKS, "report", "general", "sev2", contact=CONTACT)
+    assert "riders at did" not in d.text.lower() and "riders at," not in d.text.lower()
+
+
+def test_a_partner_nobody_may_point_at_in_public_is_neither_named_nor_the_product():
+    assert not any("Ridgeline" in p.value for p in build_sheet(RECAP).products)
+    for stage, audience in (("preliminary", "general"), ("report", "technical")):
+        assert "Ridgeline" not in draft(RECAP, stage, audience, "sev2", contact=CONTACT).text
