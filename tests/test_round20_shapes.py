@@ -31,3 +31,9 @@ def test_a_partner_nobody_may_point_at_in_public_is_neither_named_nor_the_produc
     assert not any("Ridgeline" in p.value for p in build_sheet(RECAP).products)
     for stage, audience in (("preliminary", "general"), ("report", "technical")):
         assert "Ridgeline" not in draft(RECAP, stage, audience, "sev2", contact=CONTACT).text
+
+
+def test_a_follow_up_never_promises_the_report_explains_changes_the_write_up_does_not_list():
+    d = draft(RECAP, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
+    assert "specific changes" not in d.text
+    assert "The full incident report is attached to this email. It explains what happened." in d.text

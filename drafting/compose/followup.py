@@ -32,7 +32,7 @@ def compose(inp: Inputs) -> Document:
     doc.paragraph(*remedy)
     cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and (f.cause.value or f.cause_plain.value) else [Unit(cause_status_sentence(inp), required=True)]
     doc.paragraph(apology(inp), *cause)
-    pointer = fu["report_link"] if inp.report_url else fu["report_attached"]
+    pointer = fu["report_link" if inp.report_url else "report_attached"] if f.actions or f.changes_plain else fu["report_link_no_changes" if inp.report_url else "report_attached_no_changes"]
     if not inp.report_url:
         inp.omit("report link", "No link to the full report was given: attach the report, or pass --report-url.")
     doc.paragraph(Unit(pointer.format(**v), required=True))
