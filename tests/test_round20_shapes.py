@@ -37,3 +37,19 @@ def test_a_follow_up_never_promises_the_report_explains_changes_the_write_up_doe
     d = draft(RECAP, "followup", "executive", "sev2", contact=CONTACT, account="Northwind")
     assert "specific changes" not in d.text
     assert "The full incident report is attached to this email. It explains what happened." in d.text
+
+
+DECK = """\
+Postmortem: Spring enrolment opening - Sat March 8
+SEV-2 · ENR-118 · Review: Wed 3/12, 2:00, Mesquite room
+Speaker notes: all times are MST. The review is Wednesday, that is not when anything happened.
+
+Customer impact
+9:01 - 10:47 MST (106 min): families could not complete registration; checkout showed an error.
+"""
+
+
+def test_the_review_meeting_s_day_is_never_the_incident_s(window_of):
+    start, end = window_of(DECK)
+    assert start.endswith("16:01") and end.endswith("17:47")
+    assert start[5:10] == "03-08" and end[5:10] == "03-08"

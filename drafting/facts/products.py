@@ -206,7 +206,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             add(f"{brand} {host_feature}", Span(m.start(), m.end(), m.group(0)), 0.6)
     elif features and not out:
         for f, sp in features[:3]:
-            if not any(f.lower() in o.value.lower() for o in out) and (f.split() or [""])[-1].lower() not in _not_product_words():  # "Riders at"
+            if not any(f.lower() in o.value.lower() for o in out) and not re.search(r"(?i)\s(?:at|in|on|of|for|to|by|with|from|into|per)$", f):  # "Riders at"
                 first = f.split()[0] if f.split() else f
                 common = re.search(r"(?<![\w.])" + re.escape(first.lower()) + r"\b", text) is not None  # "Checkout" is "checkout" elsewhere
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))

@@ -255,5 +255,9 @@ _INVITE = re.compile(r"(?im)^\s*Where\s*:[^\n]*\n(?:[^\n]*\n){0,2}?\s*(?:Organi[
 
 def invite_when(text: str, s: int) -> bool:
     """A date on a pasted meeting invite's "When:" line ("When: Tuesday, 24 September 2024 2:00 PM", above "Where:" and
-    "Organizer:"): the review meeting's day, never the incident's."""
-    return re.match(r"\s*When\s*:", text[text.rfind("\n", 0, s) + 1:]) is not None and _INVITE.search(text) is not None
+    "Organizer:") or after a review meeting's label ("Review: Wed 7/16"): the meeting's day, never the incident's."""
+    before = text[text.rfind("\n", 0, s) + 1: s]
+    labels = "|".join(re.escape(str(w)) for w in rules().get("meeting_date_labels", []))
+    if labels and re.search(r"(?i)(?:^|[·|,;(])\s*(?:[*_]+)?(?:" + labels + r")(?:[*_]+)?\s*(?::|\bon\b)?[^\n\d:]{0,12}$", before):
+        return True  # "SEV-2 · LL-4471 · Review: Wed 7/16, 2:00": when the team meets about it
+    return re.match(r"\s*When\s*:", before) is not None and _INVITE.search(text) is not None
