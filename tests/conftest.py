@@ -47,3 +47,19 @@ def report_read(text: str) -> str:
 @pytest.fixture
 def report_of():
     return report_read
+
+
+def cause_left_open(text: str) -> str:
+    """A write-up whose cause is not confirmed: its fact sheet says so and its report never claims to have identified
+    one. Returns the report for the story's own checks."""
+    from drafting.facts.build import build_sheet
+
+    assert build_sheet(text).cause_status.value != "confirmed"
+    report = report_read(text)
+    assert "identified the cause" not in report
+    return report
+
+
+@pytest.fixture
+def open_cause():
+    return cause_left_open
