@@ -53,3 +53,14 @@ def test_the_review_meeting_s_day_is_never_the_incident_s(window_of):
     start, end = window_of(DECK)
     assert start.endswith("16:01") and end.endswith("17:47")
     assert start[5:10] == "03-08" and end[5:10] == "03-08"
+
+
+def test_a_sentence_whose_subject_is_we_is_never_made_passive():
+    writeup = """Incident review, Tuesday 11 March 2025 (times UTC)
+
+From 14:07 to 15:31 UTC, 18% of card payments at checkout failed and shoppers saw "Payment could not be processed".
+Our primary card processor slowed down and our retries used up every connection.
+We recovered by routing card traffic to our secondary processor.
+"""
+    d = draft(writeup, "report", "general", "sev2", contact=CONTACT)
+    assert "We was" not in d.text
