@@ -12,9 +12,10 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..config import CompanyConfig
 from ..context import Audience, Context
+from ..facts.brand import BRAND_NOTE
 from ..facts.kinds import kind_rules
 from ..facts.sheet import Fact, FactSheet, day_of
-from ..reading.rules import rules, zone_is_place, zone_of
+from ..reading.rules import rules, zone_is_place, zone_of, zone_word
 from ..redact import templates
 from .document import Unit
 from .unknowns import end_honestly_unknown
@@ -123,7 +124,9 @@ def values(inp: Inputs) -> dict[str, str]:
     if re.search(kind_rules()["headline"].get("countable_heads", "^$"), said, re.I) and not re.match(r"(?i)(?:an?|the|our)\b", said):
         v["what_failed"] = ("an " if said[:1].lower() in "aeiou" else "a ") + said  # "... with a driver bag-scan outage"
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
-    v["products_were"] = "were" if len(names) > 1 or (names and re.search(r"(?i)s$", names[0]) and not re.search(r"(?i)(?:ss|us|is)$", names[0])) else "was"
+    last = names[0].split()[-1] if names and names[0].split() else ""
+    plural = bool(last) and last[:1].islower() and re.search(r"s$", last) is not None and not re.search(r"(?:ss|us|is)$", last)
+    v["products_were"] = "were" if len(names) > 1 or plural else "was"  # "Kiralens", "Tread & Go Reminders": a name, one thing
     v["it_they"] = "they" if v["products_were"] == "were" else "it"
     v["tz"] = _tz_label(start or end, f.timezone)
     if start:
@@ -165,6 +168,7 @@ def _sure(inp: Inputs, fact: Fact, which: str) -> datetime | None:
 def _tz_label(dt: datetime | None, zone: str = "UTC") -> str:
     """The zone word a reader sees: the write-up's own ("BRT", "PT") when the draft tells its times, else the
     zone's abbreviation ("CEST" for Europe/Berlin in summer)."""
+    zone = zone_word(zone)  # "IST (UTC+1)": its write-up's IST, told as "IST"
     if zone and re.fullmatch(r"[A-Z]{2,5}", zone) and zone != "UTC" and zone_of(zone) is not None and not zone_is_place(zone):
         return zone  # a city the write-up names for its clock ("Sydney", "London") is told by its abbreviation
     if dt is None:
@@ -207,8 +211,9 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
         told = bool(f.symptoms or f.numbers or f.harm) if told is None else told
         if "duration" in v and f"{key}_duration" in c:  # the duration once, in the window, not again in its own sentence
             key += "_duration" if told else "_disrupted"
-        if v["what_failed"] and not product_names(f) and told is not False and f"{key}_headline" in c:
-            key += "_headline"  # no product named: say what failed rather than "an incident affecting our service"
+        brand_only = all(p.note == BRAND_NOTE for p in f.products)  # "Loop": who we are, not what failed
+        if v["what_failed"] and (not product_names(f) or brand_only) and told is not False and f"{key}_headline" in c:
+            key += "_headline"  # say what failed rather than "an incident affecting our service" or "... affecting Loop"
         return c[key].format(**v)
     if "start" in v:
         key = "window_start_only" if inp.ctx.stage.value == "preliminary" and end_honestly_unknown(inp) else "window_start_only_report"

@@ -64,7 +64,8 @@ _ORDINAL = re.compile(r"^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)
 
 def _own_items(inp: Inputs, limit: int) -> list[Unit]:
     """The write-up's own change items the reader can follow; "Third, the tool will ..." loses its ordinal."""
-    items = pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value))], limit)
+    note_like = kind_rules().get("note_like_change", "(?!)")
+    items = pick(inp, [a for a in inp.facts.actions if not is_cleanup(str(a.value)) and not re.search(note_like, str(a.value))], limit)
     return [Unit(as_we_will(x[:1].upper() + x[1:]), "writeup") for x in (_ORDINAL.sub("", s) for s in items)]
 
 

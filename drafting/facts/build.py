@@ -9,24 +9,27 @@ from datetime import date
 
 from ..config import CompanyConfig
 from ..reading.chat_export import joined_messages
+from ..reading.declared import own_offsets
 from ..reading.document import Document, Span, Unit, read, sentences
 from ..reading.dotted import dotted_times
 from ..reading.json_export import as_read
 from ..reading.markup import CHAT_LEAD
 from ..reading.roles import has_role, roles_of
-from ..reading.rules import canon, has_cue, rules, zone_of
+from ..reading.rules import canon, has_cue, rules, written_zones, zone_of
 from ..reading.spoken import spoken_times
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
+from .actions import read_actions
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
 from .figures import field_figure, figures
 from .gate import customer_clauses, customer_sentence
 from .headline import headline_of
 from .internal_view import internal_view
-from .kinds import change_kind, change_statements, not_a_change, plain_cause, plain_changes
-from .listed import REMEDY_RETOLD, chat_items, remedy_row, remedy_said, tally_spans
+from .kinds import change_statements, plain_cause, plain_changes
+from .listed import REMEDY_RETOLD, remedy_row, remedy_said, tally_spans
 from .products import find_products
+from .remedy_kinds import merged, plain_remedies
 from .sheet import Fact, FactSheet
 from .terms import plain_for_anyone, technical_terms
 from .window import find_window
@@ -38,7 +41,17 @@ _CUSTOMER_SECTIONS = ("summary", "impact", "preamble", "remedy")
 
 def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name: str = "auto",
                 redactor: Redactor | None = None) -> FactSheet:
-    """The fact sheet of one write-up. Never raises on what the write-up says; what it cannot pin down is in ``flags``."""
+    """The fact sheet of one write-up. Never raises on what the write-up says; what it cannot pin down is in ``flags``.
+    Zone words the write-up defines ("IST = Irish Standard Time (UTC+1)") mean that while it is read."""
+    own = own_offsets(writeup)
+    with written_zones(own):
+        sheet = _build(writeup, config, timezone_name, redactor)
+    if sheet.timezone in own:
+        sheet.timezone = f"{sheet.timezone} ({own[sheet.timezone]})"  # kept with its offset, so drafts tell the same clock
+    return sheet
+
+
+def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redactor: Redactor | None) -> FactSheet:
     cfg = config or CompanyConfig()
     auto = (timezone_name or "auto").lower() == "auto"  # drafts tell times in the zone the write-up writes in
     sheet = FactSheet(timezone="UTC" if auto else timezone_name)
@@ -76,7 +89,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
         sheet.flag("affected products", "The write-up does not name the affected product; add it to the fact sheet (or the config's product_names).")
     _impact(doc, red, sheet)
     _cause(doc, red, sheet)
-    sheet.actions, remedies, items = _actions(doc, red)
+    sheet.actions, remedies, items = read_actions(doc, red)
     sheet.changes_plain = plain_changes(items or change_statements(doc))
     if sheet.cause_status.value == "confirmed":
         sheet.cause_plain = plain_cause(doc) or Fact("")
@@ -95,6 +108,7 @@ def build_sheet(writeup: str, config: CompanyConfig | None = None, timezone_name
     if cfg.contact and not sheet.contact.value:
         sheet.contact = Fact(cfg.contact, None, 1.0, "from the company config")
     refine(doc, red, sheet)
+    sheet.remedy = merged(sheet.remedy, plain_remedies(doc, red))  # our own sentences: never weighed as copied lines
     return sheet
 
 
@@ -312,88 +326,3 @@ def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:
         for sp in [u.span] if u.kind == "line" else sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
             if has_role(sp.text, "unconfirmed") and len(sp.text.split()) >= 4 and not re.search(r"\?\s*$", sp.text):
                 sheet.unconfirmed.append(Fact(red.internal(sp), sp, 0.7, "a guess in the write-up: never stated to customers"))
-
-
-_OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|customer care|support|the \w+ team|\w+ team)\s+to\s+(?P<rest>\w.*)$", re.I)
-
-
-def _action_text(raw: str) -> str:
-    t = re.split(r"\s+·\s+", raw)[0]  # "Export affected bookings · Ravi Sharma · Done": the item, not its owner and status
-    t = re.sub(r"\s*\([^()]*\)", "", t)  # a bracket in an action item is a note to the team (owner, ticket, aside)
-    t = re.sub(r"^\s*(?:\[[ xX]?\]\s*)?(?:AI|ACTION|TODO)?[-\s]?\d*\s*[:.)]\s*", "", t)
-    t = re.sub(r"^[A-Z][\w-]{2,20}:\s+(?=[a-z])", "", t)
-    t = re.sub(r"^(?:[A-Z][A-Z0-9]{1,9}-\d+|#\d+)[:\s]+", "", t)  # a leading ticket id: "DOC-77 put every ..."  # "Toggler: changes above ..." -> the change itself
-    return t.strip(" .;")
-
-
-def _split_items(text: str, span: Span) -> list[Span]:
-    """ "DOC-77 put every public domain on the monitor; DOC-78 move docs to ..." -> one span per item."""
-    out = []
-    for sent in sentences(text, 0, len(text)):
-        pos = sent.start
-        for piece in re.split(r";\s+", sent.text):
-            s = text.index(piece, pos)
-            pos = s + len(piece)
-            out.append(Span(span.start + s, span.start + s + len(piece), piece))
-    return out
-
-
-def _actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list[tuple[str, Span]]]:
-    """The changes and remedies a customer may read, and every action item's whole line (for its kind)."""
-    actions: list[Fact] = []
-    remedies: list[Fact] = []
-    items: list[tuple[str, Span]] = []
-    units = [v for u in doc.in_section("actions") if not u.quoted for v in chat_items(u)]
-    if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
-        opened = False
-        for u in doc.units:
-            body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
-            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\s*:\s*$", body):
-                opened = True
-                continue
-            bm = re.match(r"\s*[-*•]\s+(.+)$", body) if opened else None
-            if bm is None:
-                opened = False
-                continue
-            s = u.span.end - len(bm.group(1))
-            units.append(Unit("item", Span(s, u.span.end, bm.group(1)), "actions"))
-    for u in units:
-        if u.kind == "row":
-            cell = u.cells.get("action") or next((c for k, c in u.cells.items() if k not in ("owner", "ticket", "due", "type", "status", "#") and not re.fullmatch(r"\W*\d*\W*", c.text)), None)
-            if cell is None:
-                continue
-            raw, span = cell.text, cell
-        elif u.kind == "field" and canon(u.key, rules()["sections"]) == "actions":
-            for part in _split_items(u.text, u.span):
-                units.append(Unit("item", part, "actions"))
-            continue
-        else:
-            raw, span = (f"{u.key}: {u.text}" if u.kind == "field" else u.text), u.span
-        text = _action_text(raw)
-        marker = doc.text[doc.text.rfind("\n", 0, span.start) + 1: span.start]
-        items.append(((marker if re.fullmatch(r"\s*(?:[-*+•]|\d+[.)])?\s*(?:\[[ xX]?\])?\s*", marker) else "") + raw, span))  # "- [x] ": done
-        m = _OWNER_LEAD.match(text)
-        if m and re.sub(r"(?i)^the\s+", "", m.group("who")).lower().rstrip("s") in {str(n).lower().rstrip("s") for n in rules()["customer_nouns"]}:
-            text, m = f"{m.group('who')} will {m.group('rest')}", None  # "Drivers to see a clear message": a change for them, not an owner
-        customer_facing = bool(re.search(r"(?i)\b(?:customers?|users?|merchants?|shoppers?|accounts?|patients?|members?)\b", text))
-        if m:
-            if customer_facing and re.search(r"(?i)\b(email|contact|call|notify|refund|credit|offer|priority)\b", m.group("rest")):
-                text = m.group("rest")
-            else:
-                continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
-        if not_a_change(text):
-            continue
-        if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
-            continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change
-        if re.match(r"(?i)(?:we(?:'re| are) )?(?:sorry|apologi[sz]e|thanks?|happy to|regards|cheers)\b", text):
-            continue  # the sign-off after the list, not a change
-        clean = customer_sentence(Span(span.start, span.end, text), red, min_words=3, max_words=40, sentence=False)
-        if clean is None or re.match(r"\s*(?:[-*+]\s*)?\[[xX]\]", marker) and change_kind(raw) is None:
-            continue  # "- [x] Remove no-show strikes": done already, never "We will remove ..." (its kind, if any, says it is done)
-        fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
-        advice = re.match(r"(?i)(?:we (?:recommend|advise|suggest|ask)|(?:customers|users|you) (?:should|can|may|must|need)|please)\b", clean)
-        if customer_facing and has_role(clean, "remedy") or advice:  # "We recommend updating to 6.2": advice, not a change
-            remedies.append(fact)
-        else:
-            actions.append(fact)
-    return actions[:8], remedies, items

@@ -27,7 +27,7 @@ from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
 from .gate import customer_sentence, for_the_team, independent, label_participle
-from .kinds import not_a_change, without_owner
+from .kinds import not_a_change, plain_cause, without_owner
 from .listed import REMEDY_RETOLD
 from .prose import figure_note_as_sentence, leans_back
 from .remedy_note import remedy_note_as_sentence
@@ -154,6 +154,8 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             text = customer_sentence(s.span, red)
             if text and name == "actions":
                 text = None if not_a_change(text) else without_owner(text)
+            if text and re.search(rules().get("relative_day_cues", "(?!)"), text, re.I):
+                continue  # "turned up at 2 this afternoon": the writer's today, not the reader's
             if text and text not in placed and not has_role(text, "unconfirmed") and reads_alone(s.span, text, red):
                 have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
                 placed.add(text)
@@ -185,6 +187,9 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
         return
     if sheet.cause_status.value != "confirmed":
         return
+    if not sheet.cause_plain.value:  # "4.18.0 went out at 16:05. It moved the check ...": a cause the cues missed
+        sure = [s.span for s in read if s.top == "cause" and s.p("cause") >= cfg.get("sure", 0.8)]
+        sheet.cause_plain = plain_cause(doc, sure) or sheet.cause_plain
     current = [s for s in read if sheet.cause.source and sheet.cause.source.start <= s.span.start < sheet.cause.source.end]
     if current and max(s.p("cause") for s in current) >= threshold:
         keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]

@@ -92,6 +92,9 @@ def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
 
 
+_DOTTED_COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d)(?=\s+(?:[a-z]+s\b|TL\b|R\$|€|EUR\b|BRL\b|kr\b))")
+
+
 def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_words: int = 45, allow_guess: bool = False,
                       whole: bool = True, sentence: bool = True) -> str | None:
     """The sentence as a customer may read it, or None when it cannot be used whole. ``sentence``: it must read
@@ -99,6 +102,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|(?<=:)\*", "", span.text).strip()
     text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\t+", "", text)  # "3.5<tab>27 rosters were edited": a Word paragraph number
     text = re.sub(r"\s+", " ", re.sub(r"\s*[✓✔✅☑]\ufe0f?", "", text))  # 'saw "Refill requested ✓"': a screen's tick is no word
+    text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
     if whole and red.blames(span.start, span.end):

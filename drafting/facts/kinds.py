@@ -38,7 +38,7 @@ def part_of(texts: list[str]) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _cause_sentences(doc: Document) -> list[Span]:
+def _cause_sentences(doc: Document, also: list[Span]) -> list[Span]:
     """The write-up's own statements of the cause: its cause section and the sentences after a cause opener."""
     out: list[Span] = []
     for u in doc.in_section("cause"):
@@ -46,6 +46,7 @@ def _cause_sentences(doc: Document) -> list[Span]:
             continue
         out += [u.span] if u.kind in ("line", "item", "field", "row") else sentences(doc.text, u.span.start, u.span.end)
     out += cause_passages(doc)
+    out += [s for s in also if not any(o.start <= s.start < o.end for o in out)]
     out += [u.span for u in doc.units if u.kind != "heading" and not u.quoted and u.section not in ("cause", "went_well", "remedy", "actions")
             and not COMMENT_LEAD.match(u.text)  # "[e]Tom: ... since their latency was the trigger": a comment on the doc
             and (has_role(u.text, "cause") or u.kind == "field" and re.search(r"(?i)\bcause\b", u.key or ""))]  # "Root cause confirmed: CHG-5512 went out"
@@ -54,14 +55,23 @@ def _cause_sentences(doc: Document) -> list[Span]:
             and not _search(deny, doc.text[doc.text.rfind("\n", 0, s.start) + 1: s.end])]  # "Checked and NOT the cause: ... v3.4.1 released"
 
 
-def plain_cause(doc: Document) -> Fact | None:
+def _opening(doc: Document, s: Span) -> str:
+    """A cause sentence with the one before it in its paragraph: "4.18.0 went out at 16:05. It moved the check ..."
+    tells a change by the sentence that names the release."""
+    para = doc.text.rfind("\n\n", 0, s.start)
+    prev = [p for p in sentences(doc.text, max(0, para), s.start) if p.end <= s.start and p.text.strip()]
+    return (prev[-1].text + " " if prev else "") + s.text
+
+
+def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
     """The plain sentence for the kind of a confirmed cause, with the part of the system it names; None when no
-    kind applies (the liaison then writes it)."""
+    kind applies (the liaison then writes it). ``also``: sentences the role model is sure tell the cause."""
     k = kind_rules()
-    said = _cause_sentences(doc)
+    said = _cause_sentences(doc, also or [])
     before = {id(s): (said[i - 1].text + " " if i else "") + s.text for i, s in enumerate(said)}  # "a partner lab upgraded ... After the upgrade it ..."
     found = ((kind, s) for s in said for kind in k["cause_kinds"]  # the kind of the first sentence that tells one, not of a later aside
-             if _search(kind["cue"], s.text) and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)])))
+             if _search(kind["cue"], _opening(doc, s) if kind.get("with_opening") else s.text)
+             and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)])))
     for kind, hit in found:
         part = part_of([s.text for s in said]) or str(k["part_unknown"])
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])

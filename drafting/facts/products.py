@@ -9,15 +9,16 @@ listed as affected, and the thing the title says broke ("Checkout address form b
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..reading.dates import MONTHS, WEEKDAY
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
-from ..reading.rules import has_cue, product_noun_pattern, rules
+from ..reading.rules import has_cue, rules
 from ..redact import Redactor
+from .brand import BRAND_NOTE, company_brand
+from .name_words import generic_names, jargon_terms, not_names, not_product_words, platforms, vendor_names
 from .sheet import Fact
 
 _NAME_AFTER = re.compile(r"\b(?:in|on|from|through|into|of|using|to|with|for|at|via|join|joining|use|open|opening|access)\s+(?:the\s+|our\s+)?(?P<n>[A-Z][A-Za-z0-9]+(?:\s+(?:[A-Z][A-Za-z0-9]+|EU|US|UK))?(?:\s+[A-Z][a-z]+)?)(?P<kind>(?:\s+[a-z]+)?\s+(?:app|apps|portal|website|site|dashboard|api|checkout|platform|store|service)\b)?")
@@ -32,51 +33,6 @@ _TITLE_BRAND = re.compile(r"^(?P<b>[A-Z][A-Za-z0-9]+(?:\s+[A-Z][A-Za-z0-9]+){0,3
 _CUSTOMERS = re.compile(r"(?i)\b(?:customers?|users?|clients?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?|members?|crew|students?|subscribers?|recipients?|buyers?|employers?|employees?|homeowners?|households?|accounts?)\b")
 
 
-def vendor_names(text: str) -> set[str]:
-    """Capitalised names the write-up ever writes beside "provider", "vendor", "their", "upstream" ...: another
-    company's, never the product ("Paylume was slow to answer; they haven't confirmed anything")."""
-    named = {m.group(1).lower() for m in re.finditer(r"\b([A-Z][^\W\d_]+)\b", text)
-             if _SURELY_VENDOR.search(text[max(0, m.start() - 80): m.end() + 80])}
-    return named | {(m.group("n") or m.group("n2")).lower() for m in _ASKED_OF.finditer(text)}  # "Ask PayAndes for maintenance notices"
-
-
-# another company the team asks, sends to or reads the status of: "Ask PayAndes for ...", "batch sent to PayAndes",
-# 'PayAndes status page: "latencia degradada"'
-_ASKED_OF = re.compile(r"\b(?:[Aa]sk(?:ed)?|[Cc]ontact(?:ed)?|[Ss]ent to|[Cc]has(?:e|ed) up|[Ee]scalated to)\s+(?P<n>[A-Z][A-Za-z]{2,})\b(?!\s+(?:team|engineers|on-?call))"
-                       r"|\b(?P<n2>[A-Z][A-Za-z]{2,})(?:'s)? status page\b(?:\s*:\s*[\"“]|\s+(?:had|has|said|says|showed|shows|was|is|posted|reported|listed)\b)")
-
-
-_SURELY_VENDOR = re.compile(r"(?i)\b(?:payment (?:provider|processor|gateway)|(?:our|the) (?:provider|processor|vendor|supplier|acquirer|psp)|third[- ]party|upstream provider|their (?:status page|api|side|dashboard|support|engineers))\b")
-
-
-@lru_cache(maxsize=1)
-def _not_names() -> re.Pattern:
-    """Capitalised words that open no product's name: days, months, pronouns, zones, "Support" (data/drafting/extract.yaml,
-    ``not_product_names``)."""
-    words = sorted((str(w) for w in rules().get("not_product_names", [])), key=len, reverse=True)
-    return re.compile(r"^(?:" + ("|".join(re.escape(w) for w in words) or "(?!)") + r")\b")
-
-
-@lru_cache(maxsize=1)
-def _platforms() -> frozenset[str]:
-    """Public platforms ("iOS", "Android", "Slack"): where customers use a product, never the product's name."""
-    return frozenset(str(w).lower() for w in glossary().get("public_platforms", []))
-
-
-def _generic_names() -> set[str]:
-    """Capitalised words that name a part of any company or product, never the product itself ("Admin Console", "Security")."""
-    g = glossary()
-    return {str(w).lower() for w in g.get("generic_capitalised", [])} | {w.lower() for w in rules().get("generic_product_heads", [])}
-
-
-def _not_product_words() -> set[str]:
-    return {str(w).lower() for w in rules().get("not_product_words", [])}
-
-
-def _jargon_terms() -> set[str]:
-    g = glossary()
-    return {str(k).lower() for k in g["terms"]}
-
 
 def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) -> list[Fact]:
     out: list[Fact] = []
@@ -89,7 +45,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if re.fullmatch(r"(?i:the\s+)?[a-z0-9]+(?:[-_][a-z0-9]+)+", name) or re.search(r"(?i)\bstatus\s?page\b", name):
             return  # "epro-mobile" is an internal service's name; the status page tells about the product, it is not it
         words = name.lower().split()
-        if words[0] in _not_product_words() or words[-1] in _not_product_words():
+        if words[0] in not_product_words() or words[-1] in not_product_words():
             return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore" (a place)
         low = name.lower()
         for f in out:
@@ -110,7 +66,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 add(part, u.span, 0.9)
     staff = {s.lower() for s in red.staff}
     vendors = vendor_names(doc.text)
-    jargon = _jargon_terms()
+    jargon = jargon_terms()
     counts: dict[str, list[Span]] = {}
     customer_hits: set[str] = set()
     summary_names: set[str] = set()
@@ -122,7 +78,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             unit.section == "summary" and "`" not in unit.text and re.search(r"(?i)\b(?:customers?|users?|shoppers?|merchants?|players?|patients?|passengers?|policyholders?)\b", unit.text) is not None)
         for m in _NAME_AFTER.finditer(unit.text):
             n = m.group("n") + (m.group("kind") or "")
-            if _not_names().match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in _generic_names() \
+            if not_names().match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in generic_names() \
                     or n.split()[0].lower() in vendors:
                 continue
             if n.replace(" ", "").isupper():
@@ -160,14 +116,14 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     continue  # "the iOS and Android apps were not on the new form": what was not affected
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
                 first = n.split()[0]
-                if _not_names().match(n) or first.lower() in staff | vendors | _platforms() or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
+                if not_names().match(n) or first.lower() in staff | vendors | platforms() or red.internal_details(n) or n.lower() in jargon or len(n.split()) > 5:
                     continue
                 s0 = unit.span.start + m.start()
                 add(n, Span(s0, s0 + len(m.group(0)), m.group(0)), 0.7)
     if not out and (named := title_name(text, title, red, staff | vendors)):
         add(named[0], named[1], 0.7)  # "... imported via Bank Feeds" and "Ledgerwick Bank Feeds imported ...": the name both use
     tb = _TITLE_BRAND.match(re.sub(r"^\[[^\]]*\]\s*", "", title or ""))
-    if tb and not out and not tb.group("b").isupper() and not _not_names().match(tb.group("b")) and not red.internal_details(tb.group("b")) \
+    if tb and not out and not tb.group("b").isupper() and not not_names().match(tb.group("b")) and not red.internal_details(tb.group("b")) \
             and len(re.findall(r"\b" + re.escape(tb.group("b")) + r"\b", text)) >= 2:  # named again in the body, not a newsletter's masthead
         add(tb.group("b"), None, 0.6)  # "RosterWing – roster publish stall": the product the title names
     brands = []
@@ -186,8 +142,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if m and not re.search(r"(?i)\bnot\b|\d|\bthe$", m.group("list")):
                 for part in re.split(r",|\band\b", m.group("list")):
                     part = part.strip().replace(" + ", " and ")
-                    if 2 <= len(part) <= 40 and not red.internal_details(part) and not _not_names().match(part[:1].upper() + part[1:]) \
-                            and part.lower() not in _not_product_words():
+                    if 2 <= len(part) <= 40 and not red.internal_details(part) and not not_names().match(part[:1].upper() + part[1:]) \
+                            and part.lower() not in not_product_words():
                         features.append((part, Span(unit.span.start, unit.span.end, unit.text)))
     title_np = re.sub(r"^(?:\[[^\]]*\]\s*|draft\s+(?:postmortem|pir|review)\s*[:—–-]\s*|[\w.-]+\.\w+\s+)+", "", title or "", flags=re.I)
     tm = _BROKE.match(title_np)
@@ -212,18 +168,18 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
     out = [f for f in out if f.confidence >= 0.8 or not re.search(r"(?i)\b(?:never|not|only|no|none)\b", f.value)  # "web never", "only scheduled
-           and not set(f.value.lower().split()) <= _platforms() | {"web", "mobile", "desktop"}]  # reminders", and "iOS" alone: a platform, not what customers use
+           and not set(f.value.lower().split()) <= platforms() | {"web", "mobile", "desktop"}]  # reminders", and "iOS" alone: a platform, not what customers use
     if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
         brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")
         mark = brand[0].split()[0].lower() if brand else ""
         out = [f for f in out if f.confidence >= 0.8 or not mark and not _TOOL_LIKE.search(f.value) or mark and mark in f.value.lower()
-               or f.value[:1].islower() and not _TOOL_LIKE.search(f.value)]
+               or f.value[:1].islower() and not _TOOL_LIKE.search(f.value) or _common_feature(f.value, text)]
     if not out and (named := _incident_of(text, red)):
         out.append(Fact(named[0], named[1], 0.5, "what the write-up calls 'the ... incident': check the product"))
     if not out:
         brand = company_brand(doc, red, title)
         if brand and _plausible(brand[0], text):
-            out.append(Fact(brand[0], brand[1], 0.5, "the company's own name in the write-up: check the product"))
+            out.append(Fact(brand[0], brand[1], 0.5, BRAND_NOTE))
     return [f for f in out if f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line)][:4]
 
 
@@ -242,7 +198,7 @@ def _plausible(name: str, text: str) -> bool:
     words = name.split()
     if _FUNCTION_WORDS.search(name) and len(words) > 2:
         return False
-    if len(words) == 1 and name[:1].isupper() and re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w-])", text):
+    if len(words) == 1 and name[:1].isupper() and re.search(r"(?<![\w.@/-])" + re.escape(name.lower()) + r"(?![\w-]|\.[a-z])", text):
         return False
     return True
 
@@ -261,17 +217,17 @@ def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple
     if not words or sum(1 for w in words if w[:1].isupper()) > 0.6 * len(words):
         return None
     body = text.replace(title, " " * len(title), 1) if title else text
-    generic, jargon = _generic_names(), _jargon_terms()
+    generic, jargon = generic_names(), jargon_terms()
     for m in _CAPITAL_RUN.finditer(title):
         name = m.group(0)
         parts = name.lower().split()
-        if any(w in outside or w in jargon or w in people for w in parts) or all(w in generic for w in parts) or red.internal_details(name) or _not_names().match(name):
+        if any(w in outside or w in jargon or w in people for w in parts) or all(w in generic for w in parts) or red.internal_details(name) or not_names().match(name):
             continue
         inside = [b for b in re.finditer(r"(?:\b(?P<pre>[A-Z][a-z]+)\s+)?" + re.escape(name) + r"\b", body)
                   if re.search(r"[a-z,;)]\s+(?:[A-Z][a-z]+\s+)?$", body[max(0, b.start() - 30): b.start("pre") if b.group("pre") else b.start()] + " ")]
         if not inside:
             continue
-        pre = [b.group("pre") for b in inside if b.group("pre") and b.group("pre").lower() not in outside | people and b.group("pre") != name.split()[0] and not _not_names().match(b.group("pre"))
+        pre = [b.group("pre") for b in inside if b.group("pre") and b.group("pre").lower() not in outside | people and b.group("pre") != name.split()[0] and not not_names().match(b.group("pre"))
                and b.group("pre").lower() not in generic and not red.internal_details(b.group("pre"))]
         hit = next((b for b in inside if pre and b.group("pre") == pre[0]), inside[0])
         full = f"{pre[0]} {name}" if pre else name
@@ -280,66 +236,14 @@ def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple
     return None
 
 
-_DOMAIN = re.compile(r"(?:@|https?://|\bwww\.|(?<![\w.@-])(?:app|status|api|my|help|support|portal)\.)(?P<b>[a-z][a-z0-9-]{2,})\.(?:com|io|dev|app|net|org|co|ai|cloud|health|co\.uk)\b", re.I)
-_CAP = re.compile(r"(?<![\w@./#-])[A-Z][a-z]+(?:[A-Z][a-z]+)?(?![\w@.-]*\.(?:com|io|net|org)\b)(?![\w-])")
 
-
-def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span | None] | None:
-    """When no product is named in the usual places: the company's own name, which write-ups use again and again,
-    in their e-mail and web addresses and before what customers use ("Tallyfield Payroll", "Kelvo app"), with the
-    product word that most often follows it. Never a person, a vendor, a place or a code name."""
-    text = doc.text
-    g = glossary()
-    outside = {str(w).lower() for w in list(g.get("public_software", [])) + list(g.get("public_platforms", []))}
-    outside |= _not_product_words() | {c.lower() for c in red.code_names} | {c.lower().split()[0] for c in red.code_names if c.strip()}
-    staff = {s.lower() for s in red.staff}  # a name the parse took for a person is the brand only if it comes before a product word
-    outside |= _generic_names()
-    outside |= vendor_names(text)
-    people = {m.group(1).lower() for m in re.finditer(r"(?m)(?:^|[\]\-–]\s)\s*([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*:", text)}  # chat speakers ("Arjun:")
-    outside |= {"example", "gmail", "outlook", "yahoo", "hotmail", "google", "microsoft", "zendesk", "atlassian", "notion", "confluence", "statuspage", "pagerduty", "opsgenie"}
-    score: dict[str, float] = {}
-    for m in _DOMAIN.finditer(text):
-        b = m.group("b").lower()
-        if b not in outside and b not in people and b not in staff:
-            score[b] = score.get(b, 0) + 3
-    counts: dict[str, int] = {}
-    for m in _CAP.finditer(text):
-        w = m.group(0)
-        before = text[max(0, m.start() - 2): m.start()]
-        if re.search(r"[.!?\n]\s*$|^\s*$", before) and not re.search(r"\b" + re.escape(w) + r"\b", text[m.end():]):
-            continue
-        counts[w] = counts.get(w, 0) + 1
-    if red.doc is not None:  # people and places the parse recognises, unless they are in our own addresses
-        people |= {w.lower() for e in red.doc.ents if e.label_ in ("PERSON", "GPE", "LOC", "NORP") for w in e.text.split()} - set(score)
-    for w, n in counts.items():
-        low = w.lower()
-        if low in outside or _not_names().match(w) or len(w) < 4 or low in _jargon_terms():
-            continue
-        followed = len(re.findall(r"(?<=[\w,;)] )(?-i:" + re.escape(w) + r")\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
-        # mid-sentence and capitalised: "the Kelvo app"; "Duplicate card charges" opening a title is not a name
-        if (low in people or low in staff) and not followed:
-            continue
-        s = n + 2 * min(followed, 3) + (1 if re.search(r"\b" + re.escape(w) + r"\b", title or "") else 0)
-        if followed or low in score:  # a name before what customers use, or in our own addresses; frequency alone is a person's
-            score[low] = score.get(low, 0) + s
-    ranked = sorted(score.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 3:
-        return None
-    low = ranked[0][0]
-    m = next((m for m in re.finditer(r"\b(" + re.escape(low) + r")\b", text, re.I) if m.group(1)[0].isupper()), None)
-    brand = m.group(1) if m else low.capitalize()  # "DentaDiary" as the write-up spells it, not "Dentadiary" from its address
-    if red.internal_details(brand):
-        return None
-    if red.doc is not None and any(t.text == brand and t.pos_ in ("VERB", "ADJ", "ADV", "ADP", "PRON", "DET") for t in red.doc):
-        return None  # "Manage" in "Manage Booking page": an everyday word, not the company's name
-    phrases: dict[str, int] = {}
-    for pm in re.finditer(r"\b" + re.escape(brand) + r"\s+((?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r")\b", text, re.I):
-        p = f"{brand} {pm.group(1)}"
-        if not red.internal_details(p) and not any(w.lower() in outside for w in pm.group(1).split()):
-            phrases[p] = phrases.get(p, 0) + 1
-    name = max(phrases, key=phrases.get) if phrases else brand
-    at = text.find(name)
-    return name, (Span(at, at + len(name), name) if at >= 0 else None)
+def _common_feature(name: str, text: str) -> bool:
+    """ "Kiosk app", "Technician app": everyday words before a product word, each written in lower case elsewhere in
+    the write-up ("check in at the kiosk"): a part of our product, not a venue's or a partner's name."""
+    words = name.split()
+    if len(words) < 2 or not re.fullmatch(r"(?i)apps?|portal|website|site|dashboard|api|platform|store|widget|kiosks?", words[-1]):
+        return False
+    return all(re.search(r"(?<![\w.@/-])" + re.escape(w.lower()) + r"(?![\w-])", text) for w in words[:-1])
 
 
 _TOOL_LIKE = re.compile(r"/|\b[a-z]+ed$")  # "panels/inverters generated": a fragment of a note, not what customers used
@@ -351,7 +255,7 @@ def _incident_of(text: str, red: Redactor) -> tuple[str, Span] | None:
     """ "the Sat 22 Feb live scoring incident", "the checkout outage": the feature the write-up names its incident
     after, when nothing else names the product. Words that grade or count it ("major", "second") or name a
     technical part ("database", "DNS") are not a feature (data/drafting/extract.yaml, ``incident_not_features``)."""
-    stop = {str(w).lower() for w in rules().get("incident_not_features", [])} | _jargon_terms()
+    stop = {str(w).lower() for w in rules().get("incident_not_features", [])} | jargon_terms()
     eng = tuple(rules().get("engineering_words", []))
     for m in _INCIDENT_OF.finditer(text[:3000]):
         np = m.group("np")

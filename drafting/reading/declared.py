@@ -49,3 +49,19 @@ def place_zone(text: str) -> tuple[str, tzinfo] | None:
         if re.search(r"(?<![\w/])" + re.escape(word.title()) + r"(?![\w/])", text) and (z := zone_of(word)) is not None:
             return word.title(), z
     return None
+
+
+_OWN_OFFSET = re.compile(r"\b(?P<w>[A-Z]{2,5})\b(?:\s*(?:=|:|,|-|–|\bis\b|\bmeans\b)\s*|\s+)(?:\(?[A-Z][a-z]+\)?\s+){0,3}"
+                         r"[^\n\d]{0,24}?\b(?:UTC|GMT)\s*(?P<o>[+−-]\s*\d{1,2}(?::?\d{2})?)(?![\d:])")
+
+
+def own_offsets(text: str) -> dict[str, str]:
+    """Zone words the write-up defines with an offset ("IST = Irish Standard Time (UTC+1 in summer)", "Sask time =
+    CST all year, UTC-6", "(TRT, UTC+3)"): what they mean here, over the zone table's reading ("IST" is India's)."""
+    out: dict[str, str] = {}
+    for m in _OWN_OFFSET.finditer(text):
+        word = m.group("w")
+        if word in ("UTC", "GMT") or not (word in rules()["timezones"] or re.fullmatch(r"[A-Z]{1,3}[SD]?T", word)):
+            continue
+        out.setdefault(word, "UTC" + re.sub(r"\s+", "", m.group("o")).replace("−", "-"))
+    return out

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta, timezone, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -26,12 +28,35 @@ def zone_is_place(word: str) -> bool:
     return "/" in value and len(word.strip()) >= 4
 
 
+_WRITTEN_ZONES: ContextVar[dict[str, str] | None] = ContextVar("written_zones", default=None)
+_WORD_WITH_OFFSET = re.compile(r"(?P<w>[A-Z]{2,5})\s*\((?P<o>(?:UTC|GMT)\s*[+-−]\s*\d{1,2}(?::?\d{2})?)\)")
+
+
+@contextmanager
+def written_zones(words: dict[str, str]) -> Iterator[None]:
+    """While one write-up is read, its own zone words mean what it says they mean ("IST = Irish Standard Time
+    (UTC+1)" is not India's IST): ``words`` maps a word to an offset ("UTC+1")."""
+    token = _WRITTEN_ZONES.set({**(_WRITTEN_ZONES.get() or {}), **words})
+    try:
+        yield
+    finally:
+        _WRITTEN_ZONES.reset(token)
+
+
+def zone_word(zone: str) -> str:
+    """The word a reader sees for a zone held as "IST (UTC+1)": "IST"; any other zone as it is."""
+    m = _WORD_WITH_OFFSET.fullmatch((zone or "").strip())
+    return m.group("w") if m else zone
+
+
 def zone_of(name: str) -> tzinfo | None:
     """A zone word ("PT", "CET", "UTC", "UTC+1", "+01:00", "Europe/Berlin") as a tzinfo; None if unknown or impossible."""
     if not name:
         return None
     raw = name.strip()
-    value = str(rules()["timezones"].get(raw.upper(), raw))
+    if m := _WORD_WITH_OFFSET.fullmatch(raw):  # "IST (UTC+1)": a zone word with the offset its write-up gave it
+        raw = m.group("o")
+    value = (_WRITTEN_ZONES.get() or {}).get(raw.upper()) or str(rules()["timezones"].get(raw.upper(), raw))
     m = re.fullmatch(r"(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?", value, re.I)
     if m:
         hours, minutes = int(m.group(2)), int(m.group(3) or 0)

@@ -1,0 +1,133 @@
+"""Remedies told in plain sentences of our own: what customers get or must do, read from wherever the write-up says
+it (a chat line, a support macro, a note) and said with only the slots read for sure ("We have sent every affected
+customer a 250 TL discount code."). Write-ups rarely say a remedy in a sentence a customer may read as it is, so a
+copied line is a leak or a seam; a kind's own sentence is neither. Kinds, cues and wording: data/drafting/remedies.yaml."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ..reading.document import Document, Span, sentences
+from ..redact import Redactor
+from ..resources import data_dir
+from .sheet import Fact
+
+NOTE = "a plain sentence for a remedy of the kind '{kind}'"
+
+
+@lru_cache(maxsize=1)
+def remedy_rules() -> dict[str, Any]:
+    with open(data_dir() / "drafting" / "remedies.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _who(text: str) -> str:
+    """The write-up's own word for its customers ("parents", "farmers"): the most used of ``who_words``."""
+    counts = {w: len(re.findall(r"(?i)\b" + re.escape(w) + r"\b", text)) for w in remedy_rules()["who_words"]}
+    best = max(counts, key=lambda w: counts[w]) if counts else "customers"
+    return best if counts.get(best, 0) >= 2 else "customers"
+
+
+def _singular(word: str) -> str:
+    return re.sub(r"ies$", "y", word) if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+
+
+def _passages(doc: Document) -> list[str]:
+    """Every sentence or line the write-up says, code blocks and comment lines included line by line: a remedy is
+    said wherever the team wrote it ("#   - missed Thursday? rebook any day, R150 no-show fee waived")."""
+    out = []
+    for u in doc.units:
+        if u.kind in ("code", "heading", "line", "item", "field", "row"):
+            out += [re.sub(r"^\s*(?:#+|//|--|[-*•>])?\s*(?:[-*•]\s+)?", "", ln) for ln in u.text.split("\n") if ln.strip()]
+        else:
+            out += [s.text for s in sentences(doc.text, u.span.start, u.span.end)]
+    return [re.sub(r"\*\*|__", "", p) for p in out]
+
+
+def _usable(text: str, red: Redactor) -> bool:
+    """A sentence a remedy may be read from: not a question, a refusal, a hypothetical or one named customer's case."""
+    r = remedy_rules()
+    if any(re.search(p, text, re.I) for p in r["not_a_remedy"]):
+        return False
+    everyone = any(re.search(p, text, re.I) for p in r["for_everyone"])
+    return everyone or not red.internal_details(text)
+
+
+def plain_remedies(doc: Document, red: Redactor) -> list[Fact]:
+    """One plain sentence per kind of remedy the write-up says, in the order of ``kinds``."""
+    r = remedy_rules()
+    text = doc.text
+    who = _who(text)
+    passages = [p for p in _passages(doc) if _usable(p, red)]
+    out: list[Fact] = []
+    for kind, k in r["kinds"].items():
+        fee = r["kinds"]["fee_refund"]["cue"]
+        hit = next(((p, m) for p in passages if (m := re.search(k["cue"], p, re.I))
+                    and not (kind == "refund" and re.search(fee, p, re.I))), None)  # "The card fee is refunded": the fee only
+        if hit is None:
+            continue
+        p, m = hit
+        said = _say(kind, k, p, m, who, text)
+        if said:
+            at = text.find(p)
+            out.append(Fact(said, None if at < 0 else _span(at, p), 0.7, NOTE.format(kind=kind)))
+    return out
+
+
+def _span(at: int, p: str) -> Span:
+    return Span(at, at + len(p), p)
+
+
+def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
+    done = bool(re.search(k.get("done", "(?!)"), p, re.I))
+    slots = {"who": who, "singular": _singular(who)}
+    if kind == "refund":
+        if re.search(k["by_others"], p, re.I):
+            return ""
+        full = re.search(k["in_full"], p, re.I) is not None
+        what = (k["what"] if full else k["what_plain"]).format(**slots)
+        said = (k["say_done"] if done else k["say_plan"]).format(what=what)
+        days = re.search(remedy_rules()["refund_days"], text, re.I)
+        return said + (" " + k["timing"].format(days=f"{days.group('a')} to {days.group('b')}") if days else "")
+    if kind == "fee_refund":
+        fee = re.sub(r"^(?:(?:all|the|a|any|every|each|no|our|their|your)\s+)+", "", (m.group("fee") or m.group("fee2") or "").lower())
+        if not fee or fee in ("the", "a", "all", "any", "no", "every"):
+            return ""
+        return (k["say_waived"] if re.search(r"(?i)waiv", m.group(0)) else k["say"]).format(fee=fee)
+    if kind == "credit":
+        amount = re.sub(r"(?i)^(?:a|1)[- ]month(?:'?s)?$", "one-month", m.group("amount").strip())
+        amount = re.sub(r"(?i)^(one|two|three|\d)[- ]months?(?:'?s)?$", r"\1-month", amount)
+        w = re.search(k["where"], p, re.I)
+        where = f" on the {re.sub(r'(?i)^next', 'next', w.group('x'))}" if w else ""
+        return k["say"].format(amount=amount, where=where, **slots)
+    if kind == "discount_code":
+        amount = (m.groupdict().get("amount") or "").strip()
+        return (k["say_done"] if done else k["say_plan"]).format(amount=f"{amount} " if amount else "", **slots)
+    if kind == "extension":
+        if not re.search(k["until_is"], m.group("until")):
+            return ""
+        return k["say"].format(what=m.group("what").lower(), until=m.group("until").strip())
+    if "say_done" in k:
+        return k["say_done"] if done else k["say_plan"]
+    return k["say"].format(**slots)
+
+
+def merged(existing: list[Fact], plain: list[Fact]) -> list[Fact]:
+    """The remedies a draft tells: a kind the write-up already says in a sentence a customer may read keeps that
+    sentence; a kind it says only in notes ("All 312 double charges are refunded, 0 failed.") gets its plain
+    sentence instead of the note, first."""
+    r = remedy_rules()
+    notes = [e for e in existing if any(re.search(p, str(e.value), re.I) for p in r["note_like"])]
+    keep = list(existing)
+    lead: list[Fact] = []
+    for f in plain:
+        kind = re.search(r"'(\w+)'", f.note or "")
+        cue = r["kinds"][kind.group(1)]["cue"] if kind else "(?!)"
+        if any(re.search(cue, str(e.value), re.I) for e in existing if e not in notes):
+            continue
+        keep = [e for e in keep if e not in notes or not re.search(cue, str(e.value), re.I)]
+        lead.append(f)
+    return lead + keep
