@@ -138,7 +138,9 @@ def values(inp: Inputs) -> dict[str, str]:
         v["end_day"] = say_day(end.date())
     if f.duration_minutes.value is not None and (start is None) == (f.start.value is None) and (end is None) == (f.end.value is None):
         v["duration"] = say_duration(int(f.duration_minutes.value))
-    v["utc"] = _in_utc(start, end) if v["tz"] != "UTC" else ""
+    v["utc"] = _in_utc(start, end) if v["tz"] not in ("UTC", "local time") else ""
+    if v["tz"] == "local time":
+        inp.omit("time zone", "The write-up gives no time zone for its times: the draft tells them as local time; add the zone if you know it.")
     v["utc_paren"] = f" ({v['utc']})" if v["utc"] else ""
     v["window_note"] = "; ".join(x for x in (v["utc"], v.get("duration", "")) if x)
     if f.detected.value is not None and start:
@@ -168,6 +170,8 @@ def _sure(inp: Inputs, fact: Fact, which: str) -> datetime | None:
 def _tz_label(dt: datetime | None, zone: str = "UTC") -> str:
     """The zone word a reader sees: the write-up's own ("BRT", "PT") when the draft tells its times, else the
     zone's abbreviation ("CEST" for Europe/Berlin in summer)."""
+    if zone == "local":
+        return "local time"  # the write-up named no zone: never told as UTC
     zone = zone_word(zone)  # "IST (UTC+1)": its write-up's IST, told as "IST"
     if zone and re.fullmatch(r"[A-Z]{2,5}", zone) and zone != "UTC" and zone_of(zone) is not None and not zone_is_place(zone):
         return zone  # a city the write-up names for its clock ("Sydney", "London") is told by its abbreviation

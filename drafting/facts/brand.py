@@ -96,11 +96,14 @@ def address_scores(text: str) -> dict[str, float]:
     return score
 
 
-def _banner_names(text: str) -> set[str]:
-    """Capitalised names on the write-up's first line: a ticket tool's breadcrumb ("Kiralens > Helpdesk") or a form's
-    title ("Brightquill Support Ops - Incident Intake")."""
+def _banner_names(text: str, outside: set[str]) -> set[str]:
+    """The first name on the write-up's first line: the root of a ticket tool's breadcrumb ("Kiralens > Helpdesk >
+    Payments", "Alvor Connect > Digital & Lojas": not the department after it) or a form's title ("Brightquill Support
+    Ops - Incident Intake")."""
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
-    return {m.group(0).lower() for m in _CAP.finditer(first)}
+    names = [m.group(0).lower() for m in _CAP.finditer(first) if len(m.group(0)) >= 4 and m.group(0).lower() not in outside
+             and not not_names().match(m.group(0))]
+    return set(names[:1])
 
 
 def written_form(low: str, text: str) -> str:
@@ -129,7 +132,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     people = {m.group(1).lower() for m in re.finditer(r"(?m)(?:^|[\]\-–]\s)\s*([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*:", text)}  # chat speakers ("Arjun:")
     outside |= {str(w).lower() for w in _evidence().get("not_ours", [])}
     score = {b: s for b, s in address_scores(text).items() if b not in outside and b not in people and b not in staff}
-    banner = _banner_names(text)
+    banner = _banner_names(text, outside)
     addressed = set(score)
     for b in banner & addressed:
         score[b] += 2  # on the first line and in our addresses: the company's own name

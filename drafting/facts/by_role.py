@@ -154,8 +154,6 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             text = customer_sentence(s.span, red)
             if text and name == "actions":
                 text = None if not_a_change(text) else without_owner(text)
-            if text and re.search(rules().get("relative_day_cues", "(?!)"), text, re.I):
-                continue  # "turned up at 2 this afternoon": the writer's today, not the reader's
             if text and text not in placed and not has_role(text, "unconfirmed") and reads_alone(s.span, text, red):
                 have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
                 placed.add(text)

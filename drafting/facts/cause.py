@@ -63,6 +63,8 @@ def cause_verdict(doc: Document) -> str:
             for m in re.finditer(p, doc.text, re.I):
                 line = doc.text[doc.text.rfind("\n", 0, m.start()) + 1: m.start()]
                 said = "open" if re.match(r"\s*(?:[-*+]\s*)?\[ \]", line) else kind  # "- [ ] Root cause identified" is still to do
+                if kind == "confirmed" and re.search(r"(?i)\b(?:no|not|without|never|yet to|lacks?|lacking|any)\s+(?:\w+\s+){0,2}$", doc.text[max(0, m.start() - 30): m.start()]):
+                    said = "open"  # "still no confirmed cause", "we do not have a confirmed root cause"
                 if m.start() > where:
                     last, where = said, m.start()
     return last

@@ -92,6 +92,21 @@ def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
 
 
+_AT_CLOCK = r"(?:\s+(?:at|from|by|until|till|around|about|since)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+
+
+def _without_relative_day(text: str) -> str:
+    """A sentence without the writer's "this morning", "today" and the clock time tied to it ("went out this morning
+    automatically" -> "went out automatically"); "" when what is left is too short to stand alone."""
+    cue = rules().get("relative_day_cues", "")
+    if not cue or not re.search(cue, text, re.I):
+        return text
+    said = re.sub(_AT_CLOCK + r",?\s+" + cue + r"(?:\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?", "", text, flags=re.I)
+    said = re.sub(r"^" + cue + r",?\s+", "", said, flags=re.I)
+    said = said[:1].upper() + said[1:] if said else said
+    return said if not re.search(cue, said, re.I) and len(said.split()) >= 5 else ""
+
+
 _DOTTED_COUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]\d)(?=\s+(?:[a-z]+s\b|TL\b|R\$|€|EUR\b|BRL\b|kr\b))")
 
 
@@ -105,6 +120,11 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
+    if re.search(rules().get("unknown_value", "(?!)"), text, re.I):
+        return None  # "Sales lost during the window: not measured": no figure to tell
+    text = _without_relative_day(text)
+    if not text:
+        return None  # "SMS goes out today 11.00": the writer's today, which a customer reads as theirs
     if whole and red.blames(span.start, span.end):
         return None
     lead = red.writeup[red.writeup.rfind("\n", 0, span.start) + 1: span.start] if span.end <= len(red.writeup) else ""

@@ -15,7 +15,7 @@ from ..config import CompanyConfig
 from ..reading.dates import MONTHS, WEEKDAY
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
-from ..reading.rules import has_cue, rules
+from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
 from .brand import BRAND_NOTE, company_brand
 from .name_words import generic_names, jargon_terms, not_names, not_product_words, platforms, vendor_names
@@ -81,6 +81,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
             if not_names().match(n) or n.lower() in staff or n.split()[0].lower() in staff or n.lower() in jargon or n.split()[0].lower() in generic_names() \
                     or n.split()[0].lower() in vendors:
                 continue
+            if " " not in n and _person_like(n, text):
+                continue  # "escalating to Stavros", "Decided with Dimitra": a person, not what customers use
             if n.replace(" ", "").isupper():
                 continue  # "EXPIRED", "SLA": a status value or an abbreviation, not what customers use
             before = unit.text[: m.start()]
@@ -235,6 +237,13 @@ def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple
         return full, Span(start, start + len(full), full)
     return None
 
+
+
+def _person_like(name: str, text: str) -> bool:
+    """A one-word name the write-up uses as a person (extract.yaml ``person_cues``) and never puts before a product word."""
+    if re.search(r"\b" + re.escape(name) + r"\s+" + product_noun_pattern() + r"\b", text, re.I):
+        return False
+    return re.search(rules()["person_cues"].replace("{NAME}", re.escape(name)), text, re.I) is not None
 
 
 def _common_feature(name: str, text: str) -> bool:

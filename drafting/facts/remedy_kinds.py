@@ -48,12 +48,12 @@ def _passages(doc: Document) -> list[str]:
 
 
 def _usable(text: str, red: Redactor) -> bool:
-    """A sentence a remedy may be read from: not a question, a refusal, a hypothetical or one named customer's case."""
+    """A sentence a remedy may be read from: not a question, a refusal, a hypothetical, and naming no one outside a
+    bracketed aside ("send the order numbers to Sofia, they get the credit" is one group's case, not everyone's)."""
     r = remedy_rules()
     if any(re.search(p, text, re.I) for p in r["not_a_remedy"]):
         return False
-    everyone = any(re.search(p, text, re.I) for p in r["for_everyone"])
-    return everyone or not red.internal_details(text)
+    return not red.internal_details(re.sub(r"\([^()]*\)", " ", text))
 
 
 def plain_remedies(doc: Document, red: Redactor) -> list[Fact]:
@@ -65,15 +65,14 @@ def plain_remedies(doc: Document, red: Redactor) -> list[Fact]:
     out: list[Fact] = []
     for kind, k in r["kinds"].items():
         fee = r["kinds"]["fee_refund"]["cue"]
-        hit = next(((p, m) for p in passages if (m := re.search(k["cue"], p, re.I))
-                    and not (kind == "refund" and re.search(fee, p, re.I))), None)  # "The card fee is refunded": the fee only
-        if hit is None:
-            continue
-        p, m = hit
-        said = _say(kind, k, p, m, who, text)
-        if said:
-            at = text.find(p)
-            out.append(Fact(said, None if at < 0 else _span(at, p), 0.7, NOTE.format(kind=kind)))
+        for p in passages:
+            if kind == "refund" and re.search(fee, p, re.I):
+                continue  # "The card fee is refunded": the fee only
+            said = next((t for m in re.finditer(k["cue"], p, re.I) if (t := _say(kind, k, p, m, who, text))), "")
+            if said:
+                at = text.find(p)
+                out.append(Fact(said, None if at < 0 else _span(at, p), 0.7, NOTE.format(kind=kind)))
+                break
     return out
 
 
@@ -87,8 +86,14 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
     if kind == "refund":
         if re.search(k["by_others"], p, re.I):
             return ""
-        full = re.search(k["in_full"], p, re.I) is not None
-        what = (k["what"] if full else k["what_plain"]).format(**slots)
+        clause_start = max(p.rfind(c, 0, m.start()) for c in ".;!?") + 1
+        clause_end = min([i for c in ".;!?" if (i := p.find(c, m.end())) >= 0] or [len(p)])
+        before = list(re.finditer(k["what"], p[clause_start: m.start()], re.I))  # "All 312 double charges are refunded"
+        w = before[-1] if before else re.search(k["what"], p[m.end(): clause_end], re.I)  # "we refund the duplicate charges"
+        if w is None or re.match(r"(?i)(?:the\s+)?(?:fees?)$", w.group("what")):
+            return ""  # no thing named as refunded: never "we are refunding the affected customers"
+        what = w.group("what").lower()
+        what = what if re.match(r"(?:all|every|each|the)\b", what) else ("all " if re.search(k["in_full"], p, re.I) else "the ") + what
         said = (k["say_done"] if done else k["say_plan"]).format(what=what)
         days = re.search(remedy_rules()["refund_days"], text, re.I)
         return said + (" " + k["timing"].format(days=f"{days.group('a')} to {days.group('b')}") if days else "")
@@ -105,7 +110,9 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
         return k["say"].format(amount=amount, where=where, **slots)
     if kind == "discount_code":
         amount = (m.groupdict().get("amount") or "").strip()
-        return (k["say_done"] if done else k["say_plan"]).format(amount=f"{amount} " if amount else "", **slots)
+        noun = re.search(k["noun"], p, re.I)
+        word = re.sub(r"s$", "", noun.group("noun").lower()) if noun else "discount code"
+        return (k["say_done"] if done else k["say_plan"]).format(amount=f"{amount} " if amount else "", noun=word, **slots)
     if kind == "extension":
         if not re.search(k["until_is"], m.group("until")):
             return ""

@@ -270,8 +270,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range
                 add(5 + labelled + fix + low, "s", pair[0], 0.9, u)
                 add(5 + labelled + fix + low, "e", pair[1], 0.9, u)
-            elif not u.quoted and _bare_range(text.split("\n")[0], got) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
-                add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**": a labelled range
+            elif not u.quoted and (_bare_range(text.split("\n")[0], got) or pair[0] is got[0] and re.match(r"\W{0,3}\d{1,2}[:.]\d{2}", text)) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
+                add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**", "**impact:** 23:40–00:55, 3 centres"
                 add(5 + fix, "e", pair[1], 0.9, u)
             elif not u.quoted and (_customerish(text) or _bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
                 aside = doc.text[pair[0].start - 1: pair[0].start] == "(" and doc.text[pair[1].end: pair[1].end + 1] == ")"  # "push (01:00–03:00)"

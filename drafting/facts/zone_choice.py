@@ -13,6 +13,9 @@ from .sheet import FactSheet
 def writeup_zone(sheet: FactSheet, reading: Reading, text: str = "") -> str:
     """The zone word the write-up tells its window in ("BRT", "PT", "AEST"), so drafts give its readers their
     local times; "UTC" when it writes in UTC, an offset, an IANA name, or in no zone a draft can name."""
+    notes = [n for n in (sheet.start.note, sheet.end.note) if n]
+    if notes and all("no zone written" in n for n in notes) and not reading.declared_zone:
+        return "local"  # bare times and no zone anywhere: the team's own clock, which the draft must not call UTC
     m = re.search(r"\((?P<z>[^,()]+), as written\)", sheet.start.note or sheet.end.note or "")
     zone = m.group("z").strip() if m else reading.declared_zone
     if zone and "/" in zone:  # "Pacific/Honolulu" in a ticket's header: the word its readers use ("HST"), if the write-up has one

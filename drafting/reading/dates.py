@@ -26,7 +26,7 @@ _AFTER_WEEKDAY = "(?:" + "|".join(rf"(?<=\b{wd}{sep}{sh})" for wd in _WEEKDAY_WO
 DATE_RE = re.compile(
     rf"(?P<iso>(?<![\d/-])\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
     rf"|(?P<dot>(?<!\d)(?<!\d\.)(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})(?!\d|\.\d))"   # "03.06.2025", always day first
-    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
+    rf"|(?P<dmy>(?<![:.])\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
     # "3/4/2025"; a day and month with no year only beside a time or a weekday: "3/3 6:05 PM", "18/09 (Thu)",
     # "Thu 18/09", "22:41 (18/09)" (never a bare "3/4 of the nodes")

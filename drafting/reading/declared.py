@@ -65,3 +65,23 @@ def own_offsets(text: str) -> dict[str, str]:
             continue
         out.setdefault(word, "UTC" + re.sub(r"\s+", "", m.group("o")).replace("−", "-"))
     return out
+
+
+_LOCAL_WORDS = r"(?:here|local(?:\s+time)?|our\s+time|your\s+time|for\s+you|for\s+us|ours|office\s+time|nosso|nossa|aqui|aquí|hier|ici)"
+_UTC_IS_LOCAL = re.compile(r"\b(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?\s*(?:UTC|Z|GMT)\s*(?:=|≈|->|→|\bis\b)\s*(?P<lh>\d{1,2})[:.](?P<lm>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?m\.?)?\s*" + _LOCAL_WORDS + r"\b", re.I)
+_LOCAL_IS_UTC = re.compile(r"\b(?P<lh>\d{1,2})[:.](?P<lm>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?m\.?)?\s*" + _LOCAL_WORDS + r"\s*(?:=|≈|->|→|\bis\b)\s*(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?\s*(?:UTC|Z|GMT)\b", re.I)
+
+
+def restated_offset(text: str) -> tuple[str, tzinfo] | None:
+    """The team's own clock, from a time it restates between UTC and its own ("rate went 0 at 09:58 UTC = 17:58
+    here", "00:30:12Z = 21:30 nosso"): for a write-up that names no zone for its bare times."""
+    for m in list(_UTC_IS_LOCAL.finditer(text)) + list(_LOCAL_IS_UTC.finditer(text)):
+        lh = int(m.group("lh")) % 12 + (12 if (m.group("ap") or "").lower().startswith("p") else 0) if m.group("ap") else int(m.group("lh"))
+        minutes = (lh * 60 + int(m.group("lm"))) - (int(m.group("uh")) * 60 + int(m.group("um")))
+        minutes = (minutes + 12 * 60) % (24 * 60) - 12 * 60  # -12:00 .. +11:59
+        if minutes % 15 == 0 and minutes != 0:
+            sign = "+" if minutes > 0 else "-"
+            word = f"UTC{sign}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else "")
+            if (z := zone_of(word)) is not None:
+                return word, z
+    return None
