@@ -44,7 +44,7 @@ _ROSTER = re.compile(r"(?im)^\s*(?:\*\*)?(?:" + _PEOPLE_LABELS + r")(?:\*\*)?\s*
 _ROSTER_NAME = re.compile(r"^\s*(?:[-*•]\s+)?(?P<n>[A-Z][a-z]+(?:[ '-][A-Z][a-z]+){1,2})(?=\s{2,}|\s*[(,–—]|\s+-\s|\s*$)")
 # a message's header that names its writer: "── Private note · Jomar Dizon · 4:22 PM ──", "Meg Castillo - 12:31 AM PDT ...",
 # "**Lee Seo-yeon** · 11:24 PM"
-_HEADER_NAME = re.compile(r"(?m)(?:[·•|]\s*|^\s*(?:\*\*)?)(?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})(?:\*\*)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:[·•|—–-]\s*|\s{2,}(?=[A-Z][a-z]{2}\s+\d))(?:\w{3},?\s+)?(?:\d{1,2},?\s+)?(?:\d{1,2}\s+\w{3}\s+\d{4}\s+)?\d{1,2}:\d{2}")
+_HEADER_NAME = re.compile(r"(?m)(?:[·•|]\s*|^\s*(?:\*\*)?)(?P<n>[A-Z][a-z]+(?:[ -][A-Z][a-z'-]+){1,2})(?:\*\*)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:[·•|—–-]\s*|\s{2,}(?=[A-Z][a-z]{2}\s+\d)|\s+(?=\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}))(?:\w{3},?\s+)?(?:\d{1,2},?\s+)?(?:\d{1,2}\s+\w{3}\s+\d{4}\s+)?\d{1,2}:\d{2}")
 _DOTTED_HANDLE = re.compile(r"(?<![\w.@/])[a-z]\.[a-z]{3,}(?![\w@/]|\.[a-z])")
 _BY_NAME = re.compile(r"\b(?:by|with|cc|ping|paged)\s+(?P<n>[A-Z][a-z]+\s+[A-Z][a-z]+)\b")
 _NOT_NAMES = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b")

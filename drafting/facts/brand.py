@@ -101,9 +101,15 @@ def _banner_names(text: str, outside: set[str]) -> set[str]:
     Payments", "Alvor Connect > Digital & Lojas": not the department after it) or a form's title ("Brightquill Support
     Ops - Incident Intake")."""
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
-    names = [m.group(0).lower() for m in _CAP.finditer(first) if len(m.group(0)) >= 4 and m.group(0).lower() not in outside
-             and not not_names().match(m.group(0))]
-    return set(names[:1])
+    names = [m for m in _CAP.finditer(first) if len(m.group(0)) >= 4 and m.group(0).lower() not in outside and not not_names().match(m.group(0))]
+    return {names[0].group(0).lower()} if names else set()
+
+
+def _opens_banner(name: str, text: str) -> bool:
+    """The name opens the first line ("Kiralens  >  Helpdesk"): a breadcrumb's root, even if the parse took it for a
+    person; a name later on that line ("SD-40921 - internal note - Mireille LeBlanc") is its author."""
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    return re.match(r"\W*" + re.escape(name) + r"\b", first, re.I) is not None
 
 
 def written_form(low: str, text: str) -> str:
@@ -151,7 +157,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
             continue
         followed = len(re.findall(r"(?<=[\w,;)] )(?-i:" + re.escape(w) + r")\s+(?:(?-i:[A-Z][A-Za-z]+)\s+)?" + product_noun_pattern() + r"\b", text, re.I))
         # mid-sentence and capitalised: "the Kelvo app"; "Duplicate card charges" opening a title is not a name
-        if (low in people and low not in banner or low in staff) and not followed:
+        if (low in people and not (low in banner and _opens_banner(low, text)) or low in staff) and not followed:
             continue
         s = n + 2 * min(followed, 3) + (1 if re.search(r"\b" + re.escape(w) + r"\b", title or "") else 0) + (2 if low in banner - addressed else 0)
         if followed or low in score or low in banner and n >= 2:  # before what customers use, in our addresses, or a banner's name used again

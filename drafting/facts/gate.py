@@ -120,6 +120,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
+    if any(re.search(p, text, re.I) for p in rules().get("tool_chrome", [])):
+        return None  # "Messages: 61" in a list archive's header, "-------------- next part --------------"
     if re.search(rules().get("unknown_value", "(?!)"), text, re.I):
         return None  # "Sales lost during the window: not measured": no figure to tell
     text = _without_relative_day(text)

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from ..reading.document import Document, Span, sentences
+from ..reading.roles import has_role
 from ..redact import Redactor
 from ..resources import data_dir
 from .sheet import Fact
@@ -40,8 +41,10 @@ def _passages(doc: Document) -> list[str]:
     said wherever the team wrote it ("#   - missed Thursday? rebook any day, R150 no-show fee waived")."""
     out = []
     for u in doc.units:
-        if u.kind in ("code", "heading", "line", "item", "field", "row"):
+        if u.kind in ("code", "heading"):
             out += [re.sub(r"^\s*(?:#+|//|--|[-*•>])?\s*(?:[-*•]\s+)?", "", ln) for ln in u.text.split("\n") if ln.strip()]
+        elif u.kind in ("line", "item", "field", "row"):
+            out.append(re.sub(r"\s*\n\s*", " ", u.text))  # an item's wrapped lines are one passage
         else:
             out += [s.text for s in sentences(doc.text, u.span.start, u.span.end)]
     return [re.sub(r"\*\*|__", "", p) for p in out]
@@ -51,8 +54,8 @@ def _usable(text: str, red: Redactor) -> bool:
     """A sentence a remedy may be read from: not a question, a refusal, a hypothetical, and naming no one outside a
     bracketed aside ("send the order numbers to Sofia, they get the credit" is one group's case, not everyone's)."""
     r = remedy_rules()
-    if any(re.search(p, text, re.I) for p in r["not_a_remedy"]):
-        return False
+    if any(re.search(p, text, re.I) for p in r["not_a_remedy"]) or has_role(text, "unconfirmed"):
+        return False  # "Somebody on the call said the promo code field was broken": a guess, and no remedy
     return not red.internal_details(re.sub(r"\([^()]*\)", " ", text))
 
 
@@ -101,7 +104,9 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
         fee = re.sub(r"^(?:(?:all|the|a|any|every|each|no|our|their|your)\s+)+", "", (m.group("fee") or m.group("fee2") or "").lower())
         if not fee or fee in ("the", "a", "all", "any", "no", "every"):
             return ""
-        return (k["say_waived"] if re.search(r"(?i)waiv", m.group(0)) else k["say"]).format(fee=fee)
+        said = (k["say_waived"] if re.search(r"(?i)waiv", m.group(0)) else k["say"]).format(fee=fee)
+        nxt = re.search(r"(?i)\bon (?:the|your|their|its|a) next (\w+)", p)  # "the fee is waived on your next transfer"
+        return said[:-1] + f" on the next {nxt.group(1).lower()}." if nxt else said
     if kind == "credit":
         amount = re.sub(r"(?i)^(?:a|1)[- ]month(?:'?s)?$", "one-month", m.group("amount").strip())
         amount = re.sub(r"(?i)^(one|two|three|\d)[- ]months?(?:'?s)?$", r"\1-month", amount)
@@ -109,6 +114,8 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
         where = f" on the {re.sub(r'(?i)^next', 'next', w.group('x'))}" if w else ""
         return k["say"].format(amount=amount, where=where, **slots)
     if kind == "discount_code":
+        if not re.search(k["given"], p, re.I):
+            return ""
         amount = (m.groupdict().get("amount") or "").strip()
         noun = re.search(k["noun"], p, re.I)
         word = re.sub(r"s$", "", noun.group("noun").lower()) if noun else "discount code"

@@ -46,7 +46,9 @@ def place_zone(text: str) -> tuple[str, tzinfo] | None:
     """A write-up that writes no zone anywhere but names a city under ``timezones`` ("London (Park Royal +
     Bow) and Manchester"): its bare times are that city's clock, the zone a reader there would assume."""
     for word in sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)?", str(z))), key=len, reverse=True):
-        if re.search(r"(?<![\w/])" + re.escape(word.title()) + r"(?![\w/])", text) and (z := zone_of(word)) is not None:
+        region = word.upper() in ("CENTRAL", "EASTERN", "PACIFIC", "MOUNTAIN", "ATLANTIC", "ARABIAN", "INDIAN")  # "Central Beach Varna"
+        after = r"\s+(?:time|standard|daylight)\b" if region else r"(?![\w/])"
+        if re.search(r"(?<![\w/])" + re.escape(word.title()) + after, text, re.I if region else 0) and (z := zone_of(word)) is not None:
             return word.title(), z
     return None
 
