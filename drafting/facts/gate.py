@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..reading.document import Span
 from ..reading.lines import participle_lead
 from ..reading.roles import has_role
-from ..reading.rules import has_cue, rules
+from ..reading.rules import canon, has_cue, rules
 from ..redact import Redactor, service_names, service_words
 from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
 
@@ -92,6 +92,18 @@ def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
 
 
+def _account_label(label: str) -> bool:
+    """A line's label that is a proper name ("Galata Deri:", "Told Murat:"): who one line is about, not a part of the
+    write-up ("Root Cause:") or a group of customers ("All customers:", "40 walk-up passengers:")."""
+    m = re.fullmatch(r"\s*(?:[-*+•]\s*)?\**(?P<l>(?:[A-Z][\w'’&.-]*\s+){1,2}[A-Z][\w'’&.-]*)\**\s*:\s*", label or "")
+    if m is None:
+        return False
+    words = m.group("l").lower().split()
+    plain = set(rules().get("customer_nouns", [])) | {"customer", "customers", "all", "every", "everyone", "affected", "users", "user"}
+    return not any(w in plain or w.rstrip("s") in plain for w in words) and canon(m.group("l"), rules()["sections"]) is None \
+        and canon(m.group("l"), rules()["fields"]) is None
+
+
 _AT_CLOCK = r"(?:\s+(?:at|from|by|until|till|around|about|since)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?"
 
 
@@ -120,6 +132,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
+    if span.end <= len(red.writeup) and re.search(r"(?i)\b(?:no|not|never|don't|doesn't|cannot|can't|without)\s*$", red.writeup[max(0, span.start - 20): span.start]):
+        return None  # "... No\n  action needed from customers.": the line before carries the sentence's negation
     if any(re.search(p, text, re.I) for p in rules().get("tool_chrome", [])):
         return None  # "Messages: 61" in a list archive's header, "-------------- next part --------------"
     if re.search(rules().get("unknown_value", "(?!)"), text, re.I):
@@ -132,6 +146,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     lead = red.writeup[red.writeup.rfind("\n", 0, span.start) + 1: span.start] if span.end <= len(red.writeup) else ""
     if re.fullmatch(r"\s*(?:[-*+•]\s*)?[^.!?\n]{1,60}?(?::|\s[—–-]|\s\|)\s*", lead) and any(re.search(r"\b" + re.escape(n) + r"\b", lead) for n in red.code_names):
         return None  # "Bluestem Logistics (fleet) — ~40 vans ...": the line's label names who it is about, and they are withheld
+    if _account_label(lead) or _account_label(text.split(":", 1)[0] + ":" if ":" in text[:40] else ""):
+        return None  # "Galata Deri: October platform fee waived", "Told Murat: ...": one account's or one person's line
     text = _drop_brackets(text, red)
     text = _CROSS_REFERENCE.sub("", text)  # "... not auto-removed, see Remediation." -> "... not auto-removed."
     text = re.sub(r"\(\s+", "(", re.sub(r"\s+([).,;:!?])", r"\1", text))

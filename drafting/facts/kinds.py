@@ -71,7 +71,8 @@ def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
     before = {id(s): (said[i - 1].text + " " if i else "") + s.text for i, s in enumerate(said)}  # "a partner lab upgraded ... After the upgrade it ..."
     found = ((kind, s) for s in said for kind in k["cause_kinds"]  # the kind of the first sentence that tells one, not of a later aside
              if _search(kind["cue"], _opening(doc, s) if kind.get("with_opening") else s.text)
-             and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)])))
+             and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)]))
+             and not (kind.get("fixed") and _search(k["no_change_cues"], doc.text)))  # "nothing was deployed that day": no change of ours
     for kind, hit in found:
         part = part_of([s.text for s in said]) or str(k["part_unknown"])
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])

@@ -44,7 +44,8 @@ def _passages(doc: Document) -> list[str]:
         if u.kind in ("code", "heading"):
             out += [re.sub(r"^\s*(?:#+|//|--|[-*•>])?\s*(?:[-*•]\s+)?", "", ln) for ln in u.text.split("\n") if ln.strip()]
         elif u.kind in ("line", "item", "field", "row"):
-            out.append(re.sub(r"\s*\n\s*", " ", u.text))  # an item's wrapped lines are one passage
+            said = f"{u.key}: {u.text}" if u.kind == "field" and u.key else u.text  # "Galata Deri: fee waived" keeps who it is for
+            out.append(re.sub(r"\s*\n\s*", " ", said))  # an item's wrapped lines are one passage
         else:
             out += [s.text for s in sentences(doc.text, u.span.start, u.span.end)]
     return [re.sub(r"\*\*|__", "", p) for p in out]
@@ -56,6 +57,10 @@ def _usable(text: str, red: Redactor) -> bool:
     r = remedy_rules()
     if any(re.search(p, text, re.I) for p in r["not_a_remedy"]) or has_role(text, "unconfirmed"):
         return False  # "Somebody on the call said the promo code field was broken": a guess, and no remedy
+    label = re.match(r"^\W*((?:[A-Z][\w'&.-]*\s+){0,3}[A-Z][\w'&.-]*)\s*:", text)
+    group = r"(?i)\b(?:all|every\w*|each|affected|customers?|users?|for|" + "|".join(map(re.escape, r["who_words"])) + r")\b"
+    if label and not re.search(group, label.group(1)):
+        return False  # "Galata Deri: October platform fee waived": one account's deal
     return not red.internal_details(re.sub(r"\([^()]*\)", " ", text))
 
 
@@ -132,9 +137,11 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
 def merged(existing: list[Fact], plain: list[Fact]) -> list[Fact]:
     """The remedies a draft tells: a kind the write-up already says in a sentence a customer may read keeps that
     sentence; a kind it says only in notes ("All 312 double charges are refunded, 0 failed.") gets its plain
-    sentence instead of the note, first."""
+    sentence, first; the notes themselves are never told."""
     r = remedy_rules()
-    notes = [e for e in existing if any(re.search(p, str(e.value), re.I) for p in r["note_like"])]
+    group = r"(?i)^\W*[^:]*(?:\d|\b(?:all|every\w*|each|affected|customers?|users?|" + "|".join(map(re.escape, r["who_words"])) + r")\b)[^:]*:"
+    notes = [e for e in existing if any(re.search(p, str(e.value), re.I) for p in r["note_like"])
+             and not (re.search(group, str(e.value)) and not re.search(r",\s*\d+\s+(?:failed|errors?)\b", str(e.value)))]  # "40 walk-up passengers: we refund ..." is for a group
     keep = list(existing)
     lead: list[Fact] = []
     for f in plain:
@@ -144,4 +151,4 @@ def merged(existing: list[Fact], plain: list[Fact]) -> list[Fact]:
             continue
         keep = [e for e in keep if e not in notes or not re.search(cue, str(e.value), re.I)]
         lead.append(f)
-    return lead + keep
+    return lead + [e for e in keep if e not in notes]  # a note ("Told Murat: ... fee waived") is never told as it is
