@@ -56,3 +56,17 @@ def test_one_accounts_fee_waiver_and_a_note_about_telling_someone_are_not_told_a
     sheet = build_sheet(TAX_FREE)
     assert not any("waiv" in r for r in sheet.texts("remedy"))
     assert "News" not in sheet.texts("products")
+
+
+SCOPED = """Balloon rides: wrong cancellation texts, Sat 15 Mar 2025 (Arizona, MST)
+4:12 AM wrong 'flight cancelled' text to 212 passengers; 5:31 AM corrected text sent.
+For passengers:
+- anyone who missed their flight because of our text: free rebook any date through April 30, OR full refund, their pick.
+- anyone who paid the 850 service fee twice: refund to the same card within 7 working days.
+"""
+
+
+def test_a_refund_for_some_passengers_is_never_told_as_a_refund_for_everyone():
+    remedies = build_sheet(SCOPED).texts("remedy")
+    assert not any(r.startswith("We are refunding") or r.startswith("We have refunded") for r in remedies)
+    assert "You do not need to do anything." not in remedies

@@ -76,6 +76,8 @@ def plain_remedies(doc: Document, red: Redactor) -> list[Fact]:
         for p in passages:
             if kind == "refund" and re.search(fee, p, re.I):
                 continue  # "The card fee is refunded": the fee only
+            if k.get("skip_scoped") and re.search(r["scoped"], p, re.I):
+                continue  # "Anyone who paid the fee twice: refund ...": for some customers, which this sentence cannot say
             said = next((t for m in re.finditer(k["cue"], p, re.I) if (t := _say(kind, k, p, m, who, text))), "")
             if said:
                 at = text.find(p)
@@ -101,7 +103,11 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
         if w is None or re.match(r"(?i)(?:the\s+)?(?:fees?)$", w.group("what")):
             return ""  # no thing named as refunded: never "we are refunding the affected customers"
         what = w.group("what").lower()
-        what = what if re.match(r"(?:all|every|each|the)\b", what) else ("all " if re.search(k["in_full"], p, re.I) else "the ") + what
+        every = re.match(r"(?:every|each)\b", what) is not None
+        if not re.match(r"(?:all|every|each)\b", what) and what.endswith("s") and re.search(r"(?i)\ball\b", p[clause_start: m.start()]):
+            what = "all " + re.sub(r"^the\s+", "", what)  # "Duplicate charges: all 2 306 refunded"
+        if not (every or re.match(r"all\b", what) and what.endswith("s")):
+            return ""  # "the booking", "the 25 session fee": a refund for some, or of what is not clear; only "all ... charges", "every ..."
         said = (k["say_done"] if done else k["say_plan"]).format(what=what)
         days = re.search(remedy_rules()["refund_days"], text, re.I)
         return said + (" " + k["timing"].format(days=f"{days.group('a')} to {days.group('b')}") if days else "")
