@@ -25,6 +25,11 @@ def remedy_rules() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
+def _group_words() -> str:
+    """Words that say a line is for a group of customers ("all", "every", "affected", the write-up's who-words)."""
+    return r"(?i:\b(?:all|every\w*|each|affected|customers?|users?|" + "|".join(map(re.escape, remedy_rules()["who_words"])) + r")\b)"
+
+
 def _who(text: str) -> str:
     """The write-up's own word for its customers ("parents", "farmers"): the most used of ``who_words``."""
     counts = {w: len(re.findall(r"(?i)\b" + re.escape(w) + r"\b", text)) for w in remedy_rules()["who_words"]}
@@ -58,8 +63,7 @@ def _usable(text: str, red: Redactor) -> bool:
     if any(re.search(p, text, re.I) for p in r["not_a_remedy"]) or has_role(text, "unconfirmed"):
         return False  # "Somebody on the call said the promo code field was broken": a guess, and no remedy
     label = re.match(r"^\W*((?:[A-Z][\w'&.-]*\s+){0,3}[A-Z][\w'&.-]*)\s*:", text)
-    group = r"(?i)\b(?:all|every\w*|each|affected|customers?|users?|for|" + "|".join(map(re.escape, r["who_words"])) + r")\b"
-    if label and not re.search(group, label.group(1)):
+    if label and not re.search(_group_words(), label.group(1)) and not label.group(1).lower().startswith("for "):
         return False  # "Galata Deri: October platform fee waived": one account's deal
     return not red.internal_details(re.sub(r"\([^()]*\)", " ", text))
 
@@ -71,8 +75,8 @@ def plain_remedies(doc: Document, red: Redactor) -> list[Fact]:
     who = _who(text)
     passages = [p for p in _passages(doc) if _usable(p, red)]
     out: list[Fact] = []
+    fee = r["kinds"]["fee_refund"]["cue"]
     for kind, k in r["kinds"].items():
-        fee = r["kinds"]["fee_refund"]["cue"]
         for p in passages:
             if kind == "refund" and re.search(fee, p, re.I):
                 continue  # "The card fee is refunded": the fee only
@@ -145,16 +149,14 @@ def merged(existing: list[Fact], plain: list[Fact]) -> list[Fact]:
     sentence; a kind it says only in notes ("All 312 double charges are refunded, 0 failed.") gets its plain
     sentence, first; the notes themselves are never told."""
     r = remedy_rules()
-    group = r"(?i)^\W*[^:]*(?:\d|\b(?:all|every\w*|each|affected|customers?|users?|" + "|".join(map(re.escape, r["who_words"])) + r")\b)[^:]*:"
+    for_group = r"^\W*[^:]*(?:\d|" + _group_words() + r")[^:]*:"  # "40 walk-up passengers: we refund ...": a group's line
     notes = [e for e in existing if any(re.search(p, str(e.value), re.I) for p in r["note_like"])
-             and not (re.search(group, str(e.value)) and not re.search(r",\s*\d+\s+(?:failed|errors?)\b", str(e.value)))]  # "40 walk-up passengers: we refund ..." is for a group
-    keep = list(existing)
+             and not (re.search(for_group, str(e.value)) and not re.search(r",\s*\d+\s+(?:failed|errors?)\b", str(e.value)))]
+    said = [e for e in existing if e not in notes]  # a note ("Told Murat: ... fee waived") is never told as it is
     lead: list[Fact] = []
     for f in plain:
         kind = re.search(r"'(\w+)'", f.note or "")
         cue = r["kinds"][kind.group(1)]["cue"] if kind else "(?!)"
-        if any(re.search(cue, str(e.value), re.I) for e in existing if e not in notes):
-            continue
-        keep = [e for e in keep if e not in notes or not re.search(cue, str(e.value), re.I)]
-        lead.append(f)
-    return lead + [e for e in keep if e not in notes]  # a note ("Told Murat: ... fee waived") is never told as it is
+        if not any(re.search(cue, str(e.value), re.I) for e in said):
+            lead.append(f)
+    return lead + said
