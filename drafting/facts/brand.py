@@ -31,8 +31,9 @@ def _evidence() -> dict:
     return rules().get("brand_evidence", {})
 
 
-def _suffixes() -> set[str]:
-    return {str(w).lower() for w in _evidence().get("address_suffixes", [])}
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _evidence().get("address_suffixes", []))
 
 
 def host_brand(host: str) -> str | None:
@@ -47,8 +48,19 @@ def host_brand(host: str) -> str | None:
     return name if re.fullmatch(r"[a-z][a-z0-9-]{2,}", name) else None
 
 
+@lru_cache(maxsize=1)
+def _internal_suffixes() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in _evidence().get("internal_suffixes", []))
+
+
+@lru_cache(maxsize=1)
+def _customer_label() -> re.Pattern:
+    labels = [re.escape(str(w)) for w in _evidence().get("customer_labels", [])]
+    return re.compile(r"(?i)\W*(?:" + ("|".join(labels) or "(?!)") + r")\b")
+
+
 def _internal(host: str) -> bool:
-    return host.lower().rsplit(".", 1)[-1] in {str(w).lower() for w in _evidence().get("internal_suffixes", [])}
+    return host.lower().rsplit(".", 1)[-1] in _internal_suffixes()
 
 
 def _public(host: str) -> bool:
@@ -58,9 +70,7 @@ def _public(host: str) -> bool:
 def _customer_line(text: str, at: int) -> bool:
     """The line holding an address is about the customer: "Requestors:", "Customer ....", "Reported by"."""
     start = text.rfind("\n", 0, at) + 1
-    line = text[start: at]
-    labels = [re.escape(str(w)) for w in _evidence().get("customer_labels", [])]
-    return bool(labels) and re.match(r"(?i)\W*(?:" + "|".join(labels) + r")\b", line) is not None
+    return _customer_label().match(text[start: at]) is not None
 
 
 def address_scores(text: str) -> dict[str, float]:
@@ -96,11 +106,15 @@ def address_scores(text: str) -> dict[str, float]:
     return score
 
 
+def _first_line(text: str) -> str:
+    return next((ln for ln in text.split("\n") if ln.strip()), "")
+
+
 def _banner_names(text: str, outside: set[str]) -> set[str]:
     """The first name on the write-up's first line: the root of a ticket tool's breadcrumb ("Kiralens > Helpdesk >
     Payments", "Alvor Connect > Digital & Lojas": not the department after it) or a form's title ("Brightquill Support
     Ops - Incident Intake")."""
-    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    first = _first_line(text)
     names = [m for m in _CAP.finditer(first) if len(m.group(0)) >= 4 and m.group(0).lower() not in outside and not not_names().match(m.group(0))]
     return {names[0].group(0).lower()} if names else set()
 
@@ -108,8 +122,7 @@ def _banner_names(text: str, outside: set[str]) -> set[str]:
 def _opens_banner(name: str, text: str) -> bool:
     """The name opens the first line ("Kiralens  >  Helpdesk"): a breadcrumb's root, even if the parse took it for a
     person; a name later on that line ("SD-40921 - internal note - Mireille LeBlanc") is its author."""
-    first = next((ln for ln in text.split("\n") if ln.strip()), "")
-    return re.match(r"\W*" + re.escape(name) + r"\b", first, re.I) is not None
+    return re.match(r"\W*" + re.escape(name) + r"\b", _first_line(text), re.I) is not None
 
 
 def written_form(low: str, text: str) -> str:

@@ -92,6 +92,11 @@ def _internal_res() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(p) for p in rules().get("internal_patterns", []))
 
 
+@lru_cache(maxsize=1)
+def _group_label_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in rules().get("customer_nouns", [])) | {"customer", "customers", "all", "every", "everyone", "affected", "users", "user"}
+
+
 def _account_label(label: str) -> bool:
     """A line's label that is a proper name ("Galata Deri:", "Told Murat:"): who one line is about, not a part of the
     write-up ("Root Cause:") or a group of customers ("All customers:", "40 walk-up passengers:")."""
@@ -99,7 +104,7 @@ def _account_label(label: str) -> bool:
     if m is None:
         return False
     words = m.group("l").lower().split()
-    plain = set(rules().get("customer_nouns", [])) | {"customer", "customers", "all", "every", "everyone", "affected", "users", "user"}
+    plain = _group_label_words()
     return not any(w in plain or w.rstrip("s") in plain for w in words) and canon(m.group("l"), rules()["sections"]) is None \
         and canon(m.group("l"), rules()["fields"]) is None
 

@@ -171,6 +171,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
     out = [f for f in out if f.confidence >= 0.8 or not re.search(r"(?i)\b(?:never|not|only|no|none)\b", f.value)  # "web never", "only scheduled
            and not set(f.value.lower().split()) <= platforms() | {"web", "mobile", "desktop"}]  # reminders", and "iOS" alone: a platform, not what customers use
+    brand: tuple[str, Span | None] | None | bool = False  # the company's name, read once and only when needed
     if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
         brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")
         mark = brand[0].split()[0].lower() if brand else ""
@@ -179,7 +180,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
     if not out and (named := _incident_of(text, red)):
         out.append(Fact(named[0], named[1], 0.5, "what the write-up calls 'the ... incident': check the product"))
     if not out:
-        brand = company_brand(doc, red, title)
+        brand = company_brand(doc, red, title) if brand is False else brand
         if brand and _plausible(brand[0], text):
             out.append(Fact(brand[0], brand[1], 0.5, BRAND_NOTE))
     return [f for f in out if f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line)][:4]

@@ -25,6 +25,7 @@ def remedy_rules() -> dict[str, Any]:
         return yaml.safe_load(fh)
 
 
+@lru_cache(maxsize=1)
 def _group_words() -> str:
     """Words that say a line is for a group of customers ("all", "every", "affected", the write-up's who-words)."""
     return r"(?i:\b(?:all|every\w*|each|affected|customers?|users?|" + "|".join(map(re.escape, remedy_rules()["who_words"])) + r")\b)"

@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..reading.document import Span
 
 CAUSE_STATUSES = ("confirmed", "suspected", "unknown")
+NO_ZONE_NOTE = "no zone written: read as UTC, check it"  # a window time's note when the write-up wrote no zone for it
 
 
 @dataclass

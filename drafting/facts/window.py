@@ -21,7 +21,7 @@ from ..reading.lengths import length as _said_length
 from ..reading.rules import canon, has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .points import nearest, points_in, right_after, within
-from .sheet import Fact, FactSheet
+from .sheet import NO_ZONE_NOTE, Fact, FactSheet
 from .zone_choice import said_in_utc
 
 _BEGIN = re.compile(r"(?i)\b(?:customer\s+)?impact\s+(?:begins|began|starts|started)\b|\bstart of (?:customer )?impact\b")
@@ -348,7 +348,7 @@ def _restated(reading: Reading, p: TimePoint) -> TimePoint:
 
 def _note(p: TimePoint) -> str:
     zone = p.zone or "UTC"
-    how = "as written" if p.zone_stated else "no zone written: read as UTC, check it"
+    how = "as written" if p.zone_stated else NO_ZONE_NOTE
     return f"read as {p.raw} ({zone}, {how})"
 
 

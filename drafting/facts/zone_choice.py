@@ -7,14 +7,14 @@ from collections import Counter
 
 from ..reading.rules import zone_is_place, zone_of
 from ..reading.times import Reading
-from .sheet import FactSheet
+from .sheet import NO_ZONE_NOTE, FactSheet
 
 
 def writeup_zone(sheet: FactSheet, reading: Reading, text: str = "") -> str:
     """The zone word the write-up tells its window in ("BRT", "PT", "AEST"), so drafts give its readers their
     local times; "UTC" when it writes in UTC, an offset, an IANA name, or in no zone a draft can name."""
     notes = [n for n in (sheet.start.note, sheet.end.note) if n]
-    if notes and all("no zone written" in n for n in notes) and not reading.declared_zone:
+    if notes and all(NO_ZONE_NOTE in n for n in notes) and not reading.declared_zone:
         return "local"  # bare times and no zone anywhere: the team's own clock, which the draft must not call UTC
     m = re.search(r"\((?P<z>[^,()]+), as written\)", sheet.start.note or sheet.end.note or "")
     zone = m.group("z").strip() if m else reading.declared_zone
