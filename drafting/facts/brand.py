@@ -59,6 +59,18 @@ def _customer_label() -> re.Pattern:
     return re.compile(r"(?i)\W*(?:" + ("|".join(labels) or "(?!)") + r")\b")
 
 
+def tool_names(text: str) -> set[str]:
+    """Names of the tools the notes were copied out of ("Slido — Q&A export", "copied from Webex desktop"): never ours."""
+    cues = [re.compile(str(p)) for p in _evidence().get("tool_cues", [])]
+    return {m.group("name").lower().rstrip(".") for c in cues for m in c.finditer(text) if len(m.group("name").rstrip(".")) >= 4}
+
+
+def _written_outside_hosts(name: str, text: str) -> bool:
+    """The host's name is also written as a word ("GrainDesk" beside "db-2.graindesk.local"), not only inside hosts
+    ("acs-gw-02.sokol.local" alone names a site or a rack, not the company)."""
+    return re.search(r"(?<![\w.@/-])" + re.escape(name) + r"(?![\w-]|\.[a-z0-9])", text, re.I) is not None
+
+
 def _internal(host: str) -> bool:
     return host.lower().rsplit(".", 1)[-1] in _internal_suffixes()
 
@@ -100,7 +112,8 @@ def address_scores(text: str) -> dict[str, float]:
             continue
         host = m.group("host")
         if _internal(host):
-            add(host, 2)
+            if (b := host_brand(host)) and _written_outside_hosts(b, text):
+                add(host, 2)
         elif _public(host) and (m.group("path") or re.match(r"(?i)(?:app|status|api|my|help|support|portal|docs|shop|store)\.", host)):
             add(host, 3)  # "graindesk.ca/slots", "status.kelvo.io": a public address of ours
     return score
@@ -149,7 +162,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     outside |= generic_names()
     outside |= vendor_names(text)
     people = {m.group(1).lower() for m in re.finditer(r"(?m)(?:^|[\]\-–]\s)\s*([A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\s*:", text)}  # chat speakers ("Arjun:")
-    outside |= {str(w).lower() for w in _evidence().get("not_ours", [])}
+    outside |= {str(w).lower() for w in _evidence().get("not_ours", [])} | tool_names(text)
     score = {b: s for b, s in address_scores(text).items() if b not in outside and b not in people and b not in staff}
     banner = _banner_names(text, outside)
     addressed = set(score)

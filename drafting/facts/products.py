@@ -17,7 +17,7 @@ from ..reading.document import Document, Span
 from ..reading.roles import roles_of
 from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
-from .brand import BRAND_NOTE, company_brand
+from .brand import BRAND_NOTE, company_brand, tool_names
 from .name_words import generic_names, jargon_terms, not_names, not_product_words, platforms, vendor_names
 from .sheet import Fact
 
@@ -183,7 +183,18 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         brand = company_brand(doc, red, title) if brand is False else brand
         if brand and _plausible(brand[0], text):
             out.append(Fact(brand[0], brand[1], 0.5, BRAND_NOTE))
-    return [f for f in out if f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line)][:4]
+    tools = tool_names(text)  # "Webex" of "copied from Webex desktop": where the notes came from, never what customers use
+    return [f for f in out if (f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line))
+            and f.value.split()[0].lower() not in tools and not (f.confidence < 0.8 and f.note != BRAND_NOTE and _place(f.value, red))][:4]
+
+
+def _place(name: str, red: Redactor) -> bool:
+    """The parse reads the name only as a place ("Radios on the Katherine East and West sectors", "Pine Creek"): a town or
+    a region, never what customers use."""
+    if red.doc is None:
+        return False
+    labels = {e.label_ for e in red.doc.ents if re.sub(r"^the\s+", "", e.text.strip(), flags=re.I) == name}
+    return bool(labels) and labels <= {"GPE", "LOC"}
 
 
 # a partner named by guess only where it was suspected ("Kakao Pay sending duplicate callbacks — first suspicion ... Not

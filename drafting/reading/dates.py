@@ -197,6 +197,19 @@ class Years:
 ON_WEEKDAY = re.compile(rf"(?<![a-z])on\s+(?:(?:this|last|past)\s+)?(?P<wd>{WEEKDAY})\.?(?!'|\s*,?\s*(?:the\s+)?\d|\s*,?\s*{MONTHS})", re.I)
 
 
+# "Mick: Tuesday the 11th. Radios ... dropped at 6:40": a weekday with its day of the month and no month
+NUMBERED_WEEKDAY = re.compile(rf"(?<![a-z])(?P<wd>{WEEKDAY})\.?,?\s+the\s+(?P<dn>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?{MONTHS}|\s*[/.-]\d)", re.I)
+
+
+def nearest_numbered(day: date, number: int) -> date:
+    """The same weekday as ``day`` that falls on the ``number``th of a month, nearest ``day`` ("Thu 14th", "Tuesday the
+    11th" in a write-up exported on Thursday 13 February: Tuesday 11 February); ``day`` itself when none is within five weeks."""
+    if not number or day.day == number:
+        return day
+    near = [day + timedelta(days=k) for k in range(-35, 36, 7) if (day + timedelta(days=k)).day == number]
+    return min(near, key=lambda d: abs((d - day).days)) if near else day
+
+
 def weekday_index(word: str) -> int:
     """0 for "Mon"/"Monday", 6 for "Sunday"."""
     return _WEEKDAYS.index(word.lower()[:3])

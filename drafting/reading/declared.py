@@ -66,6 +66,11 @@ def own_offsets(text: str) -> dict[str, str]:
         if word in ("UTC", "GMT") or not (word in rules()["timezones"] or re.fullmatch(r"[A-Z]{1,3}[SD]?T", word)):
             continue
         out.setdefault(word, "UTC" + re.sub(r"\s+", "", m.group("o")).replace("−", "-"))
+    for word, meaning in rules().get("zone_word_places", {}).items():  # "10:20 AM to 4:55 PM BST" in a Dhaka team's notes
+        named = [p for p in meaning.get("places", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
+        usual = [p for p in meaning.get("usual", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
+        if word not in out and named and not usual and re.search(r"\b" + word + r"\b", text):
+            out[word] = str(meaning["offset"])
     return out
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
+from .dates import DATE_RE, MONTHS, NUMBERED_WEEKDAY, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, nearest_numbered, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone, restated_offset
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
@@ -37,8 +37,7 @@ TIME_RE = re.compile(
 )
 _CITY_TIME = re.compile(r"[^\S\n]*(?:[A-Z][a-z]{2,8}\s+\d{1,2}\s+[A-Z][a-z]{2}\s*,?\s*)?[*_\s]{0,3}\(?(?:,\s*)?(?P<city>[A-Z][a-z]{3,14}(?: [A-Z][a-z]{2,10})?|[A-Z]{2})\s+(?:local\s+)?time\b")  # a city, or a country code under timezones ("NZ time")
 # a date written right after a time: "10:40pm on Saturday 8 March", "09:00 (Thu 12 June)", "22:41 (18/09)", "15:12 UTC Apr 8"
-# (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date;
-# "15:18Z 05-Mar" and "00:05 EAT 6-Mar" too)
+# (the last, with only a space between, only for a capitalised month name: "at 10:00 may 5 ..." is no date; "15:18Z 05-Mar" too)
 _AFTER_DATE = re.compile(
     rf"\s*(?:,\s*|on\s+|\(\s*)(?:{WEEKDAY}\.?,?\s+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?|(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|(?<=\()\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?(?=\s*\)))"
     rf"|\s+(?:{WEEKDAY}\.?,?\s+)?(?P<d2>\d{{1,2}}-(?-i:(?=[A-Z])){MONTHS}(?:-\d{{2,4}})?\b|\d{{1,2}}(?:st|nd|rd|th)?\s+(?-i:(?=[A-Z])){MONTHS}(?:\s+\d{{4}})?|(?-i:(?=[A-Z])){MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d|:)(?:,?\s+\d{{4}})?)", re.I)
@@ -230,6 +229,9 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 a.meridiem = True  # "9:58 to 11:25 AM": the partner's am/pm settles it
             elif not a.meridiem and not b.ampm and b.clock[0] >= 13:
                 a.meridiem = True  # "10:05 → 13:40": a partner on the 24-hour clock settles it too
+    said = {(r.clock[0] % 12, r.clock[1]): r.clock[0] for r in reversed(raws) if r.meridiem and r.m.group("hm") and int(r.m.group("hm")[:2].rstrip(":.")) <= 12}  # "6:40 in the morning" ...
+    for r in (r for r in raws if not r.meridiem and 1 <= r.clock[0] <= 12 and (r.clock[0] % 12, r.clock[1]) in said):
+        r.clock, r.meridiem = (said[(r.clock[0] % 12, r.clock[1])], r.clock[1], r.clock[2]), True  # ... "call it 6:40 to 3:05": the same time
     # A write-up on the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the
     # am or pm reading nearer the time just read with its am/pm (in a chat, the message's own stamp).
     twelve_hour = sum(r.ampm for r in raws)
@@ -246,11 +248,13 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         first_date = named[-1] if named else before[-1][1] if before else first_date  # a post's byline date is when it was written
     with_weekday = weekday_dates(text, years, order)
     doubts: dict[int, str] = {}
-    for wm in ON_WEEKDAY.finditer(text):  # "On Friday, from 10:40 to 17:25 ...": a weekday that dates the times after it
-        ref = next((d for s_, e_, d in reversed(dates) if e_ <= wm.start()), first_date)
+    for wm in sorted([*ON_WEEKDAY.finditer(text), *NUMBERED_WEEKDAY.finditer(text)], key=lambda w: w.start()):
+        ref = next((d for s_, e_, d in reversed(dates) if e_ <= wm.start()), first_date)  # "On Friday, from 10:40 ...", "Tuesday the 11th.": the day of the times after it
         if ref is not None and wm.start("wd") not in after_spans and _anchor(text, wm.start("wd"), wm.end()):
             d, doubts[wm.start("wd")] = day_of_weekday(weekday_index(wm.group("wd")), ref, with_weekday)
-            dates.append((wm.start("wd"), wm.end(), d))
+            numbered = nearest_numbered(d, int(wm.groupdict().get("dn") or 0))
+            dates.append((wm.start("wd"), wm.end(), numbered))
+            doubts[wm.start("wd")] = "" if numbered != d else doubts[wm.start("wd")]
     dates.sort()
     day, last = first_date, None
     moment: datetime | None = None  # the time that set ``day``: its day is read again in the next time's own zone
@@ -319,9 +323,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             ahead = when_day + timedelta(days=7)
             if not written and not why and (ahead - (first_date or day)).days < ((first_date or day) - when_day).days:
                 when_day = ahead  # "IMPACT (as at Sun 9am)" in a write-up of "Sat 18 Jan": the Sunday after, the nearer one
-            if r.day_number and when_day.day != r.day_number:  # "Thu 14th": the Thursday the 14th nearest the write-up's date
-                near = [when_day + timedelta(days=k) for k in range(-35, 36, 7) if (when_day + timedelta(days=k)).day == r.day_number]
-                when_day, why = (min(near, key=lambda d: abs((d - when_day).days)), "") if near else (when_day, why)
+            if r.day_number and when_day.day != r.day_number and (numbered := nearest_numbered(when_day, r.day_number)) != when_day:
+                when_day, why = numbered, ""  # "Thu 14th": the Thursday the 14th nearest the write-up's date
             date_stated = True
         else:  # "21:05Z (00:05 EAT 6-Mar)" then "23:10Z": the day of the last time, in this time's zone (5 Mar in UTC)
             when_day, why = (moment.astimezone(this_zone or timezone.utc).date() if moment is not None else day), doubt
