@@ -15,7 +15,23 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import DATE_RE, MONTHS, NUMBERED_WEEKDAY, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, nearest_numbered, numeric_order, parse_date, weekday_dates, weekday_index, written_date
+from .dates import (
+    DATE_RE,
+    MONTHS,
+    NUMBERED_WEEKDAY,
+    ON_WEEKDAY,
+    WEEKDAY,
+    Years,
+    day_of_weekday,
+    file_stamp_day,
+    invite_when,
+    nearest_numbered,
+    numeric_order,
+    parse_date,
+    weekday_dates,
+    weekday_index,
+    written_date,
+)
 from .declared import declared_zone, place_zone, restated_offset
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
