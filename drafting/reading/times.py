@@ -15,23 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
-from .dates import (
-    DATE_RE,
-    MONTHS,
-    NUMBERED_WEEKDAY,
-    ON_WEEKDAY,
-    WEEKDAY,
-    Years,
-    day_of_weekday,
-    file_stamp_day,
-    invite_when,
-    nearest_numbered,
-    numeric_order,
-    parse_date,
-    weekday_dates,
-    weekday_index,
-    written_date,
-)
+from . import dates as day_reading
+from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone, restated_offset
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
@@ -248,8 +233,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     said = {(r.clock[0] % 12, r.clock[1]): r.clock[0] for r in reversed(raws) if r.meridiem and r.m.group("hm") and int(r.m.group("hm")[:2].rstrip(":.")) <= 12}  # "6:40 in the morning" ...
     for r in (r for r in raws if not r.meridiem and 1 <= r.clock[0] <= 12 and (r.clock[0] % 12, r.clock[1]) in said):
         r.clock, r.meridiem = (said[(r.clock[0] % 12, r.clock[1])], r.clock[1], r.clock[2]), True  # ... "call it 6:40 to 3:05": the same time
-    # A write-up on the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the
-    # am or pm reading nearer the time just read with its am/pm (in a chat, the message's own stamp).
+    # On the 12-hour clock ("7:46 pm - Neha: ...", "went out 8:40"): a bare 1-12 time is the reading nearer the last with its am/pm (a chat's stamp)
     twelve_hour = sum(r.ampm for r in raws)
     if twelve_hour <= sum(1 for r in raws if r.m.group("hm") and not r.ampm and (r.clock[0] == 0 or r.clock[0] > 12 or r.m.group("hm").startswith("0"))):
         twelve_hour = 0
@@ -264,11 +248,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         first_date = named[-1] if named else before[-1][1] if before else first_date  # a post's byline date is when it was written
     with_weekday = weekday_dates(text, years, order)
     doubts: dict[int, str] = {}
-    for wm in sorted([*ON_WEEKDAY.finditer(text), *NUMBERED_WEEKDAY.finditer(text)], key=lambda w: w.start()):
+    for wm in sorted([*ON_WEEKDAY.finditer(text), *day_reading.NUMBERED_WEEKDAY.finditer(text)], key=lambda w: w.start()):
         ref = next((d for s_, e_, d in reversed(dates) if e_ <= wm.start()), first_date)  # "On Friday, from 10:40 ...", "Tuesday the 11th.": the day of the times after it
         if ref is not None and wm.start("wd") not in after_spans and _anchor(text, wm.start("wd"), wm.end()):
             d, doubts[wm.start("wd")] = day_of_weekday(weekday_index(wm.group("wd")), ref, with_weekday)
-            numbered = nearest_numbered(d, int(wm.groupdict().get("dn") or 0))
+            numbered = day_reading.nearest_numbered(d, int(wm.groupdict().get("dn") or 0))
             dates.append((wm.start("wd"), wm.end(), numbered))
             doubts[wm.start("wd")] = "" if numbered != d else doubts[wm.start("wd")]
     dates.sort()
@@ -339,7 +323,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             ahead = when_day + timedelta(days=7)
             if not written and not why and (ahead - (first_date or day)).days < ((first_date or day) - when_day).days:
                 when_day = ahead  # "IMPACT (as at Sun 9am)" in a write-up of "Sat 18 Jan": the Sunday after, the nearer one
-            if r.day_number and when_day.day != r.day_number and (numbered := nearest_numbered(when_day, r.day_number)) != when_day:
+            if r.day_number and when_day.day != r.day_number and (numbered := day_reading.nearest_numbered(when_day, r.day_number)) != when_day:
                 when_day, why = numbered, ""  # "Thu 14th": the Thursday the 14th nearest the write-up's date
             date_stated = True
         else:  # "21:05Z (00:05 EAT 6-Mar)" then "23:10Z": the day of the last time, in this time's zone (5 Mar in UTC)
