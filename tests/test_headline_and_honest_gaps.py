@@ -79,7 +79,7 @@ def test_a_shouted_whiteboard_banner_becomes_a_headline_in_sentence_case():
 def test_the_apology_is_for_what_did_not_work_for_the_reader_not_disruption_to_a_product():
     d = draft(CARD, "report", "general", "sev2", contact=CONTACT)
     assert "disruption to" not in d.text
-    assert "did not work as" in d.text and "for the trouble this caused you" in d.text
+    assert "We are sorry for the duplicate class reminders sent to members" in d.text and "for the trouble this caused you" in d.text
 
 
 def test_a_preliminary_never_claims_what_customers_saw_is_still_being_confirmed():

@@ -93,7 +93,7 @@ def test_the_changes_are_said_by_kind_and_done_work_says_it_is_done(photo_report
     changes = photo_report.text.split("## What we are changing")[1].split("## ")[0]
     assert "We have added alerts for this kind of problem, so that our engineers see it sooner." in changes
     assert "We are tightening how we trial changes of this kind on a small part of our service" in changes
-    assert "We are extending our tests" in changes
+    assert "We are adding tests for this kind of problem." in changes
     assert "follow up with the specific changes" not in changes
 
 
@@ -136,7 +136,7 @@ def test_a_vendors_faulty_release_is_not_a_change_we_made():
     assert sheet.cause_plain.value == "A problem at one of the outside providers our service relies on set this off."
     d = draft(PROVIDER, "report", "executive", "sev2", contact=CONTACT)
     assert "A change we made" not in d.text
-    assert "switch automatically to a backup" in d.text
+    assert "We are setting up a backup for the part that failed" in d.text
 
 
 def test_the_liaison_can_correct_the_plain_cause_in_the_fact_sheet_and_redraft():

@@ -1,7 +1,10 @@
 """The apology: it names the duration or the day, so it is never stock wording."""
 from __future__ import annotations
 
+import re
+
 from ..context import Audience
+from ..facts.brand import BRAND_NOTE
 from ..redact import templates
 from .document import Unit
 from .phrasing import Inputs
@@ -13,6 +16,12 @@ def apology(inp: Inputs) -> Unit:
     t = templates()["apology"]
     v = inp.values
     key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
+    brand_only = all(p.note == BRAND_NOTE for p in inp.facts.products)  # "Tagwell": who we are, not what went wrong
+    if key != "bare" and v.get("what_failed") and brand_only:
+        key += "_headline"
+        v = {**v, "failed_the": re.sub(r"(?i)^(?:an?|the|our)\s+", "", v["what_failed"])}
+        head = v["failed_the"].split(" ", 1)[0]
+        v["failed_the"] = "the " + (head.lower() + v["failed_the"][len(head):] if head[1:].islower() else v["failed_the"])  # "Duplicate class reminders"
     tone = "low" if inp.ctx.audience is Audience.EXECUTIVE else inp.tone()  # leadership reads the short form
     if key == "bare":
         inp.omit("apology", "No day or duration was read, so the apology can only be general; if the self-check drops it, write one that names what failed.")

@@ -91,7 +91,8 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
             continue  # "- [x] Remove no-show strikes": done already, never "We will remove ..." (its kind, if any, says it is done)
         fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
         advice = re.match(r"(?i)(?:we (?:recommend|advise|suggest|ask)|(?:customers|users|you) (?:should|can|may|must|need)|please)\b", clean)
-        if customer_facing and has_role(clean, "remedy") or advice:  # "We recommend updating to 6.2": advice, not a change
+        owed = re.search(r"(?i)\b(?:refund|reimburs|credit(?:s|ed)? (?:to|for|of|on)|waive|compensat|goodwill|voucher)", clean)  # "Fee refunds for 6,217 withdrawals"
+        if customer_facing and has_role(clean, "remedy") or advice or owed:  # "We recommend updating to 6.2": advice, not a change
             remedies.append(fact)
         else:
             actions.append(fact)

@@ -8,7 +8,7 @@ import re
 from datetime import date
 
 from ..config import CompanyConfig
-from ..reading.chat_export import joined_messages
+from ..reading.chat_export import joined_messages, slack_unthreaded
 from ..reading.declared import own_offsets
 from ..reading.document import Document, Span, Unit, read, sentences
 from ..reading.dotted import dotted_times
@@ -23,7 +23,7 @@ from .actions import read_actions
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
 from .figures import field_figure, figures
-from .gate import customer_clauses, customer_sentence
+from .gate import customer_clauses, customer_sentence, order_to_team, our_system_subject
 from .headline import headline_of
 from .internal_view import internal_view
 from .kinds import change_statements, plain_cause, plain_changes
@@ -31,6 +31,7 @@ from .listed import REMEDY_RETOLD, remedy_row, remedy_said, tally_spans
 from .products import find_products
 from .remedy_kinds import merged, plain_remedies
 from .sheet import Fact, FactSheet
+from .system_names import internal_systems
 from .terms import plain_for_anyone, technical_terms
 from .window import find_window
 from .withheld import withheld_names
@@ -60,7 +61,7 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
         sheet.timezone = "UTC"
     writeup = as_read(writeup)  # a tool's JSON export as the lines a person would write from it
     writeup = dotted_times(spoken_times(writeup))  # "about ten to eight", "at 7.05" -> "about         7:50": same length, so every source span stays true
-    writeup = joined_messages(writeup)  # a meeting chat's "20:26:48 From Linh To Everyone:" and its words on one line
+    writeup = slack_unthreaded(joined_messages(writeup))  # a meeting chat's "20:26:48 From Linh To Everyone:" and its words on one line; a Slack thread's replies unindented
     doc = read(writeup)
     sheet.shape = doc.shape
     resets = tuple(u.span.start for u in doc.units if u.kind == "heading")
@@ -75,7 +76,8 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)
-    red.code_names += [n for n in withheld_names(doc, list(cfg.product_names) + list(cfg.public_names)) if n not in red.code_names]
+    public = list(cfg.product_names) + list(cfg.public_names)
+    red.code_names += [n for n in withheld_names(doc, public) + internal_systems(writeup, public) if n not in red.code_names]
     details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
     if details:
         shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
@@ -194,8 +196,8 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 for fig in figures(sp.text):
                     if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                         sheet.figures.append(Fact(fig, sp, 0.6, "a figure only: its sentence names people, customers or internal systems"))
-            if text is None or text in seen:
-                continue
+            if text is None or text in seen or "remedy" not in roles and order_to_team(sp, red):
+                continue  # "Add a sanity check before any push: ...": an action item, not what customers saw
             conf = 0.85 if u.section == "impact" else 0.7
             fact = Fact(text, sp, conf)
             used = False
@@ -258,7 +260,8 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             or u.kind in ("sentence", "line", "item") and re.fullmatch(r"(?i)\W*(?:status:\s*)?(?:confirmed|verified)\W*", u.text.strip())]
     if said:  # "Root cause: Confirmed." or "Root cause\nConfirmed.\n..."
         sheet.cause_status = Fact("confirmed", said[0].span, 0.9, "the write-up says: confirmed")
-    unknown_said = any(re.search(r"(?i)\b(?:we do not know|we don't know|not known|unknown|still investigating|under investigation)\b", u.text) for u in section)
+    unknown_said = any(re.search(r"(?i)\b(?:we do not know|we don't know|(?:cause|reason|why|trigger)\b[^.\n]{0,30}\b(?:not known|unknown)|unknown (?:cause|reason|trigger)|still investigating|under investigation)\b"
+                                 r"|^\W*(?:not known|unknown)\W*$", u.text) for u in section)  # not "the new key was unknown to the edge"
     confirmed: list[Fact] = []
     for u in section:
         for sp in sentences(doc.text, u.span.start, u.span.end) if u.kind != "sentence" else [u.span]:
@@ -266,12 +269,14 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 continue
             if u.kind == "line" and not has_role(sp.text, "cause"):
                 continue  # a chat message's "RCA ...: ... Resize failover at 22:06 kicked ~9k viewers": its aside is no cause
-            t = customer_sentence(sp, red, min_words=5, sentence=False) if not side_remark(sp.text) else None
+            labelled = u.kind == "field" and sp.start == u.span.start  # "Cause (confirmed): on Friday we lowered ..."
+            t = customer_sentence(our_system_subject(sp, red, labelled), red, min_words=5, sentence=False) if not side_remark(sp.text) else None
             if t:
                 confirmed.append(Fact(t, sp, 0.8))
     # causal sentences in the summary or story ("... retried three times, which exhausted its connection pool, so ...")
     if not confirmed:  # a passage opened by "cause found", "Root cause:", "Confirmed." outside a cause section
         for sp in cause_passages(doc):
+            sp = our_system_subject(sp, red, labelled=True)
             if not side_remark(sp.text) and (t := customer_sentence(sp, red, min_words=5, sentence=False)) and t not in [c.value for c in confirmed]:
                 confirmed.append(Fact(t, sp, 0.75))
     story = [u for u in doc.units if u.section in ("summary", "preamble") and u.kind in ("sentence", "item") and not u.quoted]
@@ -294,9 +299,11 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 t = customer_clauses(sp, red)
                 if t and len(t.split()) >= 6 and t not in [c.value for c in confirmed]:
                     confirmed.append(Fact(t, sp, 0.5, "clauses of a sentence that also names people or internal systems"))
+    first = min(confirmed, key=lambda f: f.source.start if f.source else 0) if confirmed else None
+    ours = first if first is not None and re.match(r"(?i)(?:on \w+(?: \d{1,2}(?: \w+)?)?,? )?we (?:\w+ )?\w+ed\b", first.value) else None
     confirmed.sort(key=lambda f: (_jargon_count(f.value), -f.confidence))
-    if confirmed:
-        keep = sorted(confirmed[:3], key=lambda f: f.source.start if f.source else 0)
+    if confirmed:  # the plainest three, and always the change we made that opens the account ("On Friday we lowered the cap ...")
+        keep = sorted(([ours] if ours else []) + [f for f in confirmed if f is not ours][:3 - bool(ours)], key=lambda f: f.source.start if f.source else 0)
         sheet.cause = Fact(" ".join(f.value for f in keep), Span(keep[0].source.start, keep[-1].source.end, doc.text[keep[0].source.start: keep[-1].source.end]), min(f.confidence for f in keep))
         sheet.cause_status = Fact("confirmed", sheet.cause.source, 0.75)
         if unknown_said:

@@ -26,7 +26,7 @@ from ..reading.rules import rules
 from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
-from .gate import customer_sentence, for_the_team, independent, label_participle
+from .gate import customer_sentence, for_the_team, independent, label_participle, our_system_subject
 from .kinds import not_a_change, plain_cause, without_owner
 from .listed import REMEDY_RETOLD
 from .prose import figure_note_as_sentence, leans_back
@@ -192,7 +192,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
     if current and max(s.p("cause") for s in current) >= threshold:
         keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]
         if keep and len(keep) < len(current):  # a passage that ran on into other parts: only its cause sentences
-            texts = [t for s in keep if (t := customer_sentence(s.span, red, min_words=5, sentence=False))]
+            texts = [t for s in keep if (t := customer_sentence(our_system_subject(s.span, red), red, min_words=5, sentence=False))]
             if texts:
                 sheet.cause = Fact(" ".join(texts[:3]), Span(keep[0].span.start, keep[-1].span.end, doc.text[keep[0].span.start:keep[-1].span.end]),
                                    sheet.cause.confidence, "the cause sentences of the passage (role model)")

@@ -25,12 +25,13 @@ def cause_passage_units(doc: Document) -> list[Unit]:
 
 
 def _paragraph_after(doc: Document, u: Unit) -> int:
-    """The end of the paragraph a sentence unit sits in (sentences of one paragraph are separate units)."""
+    """The end of the paragraph a sentence or list-item unit sits in (sentences of one paragraph, or of one numbered
+    point, are separate units)."""
     end = u.span.end
     i = doc.units.index(u)
     for nxt in doc.units[i + 1:]:
-        if nxt.kind != "sentence" or "\n\n" in doc.text[end: nxt.span.start] or nxt.section != u.section:
-            break
+        if nxt.kind != u.kind or "\n\n" in doc.text[end: nxt.span.start] or nxt.section != u.section or re.match(r"\s*\d{1,2}[.)]\s*$", nxt.text):
+            break  # the next numbered point ("3.") starts another paragraph
         end = nxt.span.end
     return end
 
@@ -39,7 +40,7 @@ def cause_passages(doc: Document) -> list[Span]:
     """Sentences that follow a cause opener in the same paragraph ("Wrong-clinic cause found. On retry the ...")."""
     out: list[Span] = []
     for u in cause_passage_units(doc):
-        sents = sentences(doc.text, u.span.start, _paragraph_after(doc, u) if u.kind == "sentence" else u.span.end)
+        sents = sentences(doc.text, u.span.start, _paragraph_after(doc, u) if u.kind in ("sentence", "item") else u.span.end)
         for i, sp in enumerate(sents):
             m = next((m for p in rules().get("cause_openers", []) if (m := re.search(p, sp.text, re.I))), None)
             if m is None:

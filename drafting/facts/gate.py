@@ -218,6 +218,30 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
 
 
 _CROSS_REFERENCE = re.compile(r"\s*(?:[,;]\s*|\s[—–-]\s*)?\(?\b(?:see|cf\.?|per) (?:below|above|the \w+(?: \w+)? (?:section|table|doc)|[A-Z][\w&/-]*(?: (?:for )?[A-Za-z][\w&/-]*){0,3})\)?(?=\s*[.;]?\s*$)")
+def order_to_team(span: Span, red: Redactor) -> bool:
+    """A sentence that opens with an order ("Add a sanity check before any push: ...", "Fix the lock on ..."): the team's
+    to-do, never what customers saw or how many were hit."""
+    if red.doc is None or span.end > len(red.writeup):
+        return False
+    tok = next((t for t in red.doc if t.idx >= span.start and t.is_alpha), None)
+    return tok is not None and tok.idx < span.end and tok.text[:1].isupper() and tok.tag_ == "VB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def our_system_subject(sp: Span, red: Redactor, labelled: bool = False) -> Span:
+    """A cause sentence whose subject is one of our internal systems ("Kingfisher then re-sent the previous week's
+    prices"): told with "Our system" in its place, so the name is withheld and the cause kept. ``labelled``: the
+    sentence is the one a "Cause (confirmed):" label introduces, so a system named inside it is ours too ("the limit
+    the Tollgate withdrawal orchestrator may pay" -> "... our withdrawal orchestrator may pay")."""
+    text = sp.text
+    for n in red.code_names:
+        name = re.escape(n)
+        text = re.sub(r"^" + name + r"\s+(?:then\s+)?(?=(?:also\s+|still\s+)?[a-z][a-z-]*(?:ed|t|s)\b)", "Our system ", text)  # "then" leans on what came before
+        if labelled:
+            text = re.sub(r"(?i:\bthe)\s+" + name + r"\s+(?=[a-z])", "our ", text)
+    return sp if text == sp.text else Span(sp.start, sp.end, text)
+
+
 def _reader_as_you(text: str) -> str:
     """What a customer must do, said to the reader ("Customer needs to un-reconcile ..." -> "You need to un-reconcile ...")."""
     for rule in prose_rules().get("said_to_you", []):

@@ -28,7 +28,7 @@ _NOISE = [
     r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
     r"(?i)\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight)\b",  # "outage this morning"
 ]
-_SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)")
+_SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)|(?<=[A-Z]{2}):\s+")  # "Android IAP: gems not credited"
 _WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
 
 
@@ -42,7 +42,9 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     for pattern in _NOISE:
         text = re.sub(pattern, " ", text)
     cues = kind_rules()["headline"]
-    for part in _SPLIT.split(text):
+    # "inbound mail delayed, mx-c cluster": a clause after a comma that names a host or a shard drops, the first stays
+    parts = [q for p in _SPLIT.split(text) for q in ([p.split(",")[0]] if re.search(r",[^,]*\b[a-z]+-[a-z0-9]{1,3}\b", p) else [p])]
+    for part in parts:
         part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
         if not 3 <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
@@ -64,6 +66,11 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
     first title-like field, heading or shouted banner line near the top ("Card: ... · Double bookings on pitch
     inventory", "DONOR REMINDERS + BOOKING PAGE — TIMES SHOWING 30 MIN EARLY")."""
     found = headline(str(title.value), red, plain, title.source, body)
+    if found is None and title.source is not None and not re.search(r"[a-z]{3,}", str(title.value)):  # "PLK-INC-482" above its summary line
+        nxt = next((u for u in doc.units if u.span.start >= title.source.end and u.text.strip()), None)
+        found = headline(nxt.text, red, plain, nxt.span, body) if nxt is not None else None
+    if found is None and (bot := _DECLARED.search(doc.text[:3000])):  # an incident bot's 'Incident declared ... "Sellers can't create shipping labels"'
+        found = headline(bot.group("name"), red, plain, Span(bot.start("name"), bot.end("name"), bot.group("name")), body)
     if found is not None:
         return found
     keys = kind_rules()["headline"].get("title_keys", "^$")
@@ -73,12 +80,18 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
             text = u.text
         elif u.kind in ("line", "sentence") and _shouted(u.text):
             text = _sentence_case(u.text.strip())
+        elif u.kind in ("item", "line", "sentence") and _SEVERITY_LEAD.match(u.text):
+            text = u.text  # a handover's "1) SEV4 — inbound mail delayed, mx-c cluster.": the incident's own title
         else:
             continue
         got = headline(re.split(r"(?<=[a-z])\.\s+", text)[0], red, plain, u.span, body)  # "driver bag-scan outage this morning. FIXED."
         if got is not None:
             return got
     return None
+
+
+_DECLARED = re.compile(r"(?i)\bincident (?:declared|opened|created|started)\b[^\"“\n]{0,80}[\"“](?P<name>[^\"”\n]{8,90})[\"”]")
+_SEVERITY_LEAD = re.compile(r"(?i)^\W*(?:\d+[.)]\s*)?(?:sev(?:erity)?|p)\s*-?[0-4]\s*[—–:-]\s*\w")
 
 
 def _shouted(text: str) -> bool:

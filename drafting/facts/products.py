@@ -39,7 +39,9 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
 
     def add(name: str, span: Span | None, conf: float) -> None:
         name = re.sub(r"\s+", " ", name).strip(" .,;:*_`")
-        if not name or len(name) > 60 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name) \
+        if (label := re.fullmatch(r"([A-Z][a-z]+s)\s+[–—-]\s+([A-Z0-9][\w-]*(?: [A-Z0-9][\w-]*)?)", name)):
+            name = f"{label.group(2)} {label.group(1).lower()}"  # a component label "Withdrawals – ETH": "ETH withdrawals"
+        if not name or len(name) > 60 or len(name) < 3 or red.internal_details(name) or re.match(r"[A-Z]{1,2}\d{1,3}\b", name) \
                 or any(name.lower() == c.lower().split()[0] for c in red.code_names if c.strip()):  # "Coraline" of a withheld "Coraline Cloud"
             return  # "D3 App": a decision or item number before a word, not a product
         if re.fullmatch(r"(?i:the\s+)?[a-z0-9]+(?:[-_][a-z0-9]+)+", name) or re.search(r"(?i)\bstatus\s?page\b", name):
@@ -60,8 +62,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if m:
             add(p, Span(m.start(), m.end(), m.group(0)), 1.0)
     u = doc.fields().get("products")
-    if u is not None:
-        for part in re.split(r",|;|\band\b|/", re.sub(r"\([^)]*\)", "", u.text)):
+    if u is not None:  # a tracker's "Components: Cancela (gate validation), VBS Booking": the plain words in brackets over the internal name
+        for part in re.split(r",|;|\band\b|/", re.sub(r"\([^)]*\)", "", re.sub(r"\b[A-Z][\w-]*\s*\(([a-z][a-z -]{3,40})\)", r"\1", u.text) if u.key.strip().lower() == "components" else u.text)):
             if part.strip() and not re.search(r"[a-z0-9]+-[a-z0-9]+-|\.internal|\d{2,}|→|->|^\W*\d|\b[A-Z]{3}\s?\d", part) and re.search(r"[A-Za-z]{3}", part):
                 add(part, u.span, 0.9)
     staff = {s.lower() for s in red.staff}
@@ -170,7 +172,7 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                 out.append(Fact(f[:1].lower() + f[1:] if common and not re.match(r"[A-Z]{2}", f) else f, sp, 0.55))
     out = [f for f in out if f.confidence >= 0.75 or _plausible(f.value, text)]
     out = [f for f in out if f.confidence >= 0.8 or not re.search(r"(?i)\b(?:never|not|only|no|none)\b", f.value)  # "web never", "only scheduled
-           and not set(f.value.lower().split()) <= platforms() | {"web", "mobile", "desktop"}]  # reminders", and "iOS" alone: a platform, not what customers use
+           and not set(f.value.lower().split()) <= platforms() | {"web", "mobile", "desktop"} and f.value.lower() not in platforms()]  # reminders", and "iOS" or "Google Play" alone: a platform
     brand: tuple[str, Span | None] | None | bool = False  # the company's name, read once and only when needed
     if any(f.confidence < 0.8 for f in out):  # a name read by guess must carry the company's own brand: unseen write-ups
         brand = company_brand(doc, red, title)  # gave venues, places, carriers and internal portals this way ("Kunsthal Verwey")

@@ -59,8 +59,9 @@ def plain_words(text: str) -> str:
 
 
 def chat_voice(text: str) -> bool:
-    """Whether a line opens like speech in a chat ("Ok so those people need to resubmit")."""
-    return any(re.match(p, text.strip(), re.I) for p in prose_rules()["chat_openers"])
+    """Whether a line reads like speech in a chat ("Ok so those people need to resubmit", "fine, leave it")."""
+    return any(re.match(p, text.strip(), re.I) for p in prose_rules()["chat_openers"]) \
+        or any(re.search(p, text, re.I) for p in prose_rules().get("chat_words", []))  # "Ping me if rate goes >5% again"
 
 
 def has_finite_verb(tokens, besides: str = "") -> bool:

@@ -308,7 +308,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         or u.kind in ("sentence", "field") and u.section in ("summary", "impact", "preamble", "resolution") and points_in(reading, u.span.start, u.span.end))]
     if start is None:
         for u in entries:
-            if has_cue(u.text, cfg["start_cues"]) and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "starts climbing", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text) or re.match(r"(?i)\W*(?:impact\s+)?(?:started|began|start)\b", u.text)):
+            climbing = has_cue(u.text, ["starts climbing"]) and not has_cue(u.text, ["delay", "delays", "delayed"])  # "queue starts climbing, inbound delays for ..." is impact
+            if has_cue(u.text, cfg["start_cues"]) and not climbing and not has_cue(u.text, ["merged", "merging", "ran at", "deploy", "deploying", "maintenance", "did not help", "did not fix"]) and (u.kind != "sentence" or _customerish(u.text) or re.match(r"(?i)\W*(?:impact\s+)?(?:started|began|start)\b", u.text)):
                 pts = points_in(reading, u.span.start, u.span.end)
                 m = re.search(r"(?i)\b(?:starting at|started at|began at|from)\s+", u.text)
                 at = next((p for p in pts if m and p.start >= u.span.start + m.end() - 1), pts[0])
@@ -318,7 +319,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         end = _from_duration(doc, start[0])
     if end is None and start is not None:
         for u in entries:
-            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]) or _any(cfg.get("window_cleanup_cues", []), u.text):
+            tidy = _any(cfg.get("window_cleanup_cues", []), u.text)  # "queue back to normal, delays gone. status page updated 4:05": recovered first
+            if not has_cue(u.text, cfg["end_cues"]) or has_cue(u.text, cfg["end_exclusions"]) or tidy and not has_cue(u.text[: tidy.start()], cfg["end_cues"]):
                 continue
             later = [p for p in points_in(reading, u.span.start, u.span.end) if p.when > start[0].when]
             # "Started ... at 14:20 UTC, fixed at 16:05 UTC": the time that follows the recovery word
@@ -334,15 +336,12 @@ def _restated(reading: Reading, p: TimePoint) -> TimePoint:
     posted the next day) means the moment written earlier at the same clock time: take that day."""
     if p.date_stated:
         return p
-    for q in reading.points:
-        if q.start >= p.start:
-            break
-        diff = p.when - q.when
-        if timedelta(0) < diff <= MAX_WINDOW and diff % timedelta(days=1) == timedelta(0):
-            return replace(p, when=q.when, date_stated=q.date_stated)
-    for q in reading.points:  # "Actually impact started at 06:42" after a dated field "2025-09-08 06:42": that day, not the last one read
-        if q.date_stated and q.start < p.start and q.when != p.when and abs(p.when - q.when) <= MAX_WINDOW and (p.when - q.when) % timedelta(days=1) == timedelta(0):
-            return replace(p, when=q.when, date_stated=True)
+    same = [q for q in reading.points if q.start < p.start and timedelta(0) <= p.when - q.when <= MAX_WINDOW and (p.when - q.when) % timedelta(days=1) == timedelta(0)]
+    if same and same[0].when != p.when:  # the first time it was said decides: "On Saturday 15 Feb from 19:00" agrees, a later "on Saturday 8 Feb 19:00" is another day
+        return replace(p, when=same[0].when, date_stated=same[0].date_stated)
+    dated = [q for q in reading.points if q.date_stated and q.start < p.start and abs(p.when - q.when) <= MAX_WINDOW and (p.when - q.when) % timedelta(days=1) == timedelta(0)]
+    if dated and dated[0].when != p.when:  # "Actually impact started at 06:42" after a dated field "2025-09-08 06:42": that day
+        return replace(p, when=dated[0].when, date_stated=True)
     return p
 
 
@@ -360,8 +359,8 @@ def _settle(doc: Document, reading: Reading, sheet: FactSheet, start, end) -> No
         if why or p.doubt:
             conf = min(conf, 0.5)
             sheet.flag("start of impact", f"Not sure of the start of impact: {why or p.doubt}")
-        if not p.zone_stated:
-            conf = min(conf, 0.5)
+        if not p.zone_stated:  # with no zone anywhere the draft says "local time"; beside zones written elsewhere it is unsure
+            conf = min(conf, 0.5) if any(q.zone_stated for q in reading.points) else conf
             sheet.flag("time zone", "The write-up states no time zone for the start of impact; it was read as UTC. Check it before sending.")
         if not p.date_stated and not reading.dates:
             start = None

@@ -52,3 +52,28 @@ def joined_messages(text: str) -> str:
         k += 1
     result = "\n".join(line for line in out if line is not None)
     return result if len(result) == len(text) else text
+
+
+# Slack's desktop copy: "javi_m  10:18 AM" (a bot: "Datadog APP  10:12 AM") on its own line, the words below it, a
+# thread's replies indented under "3 replies"
+_SLACK_HEADER = re.compile(r"^[ \t]*[\w.@'’-]{2,30}(?: [\w.'’-]{2,20})?(?: APP| BOT)?[ \t]{2,}\d{1,2}:\d{2}(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*$")
+_THREAD_COUNT = re.compile(r"^[ \t]*\d+ repl(?:y|ies)[ \t]*$")
+
+
+def slack_unthreaded(text: str) -> str:
+    """A Slack or Mattermost copy with its threads' replies read like the messages around them: each reply's indent moves
+    to the end of its line (same length, so every span stays true), so an indented reply is not read as code, and the
+    "3 replies" line is blanked."""
+    lines = text.split("\n")
+    if sum(1 for line in lines if _SLACK_HEADER.match(line)) < 3:
+        return text
+    out = []
+    for line in lines:
+        if _THREAD_COUNT.match(line):
+            out.append(" " * len(line))
+        elif line[:1] in (" ", "\t") and line.strip():
+            words = line.lstrip(" \t")
+            out.append(words + " " * (len(line) - len(words)))
+        else:
+            out.append(line)
+    return "\n".join(out)

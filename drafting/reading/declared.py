@@ -18,12 +18,18 @@ def _zone_words() -> str:
     return "(?-i:" + "|".join(words) + ")"
 
 
+# a declaration about a tool's own clock, not the write-up's: "log times UTC", "grafana times are UTC", "DB timestamps"
+_TOOL_CLOCK = re.compile(r"(?i)\b(?:logs?|log file|server|database|db|grafana|datadog|kibana|splunk|sentry|graphs?|dashboards?|gateway|settlement)\W{0,3}$")
+
+
 def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     """The zone the write-up declares for its bare times ("All times UTC", "Times: UK time (BST, UTC+1)")."""
     text = re.sub(r"\*|(?<![A-Za-z])_|_(?![A-Za-z])", " ", text)  # "_Times are SGT (UTC+8) unless marked._" in italics
     for pat in rules()["zone_declarations"]:
         for m in re.finditer(pat.replace("{ZONE}", _zone_words()), text, re.I):
             word = m.group("zone")
+            if _TOOL_CLOCK.search(text[max(0, m.start() - 24): m.start()]) and re.search(r"(?i)\b(?:our time|local(?: time)?|here|our clock)\b", text[m.end(): m.end() + 60]):
+                continue  # "(log times UTC, so 13:52Z = 10:52 our time)": the logs' clock, set against the team's own
             if word.upper() in rules()["timezones"] or "/" in word:
                 z = zone_of(word)
                 if z is not None:

@@ -347,8 +347,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             hour = min(gaps)[1] if gaps[0][0] != gaps[1][0] else hour
         try:
             when = datetime(when_day.year, when_day.month, when_day.day, hour, r.clock[1], tzinfo=this_zone or timezone.utc)
-            if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date():
-                when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight
+            if not date_stated and at_line_start and last is not None and when < last - timedelta(hours=1) and when.date() == last.date() and not (twelve_hour and last - when < timedelta(hours=6)):
+                when += timedelta(days=1)  # a bare time earlier than the previous one in a timeline has crossed midnight (a chat's "- 2:03–3:27" after "3:40 PM" looks back)
             elif not date_stated and not at_line_start and last is not None and when - last > timedelta(hours=12) and (
                     when.date() == last.date() + timedelta(days=1) or when.date() == last.date() and last.hour < 6 <= 18 <= when.hour):
                 when -= timedelta(days=1)  # "00:20 correction to yuto's 23:38", "[01:51 AM] window is 11:12 PM → ...": the evening before
