@@ -136,7 +136,7 @@ def test_a_vendors_faulty_release_is_not_a_change_we_made():
     assert sheet.cause_plain.value == "A problem at one of the outside providers our service relies on set this off."
     d = draft(PROVIDER, "report", "executive", "sev2", contact=CONTACT)
     assert "A change we made" not in d.text
-    assert "We are setting up a backup for the part that failed" in d.text
+    assert "We are making our service switch to a backup automatically when this part fails." in d.text
 
 
 def test_the_liaison_can_correct_the_plain_cause_in_the_fact_sheet_and_redraft():

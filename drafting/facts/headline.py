@@ -45,7 +45,7 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     # "inbound mail delayed, mx-c cluster": a clause after a comma that names a host or a shard drops, the first stays
     parts = [q for p in _SPLIT.split(text) for q in ([p.split(",")[0]] if re.search(r",[^,]*\b[a-z]+-[a-z0-9]{1,3}\b", p) else [p])]
     for part in parts:
-        part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji
+        part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/+-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji ("D+1" keeps its plus)
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
         if not 3 <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
             continue

@@ -189,7 +189,8 @@ def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tu
         mine = sure  # "the first failed job was 10:12" is not (a sure reading of the very same line is no second opinion)
     top = max(c[0] for c in mine)
     best = [c for c in mine if c[0] == top]
-    pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else best[0]
+    down = [c for c in best if has_cue(c[5].text, rules().get("outage_words", []))]  # "offline between 2:05 and 3:30 PM" over "world file from 20:25-20:45"
+    pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else (down or best)[0]
     p, why = _restated(reading, pick[3]), pick[6]
     if top < 6 and not why:  # unsure when nothing else the write-up states bears it out and a near-equal statement differs
         gap = lambda c: abs(_restated(reading, c[3]).when - p.when)  # noqa: E731

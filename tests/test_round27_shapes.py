@@ -1,0 +1,40 @@
+"""Stories from round 27's editors: a Discord thread whose customer notice gives the outage after a figure about
+saved files, a leadership summary whose title is about "D+1" payouts, and a Brazilian team that writes its clock as
+"horário de Brasília". The write-ups are invented for the tests."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from drafting.facts import build_sheet
+from drafting.reading.times import read_times
+
+DISCORD = """(pasted from the staff discord by jules, timestamps are what discord showed me, i'm in LA)
+
+jules — 04/12/2025 3:18 PM
+22 servers where the newest save file on disk is from 20:25-20:45 UTC, so players there lose some progress
+
+jules — 04/12/2025 3:23 PM
+draft for the customer notice:
+"Your server was offline between about 2:05 and 3:30 PM PT / 21:05–22:30 UTC. We are sorry."
+"""
+
+
+def test_a_range_about_saved_files_does_not_beat_the_range_the_servers_were_offline():
+    sheet = build_sheet(DISCORD)
+    assert sheet.start.value == datetime(2025, 4, 12, 21, 5, tzinfo=timezone.utc)
+    assert sheet.end.value == datetime(2025, 4, 12, 22, 30, tzinfo=timezone.utc)
+
+
+LEADERSHIP = """DRAFT v2 — Incident summary for leadership — D+1 payouts delayed (Tue 18/03/2025)
+
+On Tuesday 18 March 2025 the D+1 payout did not reach merchants by 9:00 (horário de Brasília), our published
+commitment. Payouts were credited between 15:40 and 17:25. 12,400 merchants were paid late.
+"""
+
+
+def test_a_plus_in_the_title_survives_and_horario_de_brasilia_is_the_zone():
+    sheet = build_sheet(LEADERSHIP)
+    assert sheet.headline.value == "D+1 payouts delayed"
+    times = read_times(LEADERSHIP).points
+    assert times and all(p.when.utcoffset().total_seconds() == 0 for p in times)
+    assert any(p.raw == "9:00" and p.when.hour == 12 for p in times)  # 9:00 in Brasília is 12:00 UTC
