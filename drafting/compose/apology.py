@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..context import Audience
-from ..facts.brand import BRAND_NOTE
+from ..facts.brand import brand_only
 from ..redact import templates
 from .document import Unit
 from .phrasing import Inputs
@@ -16,8 +16,7 @@ def apology(inp: Inputs) -> Unit:
     t = templates()["apology"]
     v = inp.values
     key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
-    brand_only = all(p.note == BRAND_NOTE for p in inp.facts.products)  # "Tagwell": who we are, not what went wrong
-    if key != "bare" and v.get("what_failed") and brand_only:
+    if key != "bare" and v.get("what_failed") and brand_only(inp.facts.products):  # "Tagwell": who we are, not what went wrong
         key += "_headline"
         v = {**v, "failed_the": re.sub(r"(?i)^(?:an?|the|our)\s+", "", v["what_failed"])}
         head = v["failed_the"].split(" ", 1)[0]

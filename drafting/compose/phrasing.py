@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..config import CompanyConfig
 from ..context import Audience, Context
-from ..facts.brand import BRAND_NOTE
+from ..facts.brand import brand_only
 from ..facts.kinds import kind_rules
 from ..facts.sheet import Fact, FactSheet, day_of
 from ..reading.rules import rules, zone_is_place, zone_of, zone_word
@@ -215,8 +215,7 @@ def window_sentence(inp: Inputs, told: bool | None = None) -> str:
         told = bool(f.symptoms or f.numbers or f.harm) if told is None else told
         if "duration" in v and f"{key}_duration" in c:  # the duration once, in the window, not again in its own sentence
             key += "_duration" if told else "_disrupted"
-        brand_only = all(p.note == BRAND_NOTE for p in f.products)  # "Loop": who we are, not what failed
-        if v["what_failed"] and (not product_names(f) or brand_only) and told is not False and f"{key}_headline" in c:
+        if v["what_failed"] and (not product_names(f) or brand_only(f.products)) and told is not False and f"{key}_headline" in c:
             key += "_headline"  # say what failed rather than "an incident affecting our service" or "... affecting Loop"
         return c[key].format(**v)
     if "start" in v:

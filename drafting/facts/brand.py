@@ -19,6 +19,12 @@ from .name_words import generic_names, jargon_terms, not_names, not_product_word
 
 BRAND_NOTE = "the company's own name in the write-up: check the product"
 
+
+def brand_only(products: list) -> bool:
+    """No product named, or only the company's own name ("Tagwell", "Loop"): who we are, not what went wrong, so a
+    draft names what failed instead."""
+    return all(p.note == BRAND_NOTE for p in products)
+
 _ADDRESS = re.compile(r"(?P<local>[\w.+-]+)@(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 _URL = re.compile(r"(?:https?://|(?<![\w.@/-])www\.)(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 _HOST = re.compile(r"(?<![\w.@/:-])(?P<host>(?:[a-z0-9-]+\.)+[a-z]{2,8})(?![\w-])(?P<path>/)?", re.I)
