@@ -38,3 +38,37 @@ def test_a_plus_in_the_title_survives_and_horario_de_brasilia_is_the_zone():
     times = read_times(LEADERSHIP).points
     assert times and all(p.when.utcoffset().total_seconds() == 0 for p in times)
     assert any(p.raw == "9:00" and p.when.hour == 12 for p in times)  # 9:00 in Brasília is 12:00 UTC
+
+
+NOTION = """# Tribute pages showed another home's content
+
+- **10:14 AM** — new cache policy live. **Impact start**
+- **11:36 AM** — revert applied. *Originally logged as impact end*
+- **12:03 PM** — purge complete, spot-checks clean. **Impact end**
+
+Times are Eastern (EST), Tuesday 11 February 2025.
+
+▸ **Correction note (Jae, Feb 12)**
+  The first draft and the Slack summary said "impact 10:14–11:36, 82 minutes". That's wrong. We kept serving mixed
+  pages until the purge finished at **12:03 PM**.
+"""
+
+
+def test_a_range_quoted_from_an_earlier_summary_and_called_wrong_is_not_the_window():
+    sheet = build_sheet(NOTION)
+    assert sheet.end.value == datetime(2025, 2, 11, 17, 3, tzinfo=timezone.utc)
+
+
+RECORD = """Major Incident INC0092231 — remote vehicle commands failing
+Opened:               2025-05-19 18:41 IST
+Caused by Change:     (empty - see work notes 20:55 and 22:02)
+
+Update for Customer Care agents (script v3): Remote services are working normally again. Issue was between approx
+6:05 PM and 9:45 PM today. Please ask customers to save their scheduled timers again.
+"""
+
+
+def test_a_support_scripts_window_is_read_and_a_pointer_to_work_notes_is_not_a_range():
+    sheet = build_sheet(RECORD)
+    assert sheet.start.value == datetime(2025, 5, 19, 12, 35, tzinfo=timezone.utc)  # 6:05 PM IST
+    assert sheet.end.value == datetime(2025, 5, 19, 16, 15, tzinfo=timezone.utc)

@@ -265,7 +265,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             continue
         fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
         low = -2 if u.quoted or u.text.rstrip(" *_").endswith("?") else 0  # "window is 17:52 to 19:34 UTC right?" asks
-        pair = _range_in(doc, reading, u)
+        pair = _range_in(doc, reading, u) if not _any(cfg.get("window_superseded_cues", []), text) else None  # 'said "impact 10:14–11:36". That's wrong.'
         if pair is not None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
                 labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range
