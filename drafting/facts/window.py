@@ -265,7 +265,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
             continue
         fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
         low = -2 if u.quoted or u.text.rstrip(" *_").endswith("?") else 0  # "window is 17:52 to 19:34 UTC right?" asks
-        pair = _range_in(doc, reading, u) if not _any(cfg.get("window_superseded_cues", []), text) else None  # 'said "impact 10:14–11:36". That's wrong.'
+        superseded = _any(cfg.get("window_superseded_cues", []), text) is not None  # 'said "impact 10:14–11:36". That's wrong.'
+        pair = _range_in(doc, reading, u) if not superseded else None
         if pair is not None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
                 labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range
@@ -282,7 +283,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         for role, cell in u.cells.items() if u.kind == "row" else []:  # a sheet's "Customer impact?" column: "YES - start", "END of impact"
             if "impact" in role and re.search(r"(?i)\b(?:start|starts|started|begins?|began)\b", cell.text):
                 add(4 + fix + low, "s", got[0], 0.9, u)
-        if _any(cfg.get("window_superseded_cues", []), text):
+        if superseded:
             continue  # "Our update #1 (sent 13:41) stated that impact began at 13:10": what was said before, not the window
         mb = _BEGIN.search(text) or _any(cfg.get("window_start_markers", []), text)
         me = _END.search(text) or _any(cfg.get("window_end_markers", []), text)
