@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from drafting import draft
 from drafting.facts import build_sheet
 from drafting.reading.times import read_times
 
@@ -72,3 +73,22 @@ def test_a_support_scripts_window_is_read_and_a_pointer_to_work_notes_is_not_a_r
     sheet = build_sheet(RECORD)
     assert sheet.start.value == datetime(2025, 5, 19, 12, 35, tzinfo=timezone.utc)  # 6:05 PM IST
     assert sheet.end.value == datetime(2025, 5, 19, 16, 15, tzinfo=timezone.utc)
+
+
+TEAMS = """[copied from Teams - Ops > Posts, pasted into the incident ticket]
+
+Saturday, 15 February 2025
+
+Goran Petric  23:46
+Monitor red, "SIP REGISTER failed" for many gateways, started 23:38. Emergency calls from lift cabins do not go through.
+
+Markus Huber  00:41
+took longer, the reload did not pick up the archive cert because of the symlink, fixed now
+
+Cause confirmed: the automatic certificate renewal at 23:35 installed a chain that older gateways do not trust.
+"""
+
+
+def test_a_chat_message_run_into_its_speaker_and_time_is_never_customer_text():
+    d = draft(TEAMS, "report", "general", "sev1", contact="Sam Rivera <support@example.com>")
+    assert "Markus Huber" not in d.text and "took longer" not in d.text

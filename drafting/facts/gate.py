@@ -20,6 +20,10 @@ from ..redact import Redactor, service_names, service_words
 from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
+# a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ..."
+_SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
+_NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
+                          r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?(?:,\s+|\s+(?=(?:we|our|the|a|an|it|they|customers?|users?)\b))", re.I)
 
@@ -137,6 +141,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
+    if (chat := _SPEAKER_TIME.match(text)) and not _NOT_SPEAKER.search(chat.group("who")):
+        return None  # "Markus Huber 00:41 took longer, the reload did not pick up ...": a chat message, not prose
     if span.end <= len(red.writeup) and re.search(r"(?i)\b(?:no|not|never|don't|doesn't|cannot|can't|without)\s*$", red.writeup[max(0, span.start - 20): span.start]):
         return None  # "... No\n  action needed from customers.": the line before carries the sentence's negation
     if any(re.search(p, text, re.I) for p in rules().get("tool_chrome", [])):
