@@ -12,6 +12,8 @@ from functools import lru_cache
 from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..context import Audience
+from ..facts.prose import has_finite_verb
+from ..nlp import parse
 from ..redact import templates
 from .document import Document
 from .phrasing import Inputs
@@ -80,14 +82,10 @@ def adapt(doc: Document, inp: Inputs) -> None:
         unit.text = text
 
 
-_VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|can|could|cannot|can't|will|won't|would|should|may|might|must|do|does|did|don't|didn't|"
-                   r"get|gets|got|go|goes|went|saw|see|kept|took|ran|sent|paid|made|came|left|lost|need|needs|\w{3,}ed)\b")
-
-
 def _split_long(text: str) -> str:
     """'A; B' becomes 'A. B.' so general readers get short sentences."""
     parts = [p.strip() for p in re.split(r";\s+", text) if p.strip()]
-    if len(parts) == 1 or not all(_VERB.search(p) for p in parts):
+    if len(parts) == 1 or not all(has_finite_verb(parse(p)) for p in parts):
         return text  # "Most stores were corrected by 5:50 AM; the last three at 7:40 AM": the second part has no verb of its own
     out = []
     for p in parts:

@@ -229,8 +229,9 @@ def order_to_team(span: Span, red: Redactor) -> bool:
     to-do, never what customers saw or how many were hit."""
     if red.doc is None or span.end > len(red.writeup):
         return False
-    tok = next((t for t in red.doc if t.idx >= span.start and t.is_alpha), None)
-    return tok is not None and tok.idx < span.end and tok.text[:1].isupper() and tok.tag_ == "VB" \
+    words = red.doc.char_span(span.start, span.end, alignment_mode="expand")  # the sentence's own tokens, not a walk over the whole write-up
+    tok = next((t for t in words if t.is_alpha), None) if words is not None else None
+    return tok is not None and tok.text[:1].isupper() and tok.tag_ == "VB" \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
