@@ -72,8 +72,7 @@ def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, Time
 
 
 def _any(pats: list[str], text: str) -> re.Match | None:
-    found = [m for p in pats for m in [re.search(p, text, re.I)] if m]
-    return min(found, key=lambda m: m.start()) if found else None
+    return _any_from(pats, text, 0)
 
 
 def _question_field(doc: Document, i: int) -> str:
@@ -266,7 +265,8 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
         low = -2 if u.quoted or u.text.rstrip(" *_").endswith("?") else 0  # "window is 17:52 to 19:34 UTC right?" asks
         superseded = _any(cfg.get("window_superseded_cues", []), text) is not None  # 'said "impact 10:14–11:36". That's wrong.'
-        pair = _range_in(doc, reading, u) if not superseded else None
+        planned = _any(cfg.get("planned_range_cues", []), text) and not _declares_window(u)  # "maintenance is Sunday 02:00-05:00"
+        pair = _range_in(doc, reading, u) if not (superseded or planned) else None
         if pair is not None:
             if _declares_window(u) or _any(cfg.get("window_range_cues", []), text) or _under_when(doc, u):
                 labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range

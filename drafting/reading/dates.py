@@ -16,6 +16,9 @@ from .rules import rules
 _MIN_YEAR, _MAX_YEAR = 1970, 2200
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
 _MONTH_NUM = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_DAY_FIRST_MONTHS = {str(w).lower(): int(n) for n, words in rules().get("month_names_day_first", {}).items() for w in words}
+# "15. Februar", "11 de março": other languages' month names, only after the day (data/drafting/extract.yaml)
+_DAY_FIRST = "|".join(sorted(map(re.escape, _DAY_FIRST_MONTHS), key=len, reverse=True)) or "(?!)"
 _WD = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])"
 # a day and month in brackets right after a time ("22:41 (18/09)"), or right after a weekday ("Thu 18/09",
 # "Thursday, 18/09"): lookbehinds, one per width, as Python's need a fixed width
@@ -24,9 +27,9 @@ _IN_BRACKETS_AFTER_TIME = "|".join(rf"(?<=\d\s\({sh})\s*\)" for sh in _SHAPES)
 _WEEKDAY_WORDS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _AFTER_WEEKDAY = "(?:" + "|".join(rf"(?<=\b{wd}{sep}{sh})" for wd in _WEEKDAY_WORDS for sep in (r"\s", r",\s", r"\.\s") for sh in _SHAPES) + ")"
 DATE_RE = re.compile(
-    rf"(?P<iso>(?<![\d/-])\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
+    rf"(?P<iso>(?<![\d/])(?<!\d-)\d{{4}}(?P<isep>[-/])\d{{1,2}}(?P=isep)\d{{1,2}}(?![\d/-]))"
     rf"|(?P<dot>(?<!\d)(?<!\d\.)(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})(?!\d|\.\d))"   # "03.06.2025", always day first
-    rf"|(?P<dmy>(?<![:.])\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?(?:\s+|-)(?P<m1>{MONTHS})[a-z]*\.?(?:(?:,?\s+|-)(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
+    rf"|(?P<dmy>(?<![:.])\b\d{{1,2}}(?:st|nd|rd|th|\.(?=\s+(?:{_DAY_FIRST})(?!\w)))?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+(?:of|de|del))?(?:\s+|-)(?P<m1>{MONTHS}|(?:{_DAY_FIRST})(?!\w))[a-z]*\.?(?:(?:,?\s+|-)(?:de\s+)?(?P<y1>\d{{4}}|(?<!,\s)\d{{2}}(?![\d:%])(?!\s+[a-z])))?\b)"
     rf"|(?P<jira>\b(?P<d3>\d{{1,2}})/(?P<m3>{MONTHS})/(?P<y3>\d{{2}}|\d{{4}})\b)"
     # "3/4/2025"; a day and month with no year only beside a time or a weekday: "3/3 6:05 PM", "18/09 (Thu)",
     # "Thu 18/09", "22:41 (18/09)" (never a bare "3/4 of the nodes")
@@ -61,7 +64,7 @@ def parse_date(m: re.Match, default_year: int | None | Callable[[int, int, re.Ma
             y = int(m.group("y3")) + (2000 if len(m.group("y3")) == 2 else 0)
         elif m.group("dmy"):
             d = int(re.match(r"\d+", m.group("dmy")).group(0))
-            mo = _MONTH_NUM[m.group("m1").lower()[:3]]
+            mo = _DAY_FIRST_MONTHS.get(m.group("m1").lower()) or _MONTH_NUM[m.group("m1").lower()[:3]]
             y1 = m.group("y1")
             y = (int(y1) + (2000 if len(y1) == 2 else 0)) if y1 else default_year
         else:
@@ -261,6 +264,20 @@ def file_stamp_day(text: str, s: int, e: int, d: date, zone: tzinfo) -> date:
     if stamp is None or not re.search(r"(?:GMT|UTC)$", text[max(0, s - 3):s]):
         return d
     return datetime(d.year, d.month, d.day, int(stamp.group(1)), int(stamp.group(2)), tzinfo=timezone.utc).astimezone(zone).date()
+
+
+_SECOND_DAY = re.compile(r"[_-](\d{1,2})(?!\d)")
+
+
+def night_of(text: str, e: int, d: date, first_hour: Callable[[int], int | None]) -> date:
+    """A notes file named for a night ("oncall-notes-2025-01-28_29.txt"): when the first time after it is before noon,
+    the notes begin after midnight, on the second day; ``first_hour(pos)`` reads the hour of the first time after pos."""
+    m = _SECOND_DAY.match(text, e)
+    nxt = d + timedelta(days=1)
+    if m is None or int(m.group(1)) != nxt.day:
+        return d
+    hour = first_hour(m.end())
+    return nxt if hour is not None and hour < 12 else d
 
 
 _INVITE = re.compile(r"(?im)^\s*Where\s*:[^\n]*\n(?:[^\n]*\n){0,2}?\s*(?:Organi[sz]er|Required Attendees|Attendees)\s*:")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from . import dates as day_reading
+from .clock import clock
 from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone, restated_offset
 from .declared import part_zones as zones_of_parts
@@ -82,22 +83,10 @@ class Reading:
     declared_zone: str = ""
 
 
-def clock(raw: str) -> tuple[int, int, int] | None:
-    """(hour, minute, second) of "14:02", "2:15pm", "9 a.m."; None for "25:99"."""
-    m = re.search(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?", raw, re.I)
-    if not m:
-        return None
-    hour, minute, second = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
-    mer = (m.group(4) or "").lower().replace(".", "")
-    if mer and not 1 <= hour <= 12:
-        return None
-    if mer == "pm" and hour < 12:
-        hour += 12
-    if mer == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or second > 59:
-        return None
-    return hour, minute, second
+def _hour_after(text: str, pos: int) -> int | None:
+    m = TIME_RE.search(text, pos)
+    c = clock(m.group(0)) if m else None
+    return c[0] if c else None
 
 
 def _relative(raw: str, base: date) -> date | None:
@@ -164,6 +153,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     out.declared_zone = declared[0] if declared else ""
     if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
         out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
+    out.dates = [(s_, e_, day_reading.night_of(text, e_, d, lambda pos: _hour_after(text, pos))) for s_, e_, d in out.dates]
     date_at = {s: d for s, _, d in out.dates}
     raws: list[_Raw] = []
     after_spans: set[int] = set()
@@ -272,14 +262,18 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     di = ri = pi = 0
     in_part = False
     rel_at: datetime | None = None  # the last time read with "yesterday" or "last night"
+    headers_seen = False
     whens: list[datetime | None] = []
     for r in raws:
         whens.append(None)
         m = r.m
         line_start = text.rfind("\n", 0, m.start()) + 1
-        at_line_start = not re.sub(r"^\W*(?:={2,}|#{1,6}|\*\*)\s*\w+\s*\d*\s*[/|·]|[\s\-*•|>\[(,/=]|(?i:\b" + WEEKDAY + r")", "", DATE_RE.sub("", text[line_start: m.start()])) or _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None \
+        header = _CHAT_STAMP.fullmatch(text[line_start: m.start()]) is not None \
             or (re.fullmatch(r"\W{0,3}[\w.@'’-]{2,30}(?: [A-Za-z.'’-]{2,20})?\s{2,}", text[line_start: m.start()]) is not None
                 and not text[m.end(): (text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip())  # "arjun.menon  01:51 AM": a message header
+        at_line_start = header or not re.sub(r"^\W*(?:={2,}|#{1,6}|\*\*)\s*\w+\s*\d*\s*[/|·]|[\s\-*•|>\[(,/=]|(?i:\b" + WEEKDAY + r")", "", DATE_RE.sub("", text[line_start: m.start()]))
+        headers_seen = headers_seen or header  # in a chat of "Name  01:19" headers, a message's "- 23:38 - 01:12 ..." item speaks of
+        at_line_start = at_line_start and (header or not headers_seen)  # the past: it neither crosses midnight nor moves the day
         while ri < len(resets) and resets[ri] < m.start():
             head = text[resets[ri]: text.find("\n", resets[ri]) if "\n" in text[resets[ri]:] else len(text)]
             if not (re.search(r"\b\d{1,2}:\d{2}\b", head) and not DATE_RE.search(head)):  # "== Memo 2 / 00:21 ==" carries on the night
