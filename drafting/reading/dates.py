@@ -93,6 +93,12 @@ def numeric_order(text: str) -> str:
                 return "dmy"
             if b > 12 >= a:
                 return "mdy"
+    seen = [(int(m.group("n1")), int(m.group("n2"))) for m in DATE_RE.finditer(text) if m.group("num")]
+    for (a1, b1), (a2, b2) in zip(seen, seen[1:]):  # a chat's "11/10/25" then "12/10/25": the next day, so the day comes first
+        if b1 == b2 and a2 == a1 + 1:
+            return "dmy"
+        if a1 == a2 and b2 == b1 + 1:
+            return "mdy"
     hints = rules().get("numeric_order_hints", {})
     found = [(m.start(), order) for order, pats in hints.items() for p in pats for m in [re.search(p, text)] if m]
     return min(found)[1] if found else ""
@@ -258,6 +264,24 @@ def written_date(text: str, s: int) -> bool:
     return bool(words) and re.search(label, text[ls: s]) is not None  # a label, not "until everything posted 3/4 1:35 PM"
 
 
+def relative_day(raw: str, base: date) -> date | None:
+    """'yesterday 9am' with the write-up's own date as 'today'."""
+    low = raw.lower()
+    if re.search(r"\byesterday\b|\blast night\b", low):
+        return base - timedelta(days=1)
+    if re.search(r"\btomorrow\b", low):
+        return base + timedelta(days=1)
+    return base
+
+
+def edit_date(text: str, s: int) -> bool:
+    """A date labelled as a later edit of the record ("Updated: 13/Feb/25 6:40 PM", "Last modified 3 Mar"): when someone
+    last touched it, never the day of the times after it (``edit_date_labels`` in data/drafting/extract.yaml)."""
+    ls = text.rfind("\n", 0, s) + 1
+    words = rules().get("edit_date_labels", [])
+    return bool(words) and re.search(r"(?i)(?:^|\s)(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s*[:=]?\s*$", text[ls: s]) is not None
+
+
 def file_stamp_day(text: str, s: int, e: int, d: date, zone: tzinfo) -> date:
     """A file name's compact GMT date and time ("GMT20250614-162205") as the day in the write-up's own zone."""
     stamp = re.match(r"[-_T](\d\d)(\d\d)", text[e:e + 5])
@@ -278,6 +302,18 @@ def night_of(text: str, e: int, d: date, first_hour: Callable[[int], int | None]
         return d
     hour = first_hour(m.end())
     return nxt if hour is not None and hour < 12 else d
+
+
+def night_pairs(text: str, dates: list[tuple[int, int, date]], first_hour: Callable[[int], int | None]) -> list[tuple[int, int, date]]:
+    """A shift named by its two days ("HANDOVER night -> AM | Wed 5 Mar -> Thu 6 Mar"): one date, the first day when the
+    times after it start in the evening (they cross midnight on their own), else the second."""
+    out = list(dates)
+    for i in range(len(out) - 2, -1, -1):
+        (s1, e1, d1), (s2, e2, d2) = out[i], out[i + 1]
+        if d2 == d1 + timedelta(days=1) and re.fullmatch(rf"\s*(?:->|→|–|—|-|to|until|/)\s*(?:{_WD}\.?,?\s*)?", text[e1:s2], re.I) and "\n" not in text[s1:e2]:
+            hour = first_hour(e2)
+            out[i: i + 2] = [(s1, e2, d1 if hour is not None and hour >= 12 else d2)]
+    return out
 
 
 _INVITE = re.compile(r"(?im)^\s*Where\s*:[^\n]*\n(?:[^\n]*\n){0,2}?\s*(?:Organi[sz]er|Required Attendees|Attendees)\s*:")

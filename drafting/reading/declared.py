@@ -37,13 +37,18 @@ def declared_zone(text: str) -> tuple[str, tzinfo] | None:
     return None
 
 
-def part_zones(text: str) -> list[tuple[int, tuple[str, tzinfo]]]:
+_BLOCK_END = re.compile(r"\n[^\S\n]*\n(?![^\S\n]*(?:[-*•|>]\s*)?(?:\[?\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}))")  # a blank line, then no time
+
+
+def part_zones(text: str) -> list[tuple[int, int, tuple[str, tzinfo]]]:
     """Lines with no time of their own that declare a zone for what follows ("Annex — engineering — times UTC",
-    "Timeline (CET)"), each with where it starts: a part of the write-up may keep its clock in another zone."""
+    "Timeline (CET)"), each with where it starts and ends: a part of the write-up may keep its clock in another zone.
+    A line that introduces a block ("Grafana (dashboard ...) — times UTC:") declares it for that block only."""
     out, pos = [], 0
     for line in text.split("\n"):
         if len(line) <= 160 and not re.search(r"\d{1,2}[:.]\d{2}", line) and (z := declared_zone(line)):
-            out.append((pos, z))
+            block = _BLOCK_END.search(text[pos + len(line) + 1:]) if line.rstrip().endswith(":") else None
+            out.append((pos, pos + len(line) + 1 + block.start() if block else len(text), z))
         pos += len(line) + 1
     return out
 
@@ -75,8 +80,24 @@ def own_offsets(text: str) -> dict[str, str]:
     for word, meaning in rules().get("zone_word_places", {}).items():  # "10:20 AM to 4:55 PM BST" in a Dhaka team's notes
         named = [p for p in meaning.get("places", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
         usual = [p for p in meaning.get("usual", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
-        if word not in out and named and not usual and re.search(r"\b" + word + r"\b", text):
-            out[word] = str(meaning["offset"])
+        if word not in out and re.search(r"\b" + word + r"\b", text) and (named and not usual or str(meaning["offset"]) in _paired_offsets(text)):
+            out[word] = str(meaning["offset"])  # "All times IST unless marked Z" beside "12:02:55Z (13:02)": Irish time
+    return out
+
+
+_PAIRED = re.compile(r"\b(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?Z\s*\(\s*(?P<lh>\d{1,2}):(?P<lm>\d{2})(?::\d{2})?\s*\)"
+                     r"|\b(?P<lh2>\d{1,2}):(?P<lm2>\d{2})(?::\d{2})?\s*\(\s*(?P<uh2>\d{1,2}):(?P<um2>\d{2})(?::\d{2})?\s*(?:Z|UTC)\s*\)")
+
+
+def _paired_offsets(text: str) -> set[str]:
+    """The offsets a write-up shows by writing one moment twice, in UTC and in its own clock ("12:02:55Z (13:02)",
+    "13:02 (12:02 UTC)"), as "UTC+1"."""
+    out = set()
+    for m in _PAIRED.finditer(text):
+        lh, lm, uh, um = (int(m.group(g) or m.group(g + "2")) for g in ("lh", "lm", "uh", "um"))
+        minutes = ((lh * 60 + lm) - (uh * 60 + um) + 12 * 60) % (24 * 60) - 12 * 60
+        if minutes:
+            out.add(f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else ""))
     return out
 
 

@@ -89,16 +89,6 @@ def _hour_after(text: str, pos: int) -> int | None:
     return c[0] if c else None
 
 
-def _relative(raw: str, base: date) -> date | None:
-    """'yesterday 9am' with the write-up's own date as 'today'."""
-    low = raw.lower()
-    if re.search(r"\byesterday\b|\blast night\b", low):
-        return base - timedelta(days=1)
-    if re.search(r"\btomorrow\b", low):
-        return base + timedelta(days=1)
-    return base
-
-
 @dataclass
 class _Raw:
     m: re.Match
@@ -130,8 +120,8 @@ def _anchor(text: str, s: int, e: int) -> bool:
         return True
     if re.match(r"\s*(?:[-*]\s*)?(?:\*\*|\|)?\s*[A-Za-z ]{2,25}(?:\*\*)?\s*[:|]", line) and s - ls < 40:
         return True
-    near = text[max(ls, s - 25): min(le, e + 25)]
-    if re.search(r"\d{1,2}:\d{2}", near) or s - ls < 3:
+    before = text[max(ls, s - 25): s]  # "22:41 (18/09)", "Thu 18/09 22:41"; never "- 06:12 renewal was done Apr 30": a date the note speaks of
+    if re.search(r"\d{1,2}:\d{2}", text[e: min(le, e + 25)]) or re.search(r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?[^\w\n]{0,4}(?:[A-Za-z]{2,9}\.?,?\s*)?$", before) or s - ls < 3:
         return True
     # "On 4th March customers could not log in from 10:00 to 11:00": the date of the times later in its sentence
     # (not a note's own date, "Update 4 June: impact actually started at 13:58")
@@ -153,10 +143,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     out.declared_zone = declared[0] if declared else ""
     if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
         out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
-    out.dates = [(s_, e_, day_reading.night_of(text, e_, d, lambda pos: _hour_after(text, pos))) for s_, e_, d in out.dates]
+    out.dates = day_reading.night_pairs(text, [(s_, e_, day_reading.night_of(text, e_, d, lambda pos: _hour_after(text, pos))) for s_, e_, d in out.dates], lambda pos: _hour_after(text, pos))
     date_at = {s: d for s, _, d in out.dates}
     raws: list[_Raw] = []
     after_spans: set[int] = set()
+    versions = "|".join(map(re.escape, rules().get("version_words", [])))
     for m in TIME_RE.finditer(text):
         piece = m.group("isodt") or m.group("rel") or m.group("hm") or m.group("h") or m.group("mil")
         if m.group("mil"):
@@ -165,6 +156,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             c = clock(piece.split("T")[-1].split(" ")[-1] if m.group("isodt") else piece)
         if m.group("hm") and re.search(r"(?i)h(?:ou)?rs?$", piece) and re.search(r"(?i)\b(?:for|took|lasted|lasting|within|over|after)\s*$", text[max(0, m.start() - 12): m.start()]):
             continue  # "lasted 1:30 hrs" is a duration
+        if m.group("hm") and versions and re.search(r"(?i)\b(?:" + versions + r")\s*$", text[max(0, m.start() - 12): m.start()]):
+            continue  # "k8s 1:30 → 1:31" is a version
         if c is None:
             if m.group("isodt") or m.group("hm"):
                 out.rejected.append({"item": m.group(0).strip(), "reason": "not a real time of day; left out"})
@@ -229,7 +222,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         twelve_hour = 0
     context: int | None = None
     context_line = -1
-    dates = [d for d in out.dates if d[0] not in after_spans and _anchor(text, d[0], d[1])]
+    dates = [d for d in out.dates if d[0] not in after_spans and _anchor(text, d[0], d[1]) and (d is out.dates[0] or not day_reading.edit_date(text, d[0]))]
     first_date = dates[0][2] if dates else (out.dates[0][2] if out.dates else None)
     first_time = raws[0].m.start() if raws else len(text)
     if not (dates and dates[0][1] <= first_time):  # "Incident 3 June 2025, all times UTC." then times: the date before them, not a later one
@@ -251,14 +244,17 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     doubt = ""   # the reason the day in effect may be wrong, when it came from a weekday alone
     written = None   # the last date written before this time (a chat's or a comment's own date)
     part_zones = zones_of_parts(text) if declared else []
-    if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _ in part_zones):
+    team = next((zw for r in raws if (zw := r.zone_word) and zw.upper() not in ("UTC", "GMT", "Z") and zone_of(zw)), None)
+    if declared and part_zones and raws and all(p0 > raws[0].m.start() for p0, _, _ in part_zones):
         first_line = text[part_zones[0][0]:].split("\n", 1)[0]
-        if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line) and part_zones[0][1][0] != declared[0]:
+        utc_part = part_zones[0][2][0] in ("UTC", "GMT", "Z") and team is not None  # a log block "times UTC:" in a ticket written in IST
+        if not re.search(r"(?i)\ball\b|\bthroughout\b|\bunless\b", first_line) and (part_zones[0][2][0] != declared[0] or utc_part):
             declared = None  # "ENG NOTES — times UTC" after the customer post's "5:52 AM MDT": the zone of that part only
             # (a "TIMELINE (NZDT)" in the zone the write-up declared keeps the declaration)
     if not declared and raws and not any(r.zone_word for r in raws) and (declared := place_zone(text)):  # "London (Park Royal)"
         out.declared_zone = declared[0]
-    zone, zone_name = (declared[1], declared[0]) if declared else (None, "")
+    zone, zone_name = (declared[1], declared[0]) if declared else (zone_of(team), team.upper()) if team and part_zones else (None, "")
+    outside = (zone, zone_name)  # the clock outside a block that keeps its own ("Log from router (UTC):")
     di = ri = pi = 0
     in_part = False
     rel_at: datetime | None = None  # the last time read with "yesterday" or "last night"
@@ -284,9 +280,11 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 day, last, written, moment = dates[di][2], None, dates[di][2], None
                 doubt = doubts.get(dates[di][0], "")
             di += 1
+        if in_part and m.start() >= part_zones[pi - 1][1]:
+            (zone, zone_name), in_part = outside, False
         while pi < len(part_zones) and part_zones[pi][0] < m.start():
-            zone_name, zone = part_zones[pi][1]  # "ANNEX A — ENGINEERING — times UTC": the part's own zone from here on
-            pi, in_part = pi + 1, True
+            zone_name, zone = part_zones[pi][2]  # "ANNEX A — ENGINEERING — times UTC": the part's own zone from here on
+            pi, in_part = pi + 1, m.start() < part_zones[pi][1]
         own = zone_of(r.zone_word) if r.zone_word else None
         if r.zone_word and own is None:
             out.rejected.append({"item": m.group(0).strip(), "reason": f"'{r.zone_word}' is not a real time zone or offset; left out"})
@@ -308,7 +306,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             when_day, date_stated = d, True
         elif r.rel:
             base = written or first_date or day  # "yesterday" is relative to the date written before it (the write-up's, a message's), not to the last time read
-            when_day = _relative(r.rel, base) if base else None
+            when_day = day_reading.relative_day(r.rel, base) if base else None
             date_stated = when_day is not None
         elif r.after_date is not None:
             when_day, date_stated = r.after_date, True
@@ -322,7 +320,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             date_stated = True
         else:  # "21:05Z (00:05 EAT 6-Mar)" then "23:10Z": the day of the last time, in this time's zone (5 Mar in UTC)
             when_day, why = (moment.astimezone(this_zone or timezone.utc).date() if moment is not None else day), doubt
-            date_stated = when_day is not None and any(s >= line_start and e <= m.start() for s, e, _ in dates)
+            date_stated = when_day is not None and any(s >= line_start and e <= m.start() and not re.search(r"\d:\d\d", text[e: m.start()]) for s, e, _ in dates)  # not a message's own stamp
         if when_day is None:
             continue
         hour = r.clock[0]
