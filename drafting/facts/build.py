@@ -313,8 +313,9 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     elif sheet.cause_status.value == "confirmed":
         sheet.flag("cause", "The write-up says the cause is confirmed but does not state it in words a customer may read; check the plain summary in the fact sheet (field: cause).")
         sheet.cause = plain_cause(doc) or sheet.cause
-    elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))) \
-            and not unknown_said and verdict != "open":  # "Eng THINKS ... NOT confirmed": the write-up's last word keeps it open
+    elif (verdict == "confirmed" or any(has_role(u.text, "cause") and not has_role(u.text, "unconfirmed") and not u.text.rstrip().endswith("?") for u in doc.units if u.kind not in ("heading", "code"))
+          or any(not has_role(u.text, "unconfirmed") for u in cause_passage_units(doc))) \
+            and not unknown_said and verdict != "open" and not _doubted(doc):  # "Eng THINKS ... NOT confirmed": the write-up's last word keeps it open
         sheet.cause_status = Fact("confirmed", section[0].span if section else None, 0.5, "stated in the write-up only with internal details or blame")
         sheet.flag("cause", "The write-up states the cause, but only in words that name people or internal systems; check the plain summary in the fact sheet (field: cause).")
         sheet.cause = plain_cause(doc) or sheet.cause
@@ -324,6 +325,13 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     else:
         sheet.flag("cause", "The write-up does not state a cause; the draft says it is still being confirmed.")
     _unconfirmed(doc, red, sheet)
+
+
+def _doubted(doc: Document) -> bool:
+    """The write-up says in so many words that its cause is unproven ("but NOT proven", "next suspect is ..."): a cause
+    it tells only in engineers' words is not taken as confirmed."""
+    cues = rules().get("cause_unproven_cues", [])
+    return any(re.search(p, u.text, re.I) for u in doc.units if u.kind not in ("heading", "code") and not u.quoted for p in cues)
 
 
 def _unconfirmed(doc: Document, red: Redactor, sheet: FactSheet) -> None:

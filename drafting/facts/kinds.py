@@ -74,7 +74,7 @@ def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
              and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)]))
              and not (kind.get("fixed") and _search(k["no_change_cues"], doc.text)))  # "nothing was deployed that day": no change of ours
     for kind, hit in found:
-        part = part_of([s.text for s in said]) or str(k["part_unknown"])
+        part = part_of([hit.text]) or str(k["part_unknown"])  # the part its own sentence names, never one from an aside
         text = str(kind["say"]).replace("{part}", part).replace("{Part}", part[:1].upper() + part[1:])
         body = "\n".join([hit.text] + [u.text for u in doc.units if not u.quoted and u.section in ("resolution", "summary", "timeline")])
         failed = _search(k["failed_fix_cues"], doc.text)  # "the rollback failed; a new certificate fixed it"
