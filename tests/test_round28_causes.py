@@ -32,7 +32,7 @@ HUDDLE = """Huddle notes (generated automatically; may contain mistakes)
 
 Thread:
 Ria  9:41 AM
-  impact window 7:05 AM - 8:50 AM, 310 passengers checked in at the counter. Cause: throttle rule from CHG-2210 matched every route on edge-gw-2 instead of only the fare search. Fare search vendor not involved.
+  impact window 7:05 AM - 8:50 AM, 310 passengers checked in at the counter. Cause: throttle rule from CHG-2210 matched every route on edge-gw-2 instead of only the fare search.
 """
 
 
