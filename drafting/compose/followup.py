@@ -7,7 +7,8 @@ import re
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, as_we_will, cause_status_sentence, pick, remedy_to_reader
+from .phrasing import Inputs, as_we_will, cause_status_sentence, pick
+from .remedy_words import remedy_to_reader
 from .report import action_units, cause_units
 
 

@@ -120,7 +120,8 @@ def values(inp: Inputs) -> dict[str, str]:
     v["headline"] = (said[:1].upper() + said[1:]) if said else v["products_title"]  # what failed, for the heading
     # "we had an incident with duplicate card charges at checkout", "... with scheduled sends delayed"; a headline that
     # opens with a verb ("charged twice and booking still says pending") only heads the draft
-    v["what_failed"] = "" if re.match(r"(?i)(?:[a-z]+ed|no|not|can't|cannot|couldn't|won't|didn't)\b", said) else said
+    v["what_failed"] = "" if re.match(r"(?i)(?:[a-z]+ed|no|not|can't|cannot|couldn't|won't|didn't)\b", said) \
+        or re.search(r"(?i)\b(?:did|does|do|was|were|is|are|can|could|would|will|has|have)(?:n['’]t)?\s+(?:not\s+)?[a-z]|\b(?:can['’]t|cannot|won['’]t)\b", said) else said  # a clause
     if re.search(kind_rules()["headline"].get("countable_heads", "^$"), said, re.I) and not re.match(r"(?i)(?:an?|the|our)\b", said):
         v["what_failed"] = ("an " if said[:1].lower() in "aeiou" else "a ") + said  # "... with a driver bag-scan outage"
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
@@ -254,7 +255,6 @@ def _feature_names_out(text: str) -> str:
 
 def _unexplained_words() -> tuple[str, ...]:
     from ..checks.jargon import glossary
-    from ..reading.rules import rules
 
     known = {str(k).lower() for k in glossary()["terms"]}
     return tuple(w for w in rules().get("engineering_words", []) if str(w).lower() not in known)
@@ -309,35 +309,6 @@ def _without_window(text: str, inp: Inputs) -> str:
         rest = text[m.end():]
         return rest[:1].upper() + rest[1:]
     return text
-
-
-_WHO = r"^(?P<k>(?:\d[\d,]*|all|every|each)\b[^:;.]{2,50})"  # "214 walk-up customers", "All affected members"
-_THEY = re.compile(r"\b(?:they(?:'re|’re)?|them|their|theirs|themselves)\b", re.I)
-_TO_YOU = {"they": "you", "they're": "you're", "they’re": "you’re", "them": "you", "their": "your", "theirs": "yours", "themselves": "yourselves"}
-
-
-def remedy_to_reader(text: str) -> str:
-    """A remedy the write-up tells about the affected customers, said to them: "If they had other costs, they can send
-    receipts" -> "If you had other costs, you can send receipts"; "214 walk-up customers: we refund ..." -> "For the
-    214 walk-up customers, we refund ...". A "they" that follows a plural noun of its own (customer_nouns) is kept."""
-    label = re.match(_WHO + r":\s+(?P<v>we\b.*)$", text, re.I)
-    given = re.match(_WHO + r":\s+(?P<a>a |an |one )?(?P<v>(?:full |partial |automatic )?(?:refund|credit|voucher|discount|waiver|reimbursement)\b.*)$", text, re.I)
-    if label:
-        text = f"For the {label.group('k')[:1].lower() + label.group('k')[1:]}, {label.group('v')}"
-    elif given:  # "38 who left without a car: full refund of any prepayment" -> "For the 38 who left ..., we are giving a full refund ..."
-        text = f"For the {given.group('k')[:1].lower() + given.group('k')[1:]}, we are giving {given.group('a') or 'a '}{given.group('v')}"
-    first = _THEY.search(text)
-    if first is None:
-        return text
-    nouns = {str(n).lower() for n in rules().get("customer_nouns", [])} | {"customers", "users", "members", "people", "accounts"}
-    if any(w.lower().strip(",.") in nouns for w in text[: first.start()].split()):
-        return text
-
-    def you(m: re.Match) -> str:
-        word = _TO_YOU[m.group(0).lower()]
-        return word[:1].upper() + word[1:] if m.group(0)[:1].isupper() else word
-
-    return _THEY.sub(you, text)
 
 
 def as_we_will(text: str) -> str:

@@ -7,7 +7,8 @@ from ..context import Audience
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, as_we_will, cause_status_sentence, contact_sentence, pick, remedy_to_reader, review_promise, window_unit
+from .phrasing import Inputs, as_we_will, cause_status_sentence, contact_sentence, pick, review_promise, window_unit
+from .remedy_words import remedy_to_reader
 from .unknowns import end_honestly_unknown
 
 

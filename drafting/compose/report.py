@@ -11,7 +11,8 @@ from ..facts.prose import leans_back
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
-from .phrasing import Inputs, as_we_will, pick, plain_enough, remedy_to_reader, window_unit
+from .phrasing import Inputs, as_we_will, pick, plain_enough, window_unit
+from .remedy_words import remedy_to_reader
 from .unknowns import end_honestly_unknown
 
 _STATUS_ONLY = re.compile(r"(?i)^\W*(?:the )?(?:root )?(?:cause (?:is|was) (?:now )?)?\W*(?:confirmed|verified)\W*\.?\s*$")  # "Cause is **confirmed**."

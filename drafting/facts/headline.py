@@ -45,7 +45,7 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     # "inbound mail delayed, mx-c cluster": a clause after a comma that names a host or a shard drops, the first stays
     parts = [q for p in _SPLIT.split(text) for q in ([p.split(",")[0]] if re.search(r",[^,]*\b[a-z]+-[a-z0-9]{1,3}\b", p) else [p])]
     for part in parts:
-        part = re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/+-]", " ", plain_words(part))).strip(" :,.-–—")  # no emoji ("D+1" keeps its plus)
+        part = _as_statement(re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/+-]", " ", plain_words(part))).strip(" :,.-–—"))  # no emoji ("D+1" keeps its plus)
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
         if not 3 <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
             continue
@@ -88,6 +88,21 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
         if got is not None:
             return got
     return None
+
+
+_WHY = re.compile(r"(?i)^(?:five whys\W+)?why\s+(?P<aux>did|do|does|was|were|is|are|has|have)\s+(?P<rest>.+?)\??$")
+_NOT_AFTER = re.compile(r"^(?P<s>.+?)\s+(?P<neg>not|n't)\s+(?P<p>.+)$")
+
+
+def _as_statement(part: str) -> str:
+    """A five-whys title as the statement it asks about: "Why did customers not get SMS or voice alarms" -> "Customers
+    did not get SMS or voice alarms"; a question it cannot turn stays as written (and is rarely plain enough)."""
+    m = _WHY.match(part.strip())
+    n = _NOT_AFTER.match(m.group("rest")) if m else None
+    if n is None:
+        return part
+    said = f"{n.group('s')} {m.group('aux').lower()} not {n.group('p')}"
+    return said[:1].upper() + said[1:]
 
 
 _DECLARED = re.compile(r"(?i)\bincident (?:declared|opened|created|started)\b[^\"“\n]{0,80}[\"“](?P<name>[^\"”\n]{8,90})[\"”]")

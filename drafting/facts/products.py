@@ -115,8 +115,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
                     or has_cue(unit.text, rules()["symptom_cues"])):
                 continue
             for m in _NAMED_KIND.finditer(unit.text):
-                clause = " ".join(re.split(r"[.;]\s", unit.text[m.end():])[0].split()[:4])
-                if re.search(r"(?i)\b(?:not|unaffected|kept working|worked normally)\b", clause):
+                rest = re.split(r"[.;]\s", unit.text[m.end():])[0]  # "The portal dashboard and email alerts were not affected"
+                if re.search(r"(?i)\b(?:not|unaffected|kept working|worked normally)\b", " ".join(rest.split()[:4])) or re.search(r"(?i)\b(?:were|was) not (?:affected|impacted)\b", rest):
                     continue  # "the iOS and Android apps were not on the new form": what was not affected
                 n = re.sub(r"^(?:The|Our|A|An)\s+", "", m.group(0))
                 first = n.split()[0]
