@@ -37,3 +37,26 @@ def test_a_bare_remedy_phrase_is_said_as_a_sentence_with_who_gives_it():
 def test_what_the_write_up_says_was_not_affected_is_never_the_product():
     sheet = build_sheet(FIVE_WHYS)
     assert not any("website" in p.lower() or "mobile app" in p.lower() for p in sheet.texts("products"))
+
+
+BRACKETED = """# Postmortem: fridge alarms not sent, Sat 14 Jun 2025
+
+All times IST unless marked Z (log timestamps are UTC). IST = Irish Standard Time (UTC+1).
+
+## Summary
+Between 13:05 and 19:20 IST, temperature alarms were not sent to sites by SMS or voice call.
+
+## Root cause
+Every request from Kestrel (our notification service) to Dovecall (our SMS and voice provider) was rejected after a key change. Kestrel reads its keys once, at startup, and keeps them in memory.
+"""
+
+
+def test_names_the_write_up_explains_as_ours_or_our_suppliers_never_reach_customers():
+    for stage, audience in (("report", "general"), ("report", "technical"), ("preliminary", "general")):
+        text = draft(BRACKETED, stage, audience, "sev2").text
+        assert "Kestrel" not in text and "Dovecall" not in text
+
+
+def test_the_zone_note_is_never_told_as_the_cause():
+    text = draft(BRACKETED, "report", "technical", "sev2").text
+    assert "unless marked" not in text

@@ -39,6 +39,10 @@ def internal_systems(text: str, public: list[str]) -> list[str]:
     for m in _NAMED_IN_BRACKETS.finditer(text):  # "the entitlement sync from billing platform (Merpati)"
         if m.group("n").lower() not in known:
             marks[m.group("n")] = max(marks.get(m.group("n"), 0), 0) + 2  # named as a platform: internal, even beside "Merpati API"
+    said = "|".join(re.escape(str(w)) for w in rules().get("our_bracket_nouns", []))
+    for m in re.finditer(r"(?<![\w@./#-])(?P<n>[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?)\s*\(our\s+(?:[\w&-]+\s+){0,4}(?:" + said + r")\)", text) if said else []:
+        if m.group("n").lower() not in known:  # "Heron (our notification service)", "Relaytel (our SMS and voice provider)": explained
+            marks[m.group("n")] = 2  # to the team as ours or our supplier's, so never a name a customer is told
     return sorted(w for w, n in marks.items() if n >= 2)
 
 
