@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 
 from . import dates as day_reading
 from .clock import clock
@@ -143,11 +144,13 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     out.declared_zone = declared[0] if declared else ""
     if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
         out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
-    out.dates = day_reading.night_pairs(text, [(s_, e_, day_reading.night_of(text, e_, d, lambda pos: _hour_after(text, pos))) for s_, e_, d in out.dates], lambda pos: _hour_after(text, pos))
+    hour_after = partial(_hour_after, text)  # a notes file or a handover named for a night: its small hours are the second day's
+    out.dates = day_reading.night_pairs(text, [(s_, e_, day_reading.night_of(text, e_, d, hour_after)) for s_, e_, d in out.dates], hour_after)
     date_at = {s: d for s, _, d in out.dates}
     raws: list[_Raw] = []
     after_spans: set[int] = set()
     versions = "|".join(map(re.escape, rules().get("version_words", [])))
+    version_before = re.compile(r"(?i)\b(?:" + versions + r")\s*$") if versions else None  # "k8s 1:30 → 1:31"
     for m in TIME_RE.finditer(text):
         piece = m.group("isodt") or m.group("rel") or m.group("hm") or m.group("h") or m.group("mil")
         if m.group("mil"):
@@ -156,7 +159,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             c = clock(piece.split("T")[-1].split(" ")[-1] if m.group("isodt") else piece)
         if m.group("hm") and re.search(r"(?i)h(?:ou)?rs?$", piece) and re.search(r"(?i)\b(?:for|took|lasted|lasting|within|over|after)\s*$", text[max(0, m.start() - 12): m.start()]):
             continue  # "lasted 1:30 hrs" is a duration
-        if m.group("hm") and versions and re.search(r"(?i)\b(?:" + versions + r")\s*$", text[max(0, m.start() - 12): m.start()]):
+        if m.group("hm") and version_before is not None and version_before.search(text[max(0, m.start() - 12): m.start()]):
             continue  # "k8s 1:30 → 1:31" is a version
         if c is None:
             if m.group("isodt") or m.group("hm"):
