@@ -306,8 +306,9 @@ def night_of(text: str, e: int, d: date, first_hour: Callable[[int], int | None]
 
 def night_pairs(text: str, dates: list[tuple[int, int, date]], first_hour: Callable[[int], int | None]) -> list[tuple[int, int, date]]:
     """A shift named by its two days ("HANDOVER night -> AM | Wed 5 Mar -> Thu 6 Mar"): one date, the first day when the
-    times after it start in the evening (they cross midnight on their own), else the second."""
-    out = list(dates)
+    times after it start in the evening (they cross midnight on their own), else the second. A file named for a night
+    ("oncall-notes-2025-01-28_29.txt") is read the same way (:func:`night_of`)."""
+    out = [(s_, e_, night_of(text, e_, d, first_hour)) for s_, e_, d in dates]
     for i in range(len(out) - 2, -1, -1):
         (s1, e1, d1), (s2, e2, d2) = out[i], out[i + 1]
         if d2 == d1 + timedelta(days=1) and re.fullmatch(rf"\s*(?:->|→|–|—|-|to|until|/)\s*(?:{_WD}\.?,?\s*)?", text[e1:s2], re.I) and "\n" not in text[s1:e2]:

@@ -77,10 +77,11 @@ def own_offsets(text: str) -> dict[str, str]:
         if word in ("UTC", "GMT") or not (word in rules()["timezones"] or re.fullmatch(r"[A-Z]{1,3}[SD]?T", word)):
             continue
         out.setdefault(word, "UTC" + re.sub(r"\s+", "", m.group("o")).replace("−", "-"))
+    paired = _paired_offsets(text)
     for word, meaning in rules().get("zone_word_places", {}).items():  # "10:20 AM to 4:55 PM BST" in a Dhaka team's notes
         named = [p for p in meaning.get("places", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
         usual = [p for p in meaning.get("usual", []) if re.search(r"(?<![\w-])" + re.escape(str(p)) + r"(?![\w-])", text)]
-        if word not in out and re.search(r"\b" + word + r"\b", text) and (named and not usual or str(meaning["offset"]) in _paired_offsets(text)):
+        if word not in out and re.search(r"\b" + word + r"\b", text) and (named and not usual or str(meaning["offset"]) in paired):
             out[word] = str(meaning["offset"])  # "All times IST unless marked Z" beside "12:02:55Z (13:02)": Irish time
     return out
 
@@ -97,8 +98,13 @@ def _paired_offsets(text: str) -> set[str]:
         lh, lm, uh, um = (int(m.group(g) or m.group(g + "2")) for g in ("lh", "lm", "uh", "um"))
         minutes = ((lh * 60 + lm) - (uh * 60 + um) + 12 * 60) % (24 * 60) - 12 * 60
         if minutes:
-            out.add(f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else ""))
+            out.add(_offset_word(minutes))
     return out
+
+
+def _offset_word(minutes: int) -> str:
+    """An offset from UTC in minutes as the zone word this tool reads: 60 -> "UTC+1", -150 -> "UTC-2:30"."""
+    return f"UTC{'+' if minutes > 0 else '-'}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else "")
 
 
 _LOCAL_WORDS = r"(?:here|local(?:\s+time)?|our\s+time|your\s+time|for\s+you|for\s+us|ours|office\s+time|nosso|nossa|aqui|aquí|hier|ici)"
@@ -114,8 +120,7 @@ def restated_offset(text: str) -> tuple[str, tzinfo] | None:
         minutes = (lh * 60 + int(m.group("lm"))) - (int(m.group("uh")) * 60 + int(m.group("um")))
         minutes = (minutes + 12 * 60) % (24 * 60) - 12 * 60  # -12:00 .. +11:59
         if minutes % 15 == 0 and minutes != 0:
-            sign = "+" if minutes > 0 else "-"
-            word = f"UTC{sign}{abs(minutes) // 60}" + (f":{abs(minutes) % 60:02d}" if minutes % 60 else "")
+            word = _offset_word(minutes)
             if (z := zone_of(word)) is not None:
                 return word, z
     return None

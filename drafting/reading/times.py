@@ -145,7 +145,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
     if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
         out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
     hour_after = partial(_hour_after, text)  # a notes file or a handover named for a night: its small hours are the second day's
-    out.dates = day_reading.night_pairs(text, [(s_, e_, day_reading.night_of(text, e_, d, hour_after)) for s_, e_, d in out.dates], hour_after)
+    out.dates = day_reading.night_pairs(text, out.dates, hour_after)
     date_at = {s: d for s, _, d in out.dates}
     raws: list[_Raw] = []
     after_spans: set[int] = set()
