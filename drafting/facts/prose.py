@@ -96,7 +96,7 @@ def figure_note_as_sentence(text: str) -> tuple[str, str] | None:
     "4,870 readers who saw the error." -> "4,870 readers saw the error."."""
     body = text.strip().rstrip(".")
     parts = "|".join(re.escape(str(p)) for p in prose_rules()["participles"])
-    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+(?!(?:{parts})\b)(?:[\w'’/-]+|\d[\d,.]*\d|\([^()]{{1,40}}\))){{1,7}}?|no\s+[\w'’-]+(?:\s+[\w'’-]+)?|(?!(?:We|I|You|They|He|She|It|Our team)\b)[A-Z][\w'’-]*(?:\s+(?!(?:{parts})\b)(?:and\s+)?[a-z][\w'’-]*){{0,4}})(?P<neg>\s+not)?\s+(?P<v>(?:{parts}))\b(?P<rest>.*)$", body)
+    m = re.match(rf"(?i)^(?P<np>{_LEAD}{_FIGURE}(?:\s+(?!(?:{parts}|not)\b)(?:[\w'’/-]+|\d[\d,.]*\d|\([^()]{{1,40}}\))){{1,7}}?|no\s+[\w'’-]+(?:\s+[\w'’-]+)?|(?!(?:We|I|You|They|He|She|It|Our team)\b)[A-Z][\w'’-]*(?:\s+(?!(?:{parts}|not)\b)(?:and\s+)?[a-z][\w'’-]*){{0,4}})(?P<neg>\s+not)?\s+(?P<v>(?:{parts}))\b(?P<rest>.*)$", body)
     if m and not _BE.search(m.group("np")) and _AFTER_PARTICIPLE.match(m.group("rest")):  # not "one affected reader"
         present = m.group("v").lower() in ("needed", "required", "expected")  # "No action needed": still true
         be = ("is" if present else "was") if _singular(m.group("np")) else ("are" if present else "were")
