@@ -16,7 +16,7 @@ def apology(inp: Inputs) -> Unit:
     t = templates()["apology"]
     v = inp.values
     key = "with_duration" if "duration" in v and "day" in v else "with_day" if "day" in v else "bare"
-    if key != "bare" and v.get("what_failed") and brand_only(inp.facts.products):  # "Tagwell": who we are, not what went wrong
+    if key != "bare" and v.get("what_failed") and brand_only(inp.facts.products) and _a_thing(v["what_failed"]):  # "Tagwell": who we are
         key += "_headline"
         v = {**v, "failed_the": re.sub(r"(?i)^(?:an?|the|our)\s+", "", v["what_failed"])}
         head = v["failed_the"].split(" ", 1)[0]
@@ -25,3 +25,11 @@ def apology(inp: Inputs) -> Unit:
     if key == "bare":
         inp.omit("apology", "No day or duration was read, so the apology can only be general; if the self-check drops it, write one that names what failed.")
     return Unit(t[key][tone].format(**v), required=key != "bare")
+
+
+def _a_thing(what_failed: str) -> bool:
+    """Whether "We are sorry for the ..." can take it: a noun phrase that ends in what went wrong ("duplicate class
+    reminders sent to members", "forward geocoding errors"), not in a state or a manner ("receipts stuck", "clients
+    getting charged the deposit twice"), which is said with the product instead."""
+    last = what_failed.split()[-1].lower().strip(".,")
+    return bool(re.search(r"(?:[^s]s|outage|failure|error|problem|issue|bug|glitch|fault|crash|delay|slowdown|disruption)$", last))

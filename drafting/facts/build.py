@@ -20,14 +20,16 @@ from ..reading.spoken import spoken_times
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
 from .actions import read_actions
+from .brand import address_scores
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
 from .figures import field_figure, figures
-from .gate import customer_clauses, customer_sentence, order_to_team, our_system_subject
+from .gate import customer_clauses, customer_sentence, label_predicate, order_to_team, our_system_subject
 from .headline import headline_of
 from .internal_view import internal_view
 from .kinds import change_statements, plain_cause, plain_changes
 from .listed import REMEDY_RETOLD, remedy_row, remedy_said, tally_spans
+from .outside_names import outside_parties
 from .products import find_products
 from .remedy_kinds import merged, plain_remedies
 from .sheet import Fact, FactSheet
@@ -71,13 +73,22 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     written = _written(doc)
     sheet.writeup_date = written.isoformat() if written else ""
     find_window(doc, reading, sheet)
+    replies = [u for u in doc.units if u.quoted]
+    if sheet.start.value is None and sheet.end.value is None and replies:  # an e-mail thread whose last message never restates
+        for u in replies:                                                   # the window: the replies it quotes tell it
+            u.quoted = False
+        sheet.flags = [f for f in sheet.flags if f["item"] not in ("start of impact", "end of impact")]
+        find_window(doc, reading, sheet)
+        for u in replies:
+            u.quoted = True
     if auto:
         sheet.timezone = writeup_zone(sheet, reading, writeup)
     if sheet.start.value is None and not reading.dates:
         sheet.flag("date", "The write-up gives no date for the incident (a day and month need a year or a weekday).")
     red = redactor or Redactor.build(writeup, cfg)
     public = list(cfg.product_names) + list(cfg.public_names)
-    red.code_names += [n for n in withheld_names(doc, public) + internal_systems(writeup, public) if n not in red.code_names]
+    outside = outside_parties(writeup, public + list(address_scores(writeup)))  # a supplier, partner or customer account
+    red.code_names += [n for n in withheld_names(doc, public) + internal_systems(writeup, public) + outside if n not in red.code_names]
     details = list(dict.fromkeys(d.strip() for d in red.internal_details(writeup) if d.strip()))
     if details:
         shown = ", ".join(details[:20]) + (" ..." if len(details) > 20 else "")
@@ -173,8 +184,9 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 roles = roles_of(fig)
                 (sheet.unaffected if "unaffected" in roles else sheet.remedy if "remedy" in roles else sheet.numbers).append(fact)
             continue
-        if u.kind == "field" and u.section == "remedy" and not canon(u.key, cfg["fields"]) and (k := doc.text.rfind(u.key, doc.text.rfind("\n", 0, start) + 1, start)) >= 0:
-            start = k  # "Units still offline: customer needs to power-cycle ...": who the remedy is for stays with it
+        if u.kind == "field" and (u.section == "remedy" or label_predicate(f"{u.key.strip()}: {u.text.strip()}")) and not canon(u.key, cfg["fields"]) \
+                and (k := doc.text.rfind(u.key, doc.text.rfind("\n", 0, start) + 1, start)) >= 0:
+            start = k  # "Units still offline: customer needs to power-cycle ...", "Autocomplete: returned empty lists": its subject stays with it
         spans = [row] if (row := remedy_row(u)) else sentences(doc.text, start, u.span.end) if u.kind in ("item", "line", "field") else [u.span]
         if u.kind == "line" and u.section == "impact" and (tally := tally_spans(doc.text, start, u.span.end)):
             spans = tally  # "numbers for the doc: 41,200 tickets sold; ~9,000 kicked at 22:06": each figure its own note

@@ -21,6 +21,8 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
     value = re.sub(r"[*_`]", "", u.text).strip()
     if any(re.search(p, f"{key}: {value}", re.I) for p in rules().get("tool_chrome", [])):
         return None  # a list archive's "Messages: 61": the tool's count, not the incident's
+    if re.search(rules().get("internal_field_key_words", "(?!)"), key, re.I) or re.search(r"\b\d+\.\d+\.\d+\b", value):
+        return None  # "Affects Version/s: 2025.36.1", "Error in browser console: GET /tiles/...": for engineers only
     value_core = re.sub(r"\s*\([^)]*\)", "", value).strip()
     value = re.sub(r"\s*\(([^)]*)\)", lambda m: m.group(0) if has_role(m.group(1), "remedy") else "", value).strip()  # an aside stays internal
     key_low = key[:1].lower() + key[1:] if not re.match(r"[A-Z]{2,}", key) else key

@@ -20,8 +20,9 @@ from ..redact import Redactor, service_names, service_words
 from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
-# a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ..."
-_SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
+# a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ...",
+# "Tomáš Novák 12.03.2025 8:06 Status 8:05: ..."
+_SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
 _NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
                           r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
@@ -42,7 +43,7 @@ _CALENDAR = re.compile(r"(?i)(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?
 def _drop_brackets(text: str, red: Redactor) -> str:
     def repl(m: re.Match) -> str:
         inner = m.group(1)
-        if red.internal_details(inner) or has_cue(inner, rules().get("aside_bracket_cues", [])) or "`" in inner or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
+        if red.internal_details(inner) or has_cue(inner, rules().get("aside_bracket_cues", [])) or re.search(r"[`<>=]", inner) or service_names(inner) or re.search(r"(?i)\b(?:owner|ticket|see|ref|done|eta)\b|#\d|\d+\s*(?:per pod|pods?)\b", inner):
             return ""
         if _NAMED.search(inner) and not _CALENDAR.fullmatch(inner.strip()):
             return ""  # "(Bailey and Nova, both over $2,000)", "(heron-migrator 2.4.0)": a bracket that names someone or something goes whole
@@ -139,6 +140,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\t+", "", text)  # "3.5<tab>27 rosters were edited": a Word paragraph number
     text = re.sub(r"\s+", " ", re.sub(r"\s*[✓✔✅☑]\ufe0f?", "", text))  # 'saw "Refill requested ✓"': a screen's tick is no word
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
+    text = label_predicate(text) or text  # "Autocomplete: returned empty suggestion lists ..." -> "Autocomplete returned ..."
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
     if (chat := _SPEAKER_TIME.match(text)) and not _NOT_SPEAKER.search(chat.group("who")):
@@ -261,6 +263,14 @@ def label_participle(text: str) -> re.Match | None:
     """ "Unreconciled duplicates: removed by us automatically": a label that is the subject of what follows."""
     m = re.match(r"^(?P<k>[A-Z][a-z][\w'’-]*(?: [a-z][\w'’-]*){0,3}):\s+(?P<v>.+)$", text)
     return m if m and participle_lead().match(m.group("v")) else None
+
+
+def label_predicate(text: str) -> str | None:
+    """A note's label that is the subject of the past-tense verb after it: "Autocomplete: returned empty lists" ->
+    "Autocomplete returned empty lists" (verbs in data/drafting/prose.yaml, ``label_predicate_verbs``)."""
+    verbs = "|".join(re.escape(str(v)) for v in prose_rules().get("label_predicate_verbs", []))
+    m = re.match(r"^(?P<k>[A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+(?P<v>(?:" + verbs + r")\b.+)$", text) if verbs else None
+    return f"{m.group('k')} {m.group('v')}" if m else None
 
 
 _FIGURE_LED = re.compile(r"(?i)^(?:(?:all|about|around|over|nearly|almost|some|roughly)\s+)?~?\s*[£$€¥₩₹]?\d")

@@ -37,6 +37,9 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     plain for a general reader; None when no clause qualifies (the draft then heads with the product). Its first
     word is in lower case when the write-up's ``body`` uses it so ("duplicate"), so it can follow a colon."""
     text = re.sub(r"(?i)^\s*(?:subject|re|fwd?)\s*:\s*", "", title.split("\n")[0])
+    slug = _SLUG.match(text.split()[0]) if text.split() else None
+    if slug:  # a Slack incident channel's name, "inc-0412-receipts-stuck": its words after the number
+        text = re.sub(r"[-_]", " ", slug.group("words")) + text[len(text.split()[0]) + (len(text) - len(text.lstrip())):]
     if re.match(r"(?i)\s*(?:from|to|cc|bcc|date|sent)\s*:", text):
         return None  # an e-mail header, not a title
     for pattern in _NOISE:
@@ -46,8 +49,10 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     parts = [q for p in _SPLIT.split(text) for q in ([p.split(",")[0]] if re.search(r",[^,]*\b[a-z]+-[a-z0-9]{1,3}\b", p) else [p])]
     for part in parts:
         part = _as_statement(re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/+-]", " ", plain_words(part))).strip(" :,.-–—"))  # no emoji ("D+1" keeps its plus)
+        part = re.sub(r"(?<=[a-z]) / (?=[a-z])", " or ", part)  # "shows blank / old sheets": two words, either of them
+        part = re.sub(r"\b[A-Z]{4,}\b", lambda w: w.group(0).lower() if re.search(r"\b" + w.group(0).lower() + r"\b", body) else w.group(0), part)  # "TWICE"
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
-        if not 3 <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
+        if not (2 if slug else 3) <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
             continue
         if not any(w.islower() and len(w) >= 3 for w in words):  # "Brightquill Support Ops": a name, not an event
             continue
@@ -105,6 +110,7 @@ def _as_statement(part: str) -> str:
     return said[:1].upper() + said[1:]
 
 
+_SLUG = re.compile(r"(?i)^#?inc(?:ident)?[-_](?:\d+[-_])+(?P<words>[a-z]+(?:[-_][a-z]+)+)$")
 _DECLARED = re.compile(r"(?i)\bincident (?:declared|opened|created|started)\b[^\"“\n]{0,80}[\"“](?P<name>[^\"”\n]{8,90})[\"”]")
 _SEVERITY_LEAD = re.compile(r"(?i)^\W*(?:\d+[.)]\s*)?(?:sev(?:erity)?|p)\s*-?[0-4]\s*[—–:-]\s*\w")
 

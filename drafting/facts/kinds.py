@@ -31,6 +31,16 @@ def _search(pattern: str, text: str) -> re.Match | None:
     return re.search(pattern, text, re.I)
 
 
+def _affirmed(pattern: str, text: str) -> bool:
+    """Whether the cue is said, not denied: "So it is NOT overload." and "overload (ruled out)" tell no kind."""
+    m = _search(pattern, text)
+    if m is None:
+        return False
+    before, after = text[max(0, m.start() - 30): m.start()], text[m.end(): m.end() + 30]
+    return not (re.search(r"(?i)\b(?:not|no|never|without|ruled out|rule out)\b[^.,;:]{0,14}$|n['’]t\b[^.,;:]{0,14}$", before)
+                or re.search(r"(?i)^\W{0,3}(?:\(?\s*ruled out|(?:was|is)(?:n['’]t| not)\b)", after))
+
+
 def part_of(texts: list[str]) -> str | None:
     """The one part of the system these sentences name, in customer words ("VCL" -> "the network that delivers
     our content"); None when they name none, or two (the reading cannot tell which one failed)."""
@@ -70,7 +80,7 @@ def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
     said = _cause_sentences(doc, also or [])
     before = {id(s): (said[i - 1].text + " " if i else "") + s.text for i, s in enumerate(said)}  # "a partner lab upgraded ... After the upgrade it ..."
     found = ((kind, s) for s in said for kind in k["cause_kinds"]  # the kind of the first sentence that tells one, not of a later aside
-             if _search(kind["cue"], _opening(doc, s) if kind.get("with_opening") else s.text)
+             if _affirmed(kind["cue"], _opening(doc, s) if kind.get("with_opening") else s.text)
              and not (kind.get("not_ours") and _search(kind["not_ours"], before[id(s)]))
              and not (kind.get("fixed") and _search(k["no_change_cues"], doc.text)))  # "nothing was deployed that day": no change of ours
     for kind, hit in found:

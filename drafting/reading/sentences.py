@@ -7,6 +7,8 @@ from .spans import Span
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9]|~\s*\d|[£$€]\d)")
 _AM_PM_ON = re.compile(r"\b[ap]\.m\.\s+(?:[a-z]|[A-Z]{2,4}\b)")  # "2:10 p.m. to 3:02 p.m. ET" is one sentence
+# a letter's greeting on its own line ("Hi Dani,", "Dear Ms Okafor,") is never part of the sentence after it
+_SALUTATION = re.compile(r"(?im)^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n,.!?]{0,40}[,!]?[ \t]*\n")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca)\.|\b[A-Z]\.)[)\"”’]*\s*$")
 
 
@@ -17,6 +19,7 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
                       if not _ABBREV.search(text[max(start, m.start() - 8): m.start() + 1])
                       and not _AM_PM_ON.search(text[max(start, m.start() - 5): m.end() + 5])
                       and not (re.match(r"[.!?][)\"”’]+", m.group(0) if m.group(0)[:1] in ".!?" else text[m.start() - 1: m.end()]) and text[m.end(): m.end() + 1].islower())] + [end]
+    cuts += [m.end() for m in _SALUTATION.finditer(text, start, end)]
     cuts = sorted(set(cuts))
     for s, e in zip(cuts, cuts[1:]):
         while s < e and text[s].isspace():

@@ -1,0 +1,105 @@
+"""Stories from round 30's editors, about sentences a draft borrowed or made: a cause the write-up denies, a ticket's
+version field, a Teams header, a chat reply that answers the line before, a note to staff, a label before its verb,
+a title with a slash or an errors noun. The write-ups are invented for the tests."""
+from __future__ import annotations
+
+from drafting import draft
+from drafting.facts import build_sheet
+
+JIRA = """\
+[PLN-INC-204] Plan viewer shows blank / stale sheets for new uploads
+Affects Version/s:   2025.41.2
+Environment: prod
+Error in browser console: GET /tiles/r/881/z2 404
+
+Description:
+Between 08:15 and 10:40 CET on Thursday 9 October 2025 sheets uploaded that morning opened as a blank page in the web viewer.
+
+Comment - Nils - 08:55
+Possibility the render queue is overloaded by one big upload. Scaling the renderers.
+
+Comment - Nils - 09:30
+Queue drained but sheets still blank. So it is NOT overload.
+
+Comment - Nils - 10:20
+Confirmed: the nightly clean-up job deleted the rendered pages of sheets nobody had opened yet. Disabled the job and re-rendered.
+"""
+
+
+def test_a_cause_the_write_up_denies_is_never_told_as_its_kind():
+    """Given "So it is NOT overload." and a guessed overload, the report never says the service could not keep up."""
+    sheet = build_sheet(JIRA)
+    assert "keep up" not in str(sheet.cause_plain.value)
+    report = draft(JIRA, "report", "general", "sev3")
+    assert "could not keep up" not in report.text
+
+
+def test_a_version_field_and_a_console_error_are_never_figures():
+    sheet = build_sheet(JIRA)
+    said = " ".join(sheet.texts("numbers") + sheet.texts("symptoms"))
+    assert "Version" not in said and "2025.41.2" not in said and "/tiles/" not in said
+
+
+def test_a_title_with_a_slash_heads_the_draft_with_or_and_never_follows_an_incident_with():
+    sheet = build_sheet(JIRA)
+    assert sheet.headline.value.lower() == "plan viewer shows blank or stale sheets for new uploads"
+    report = draft(JIRA, "report", "general", "sev3")
+    assert report.text.splitlines()[0].startswith("# Incident report: Plan viewer shows blank or stale sheets for new uploads")
+    assert "incident with plan viewer shows" not in report.text.lower()
+    assert "sorry for the plan viewer" not in report.text.lower()
+
+
+TEAMS = """\
+Microsoft Teams - Ops > Incidents
+Conversation: card payments declined 14.2.
+
+Marta Kral  14.02.2025 7:48
+Since about 7:30 CET many calls from parents, card payments declined in shops.
+    Pavel Dvorak  7:55
+    I called the card network, they say their side is fine, no change today. Still, they see our response times as bad.
+
+Pavel Dvorak  14.02.2025 8:06
+Status 8:05: about 30% of card payments declined right now (normal is 3-4%).
+
+Pavel Dvorak  14.02.2025 9:40
+Fixed at 9:35 CET, declines back to normal. About 5,200 declined payments on about 3,000 cards.
+Tell parents they don't need to do anything, reserved amounts come back within 7 days.
+"""
+
+
+def test_a_teams_header_a_reply_that_answers_the_line_before_and_a_note_to_staff_stay_out():
+    sheet = build_sheet(TEAMS)
+    values = [str(f.value) for name in ("symptoms", "numbers", "harm", "remedy", "resolution") for f in getattr(sheet, name)]
+    assert not any("14.02.2025" in v or "Pavel" in v for v in values)
+    assert not any(v.startswith("Still") for v in values)
+    assert not any(v.startswith("Tell parents") for v in values)
+    for stage, audience in (("preliminary", "general"), ("report", "general")):
+        text = draft(TEAMS, stage, audience, "sev1").text
+        assert "Tell parents" not in text and "Still, they see" not in text
+
+
+GEO = """\
+# Address lookup + autocomplete errors (INC-7781)
+
+All times UTC. Tuesday 3 June 2025.
+
+## Impact
+- 07:40 to 09:05 UTC: about 2.1 million address lookups failed or timed out.
+- Autocomplete: returned empty suggestion lists instead of an error (availability 99.6% < 99.9%).
+
+## Root cause
+A scheduled rebuild made the address index larger than the servers' memory, so they ran out of memory.
+"""
+
+
+def test_a_title_with_a_plus_and_errors_heads_the_draft_and_a_label_becomes_the_subject_of_its_verb():
+    sheet = build_sheet(GEO)
+    assert sheet.headline.value.lower() == "address lookup and autocomplete errors"
+    said = " ".join(sheet.texts("numbers") + sheet.texts("symptoms"))
+    assert "Autocomplete returned empty suggestion lists" in said
+    assert "Autocomplete:" not in said and "<" not in said
+
+
+def test_an_out_of_memory_cause_is_told_without_inventing_load_or_lost_work():
+    report = draft(GEO, "report", "general", "sev2")
+    assert "under the load" not in report.text and "was lost" not in report.text
