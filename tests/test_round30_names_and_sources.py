@@ -118,3 +118,34 @@ def test_a_window_told_only_in_the_quoted_reply_is_read_in_its_zone():
     sheet = build_sheet(THREAD)
     assert sheet.start.value is not None and sheet.start.value.strftime("%Y-%m-%d %H:%M") == "2025-10-05 10:10"
     assert sheet.end.value.strftime("%H:%M") == "13:55"
+
+
+OFFICE_CHAT = """\
+Slack export #ops, Zagreb office
+Fri 7 March 2025
+9:40 PM Rui: card top-ups failing for everyone, "Top-up failed" in the app
+11:05 PM Rui: top-ups working again since 11:00 PM, watching
+"""
+
+
+def test_a_write_up_that_writes_no_zone_is_read_on_the_clock_of_the_office_it_names():
+    """Given a Slack export from the "Zagreb office" that writes no zone, its bare times are Zagreb's clock (CET,
+    UTC+1 in March), so the window is 20:40 to 22:00 UTC, and the draft names the zone rather than "local time"."""
+    sheet = build_sheet(OFFICE_CHAT)
+    assert sheet.start.value is not None and sheet.start.value.strftime("%H:%M") == "20:40"
+    assert sheet.end.value.strftime("%H:%M") == "22:00"
+    assert "local time" not in draft(OFFICE_CHAT, "preliminary", "general", "sev2").text
+
+
+def test_a_support_reply_that_says_an_update_we_released_caused_it_confirms_a_change_of_ours():
+    """Given an internal note "a change we released retried slow payments ..." and a customer reply "a problem in
+    an update we released caused some fees to be charged twice", the cause is a change we made, since undone."""
+    text = TICKET_REPLY + """
+Jordan (Support) - Jun 3, 2025, 4:00 PM
+Hi Casey,
+Good news, this is fixed. A problem in an update we released caused some booking fees to be charged twice. We've undone that update.
+Jordan
+"""
+    sheet = build_sheet(text)
+    assert sheet.cause_status.value == "confirmed"
+    assert "A change we made" in str(sheet.cause_plain.value)

@@ -4,8 +4,10 @@ data/drafting/extract.yaml (``zone_declarations``)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import tzinfo
 from functools import lru_cache
+from zoneinfo import available_timezones
 
 from .rules import rules, zone_of
 
@@ -61,7 +63,41 @@ def place_zone(text: str) -> tuple[str, tzinfo] | None:
         after = r"\s+(?:time|standard|daylight)\b" if region else r"(?![\w/])"
         if re.search(r"(?<![\w/])" + re.escape(word.title()) + after, text, re.I if region else 0) and (z := zone_of(word)) is not None:
             return word.title(), z
-    return None
+    return office_zone(text)
+
+
+@lru_cache(maxsize=1)
+def _zone_cities() -> dict[str, str]:
+    """The cities the time-zone database names ("Europe/Madrid", "America/Sao_Paulo"), as a writer spells them
+    ("madrid", "sao paulo"), with their zone."""
+    out: dict[str, str] = {}
+    for key in available_timezones():
+        parts = key.split("/")
+        if len(parts) >= 2 and parts[0] in ("Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian"):
+            out.setdefault(_plain(parts[-1].replace("_", " ")), key)
+    return out
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def office_zone(text: str) -> tuple[str, tzinfo] | None:
+    """The clock of the office the write-up says it is written from ("Madrid office", "our team in Vienna", "I'm in
+    Lisbon"), for a city the time-zone database names; None when it names none, or two (cues in
+    data/drafting/extract.yaml, ``office_cues``)."""
+    found: dict[str, str] = {}
+    cities = _zone_cities()
+    for cue in rules().get("office_cues", []):
+        for m in re.finditer(str(cue), text):
+            city = _plain(m.group("city")).strip()
+            if city in cities:
+                found[city] = cities[city]
+    if len(set(found.values())) != 1:
+        return None
+    city, key = next(iter(found.items()))
+    z = zone_of(key)
+    return (city.title(), z) if z is not None else None
 
 
 _OWN_OFFSET = re.compile(r"\b(?P<w>[A-Z]{2,5})\b(?:\s*(?:=|:|,|-|–|\bis\b|\bmeans\b)\s*|\s+)(?:\(?[A-Z][a-z]+\)?\s+){0,3}"
