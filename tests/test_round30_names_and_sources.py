@@ -149,3 +149,26 @@ Jordan
     sheet = build_sheet(text)
     assert sheet.cause_status.value == "confirmed"
     assert "A change we made" in str(sheet.cause_plain.value)
+
+
+EXPLAINED = """\
+# Paywall shown to paid subscribers - Sunday 5 October 2025
+
+All times UTC.
+
+## Summary
+From 10:10 to 13:55 UTC paid subscribers were asked to subscribe again on the site and in the app.
+
+## Root cause
+Every morning our entitlement system (Lighthouse) pulls the subscriber list from billing. Today the list arrived empty and Lighthouse accepted it, so every subscriber was marked as lapsed.
+"""
+
+
+def test_a_name_the_write_up_explains_once_is_told_as_its_explanation():
+    """Given "our entitlement system (Lighthouse)", the cause is told with "our entitlement system" and never names
+    Lighthouse."""
+    sheet = build_sheet(EXPLAINED)
+    assert "Lighthouse" not in str(sheet.cause.value)
+    assert "entitlement system accepted it" in str(sheet.cause.value)
+    report = draft(EXPLAINED, "report", "general", "sev2")
+    assert "Lighthouse" not in report.text and "entitlement system" in report.text

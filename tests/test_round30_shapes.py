@@ -103,3 +103,32 @@ def test_a_title_with_a_plus_and_errors_heads_the_draft_and_a_label_becomes_the_
 def test_an_out_of_memory_cause_is_told_without_inventing_load_or_lost_work():
     report = draft(GEO, "report", "general", "sev2")
     assert "under the load" not in report.text and "was lost" not in report.text
+
+
+HOTEL = """\
+# Hotel bookings failing at the last step - Wednesday 5 March 2025
+
+All times UTC.
+
+## Impact
+From 13:40 to 16:15 UTC hotel bookings failed at the last step with "Rate no longer available".
+- Availability for the month is now 99.71% → below the 99.9% we promise.
+- There were 41 tickets, 3 escalations via account managers.
+- Search (`/v1/search`): returned stale prices for part of the window.
+
+## Remedies
+- Offline/agent booking fee ($15) WAIVED for anyone who booked through an agent during the window.
+- Support will email the 12 largest accounts; everybody else gets it in the incident email.
+"""
+
+
+def test_a_remedy_note_in_shorthand_is_said_plainly_and_a_note_about_our_own_work_stays_out():
+    """Given a remedy note "Offline/agent booking fee ($15) WAIVED ..." the draft says "offline or agent" and
+    "waived"; ticket counts, an arrow line, support's e-mail plan and "everybody else gets it" stay out, and a label
+    with its endpoint in brackets becomes the subject of its verb."""
+    sheet = build_sheet(HOTEL)
+    remedies = " ".join(sheet.texts("remedy"))
+    assert "Offline or agent booking fee" in remedies and "WAIVED" not in remedies
+    said = " ".join(sheet.texts("numbers") + sheet.texts("symptoms") + sheet.texts("remedy"))
+    assert "41 tickets" not in said and "→" not in said and "Support will email" not in said and "everybody else" not in said.lower()
+    assert "Search returned stale prices for part of the window" in said

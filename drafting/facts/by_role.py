@@ -192,7 +192,7 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
     if current and max(s.p("cause") for s in current) >= threshold:
         keep = [s for s in current if s.p("cause") >= threshold * 0.6 and _eligible(s, "cause", cfg)]
         if keep and len(keep) < len(current):  # a passage that ran on into other parts: only its cause sentences
-            texts = [t for s in keep if (t := customer_sentence(our_system_subject(s.span, red), red, min_words=5, sentence=False))]
+            texts = [t for s in keep if (t := customer_sentence(our_system_subject(s.span, red), red, min_words=5, sentence=False)) and not leans_back(t)]
             if texts:
                 sheet.cause = Fact(" ".join(texts[:3]), Span(keep[0].span.start, keep[-1].span.end, doc.text[keep[0].span.start:keep[-1].span.end]),
                                    sheet.cause.confidence, "the cause sentences of the passage (role model)")

@@ -10,7 +10,7 @@ leading time phrase in a local zone is dropped at its comma, and the first lette
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..reading.document import Span
 from ..reading.lines import participle_lead
@@ -18,6 +18,7 @@ from ..reading.roles import has_role
 from ..reading.rules import canon, has_cue, rules
 from ..redact import Redactor, service_names, service_words
 from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
+from .system_names import explained_names
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
 # a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ...",
@@ -25,7 +26,7 @@ _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z
 _SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
 _NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
                           r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
-_NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
+_NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|→|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?(?:,\s+|\s+(?=(?:we|our|the|a|an|it|they|customers?|users?)\b))", re.I)
 
 
@@ -162,6 +163,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if _account_label(lead) or _account_label(text.split(":", 1)[0] + ":" if ":" in text[:40] else ""):
         return None  # "Galata Deri: October platform fee waived", "Told Murat: ...": one account's or one person's line
     text = _drop_brackets(text, red)
+    text = _unshouted(_either_word(text), red.writeup)  # "fee WAIVED", "storage / truck charges": a note's shorthand, said plainly
     text = _CROSS_REFERENCE.sub("", text)  # "... not auto-removed, see Remediation." -> "... not auto-removed."
     text = re.sub(r"\(\s+", "(", re.sub(r"\s+([).,;:!?])", r"\1", text))
     part = label_participle(text)
@@ -178,6 +180,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = re.sub(r"(?i)[,;]?\s*\b(?:due|eta|target)\s*:?\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?=\.?\s*$)", "", text)  # ", due 04/07": no reader can be sure of that date
     text = _TRAILING_ASIDE.sub(".", text)  # "... a correction email - Comms sending tonight." -> "... a correction email."
     text = _plain_services(text)
+    text = _explained(text, red.writeup)  # "Lighthouse accepted an empty list" -> "Our entitlement system accepted ..."
     for tail in prose_rules().get("lean_tails", []):
         text = re.sub(tail, "", text, flags=re.I)  # "..., same timing." -> "..."
     text = without_linking_words(text)
@@ -265,11 +268,38 @@ def label_participle(text: str) -> re.Match | None:
     return m if m and participle_lead().match(m.group("v")) else None
 
 
+def _explained(text: str, writeup: str) -> str:
+    """A name the write-up explains once ("our entitlement system (Lighthouse)") said as its explanation."""
+    for name, phrase in explained_names(writeup).items():
+        text = re.sub(r"\s*\(" + re.escape(phrase) + r"\)", "", text)  # "Heron (our notification service)": once is enough
+        text = re.sub(r"(?<![\w@./#-])" + re.escape(name) + r"(?![\w@-])", partial(_said_as, phrase=phrase), text)
+    return text
+
+
+def _said_as(m: re.Match, phrase: str) -> str:
+    """The explanation in a name's place, capitalised where the name opened a sentence."""
+    opens = m.start() == 0 or m.string[:m.start()].rstrip().endswith((".", "!", "?"))
+    return phrase[:1].upper() + phrase[1:] if opens else phrase
+
+
+def _either_word(text: str) -> str:
+    """ "Offline/agent booking fee", "storage / truck waiting charges": two words with a slash between, either of
+    them, said "offline or agent", "storage or truck" (never inside an address, a path or "and/or")."""
+    return re.sub(r"(?<![\w/.:@-])([A-Za-z]{3,})\s?/\s?([A-Za-z]{3,})(?![\w/.@-])", lambda m: m.group(0) if m.group(1).lower() == "and" else f"{m.group(1)} or {m.group(2)}", text)
+
+
+def _unshouted(text: str, writeup: str) -> str:
+    """A word in capitals for emphasis ("WAIVED", "NOT") in lower case, when the write-up also writes it so or it
+    ends like a verb form: a shouted word, not an acronym a reader needs as written."""
+    return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"\b" + m.group(0).lower() + r"\b", writeup) or re.search(r"(?:ED|ING)$", m.group(0)) else m.group(0), text)
+
+
 def label_predicate(text: str) -> str | None:
     """A note's label that is the subject of the past-tense verb after it: "Autocomplete: returned empty lists" ->
-    "Autocomplete returned empty lists" (verbs in data/drafting/prose.yaml, ``label_predicate_verbs``)."""
+    "Autocomplete returned empty lists", a bracket after the label dropped (verbs in data/drafting/prose.yaml,
+    ``label_predicate_verbs``)."""
     verbs = "|".join(re.escape(str(v)) for v in prose_rules().get("label_predicate_verbs", []))
-    m = re.match(r"^(?P<k>[A-Z][\w'’-]*(?: [\w'’-]+){0,3}):\s+(?P<v>(?:" + verbs + r")\b.+)$", text) if verbs else None
+    m = re.match(r"^(?P<k>[A-Z][\w'’-]*(?: [\w'’-]+){0,3})(?:\s*\([^()]{0,40}\))?:\s+(?P<v>(?:" + verbs + r")\b.+)$", text) if verbs else None
     return f"{m.group('k')} {m.group('v')}" if m else None
 
 

@@ -5,6 +5,7 @@ previous week's prices"); the nouns that mark a system are in data/drafting/extr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..checks.jargon import glossary
 from ..reading.rules import product_noun_pattern, rules
@@ -47,3 +48,21 @@ def internal_systems(text: str, public: list[str]) -> list[str]:
 
 
 _NAMED_IN_BRACKETS = re.compile(r"\b(?:platform|system|backend|tool|database|engine|middleware|orchestrator|service)\s*\((?P<n>[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?)\)")
+
+
+@lru_cache(maxsize=8)
+def explained_names(text: str) -> dict[str, str]:
+    """Names the write-up explains once in customer words: "Heron (our notification service)", "our entitlement
+    system (Lighthouse)", "Fastlane Edge (our CDN)" -> {"Lighthouse": "our entitlement system", ...}. A sentence
+    that names one may say the explanation instead, so a cause told with an internal name can still be told."""
+    said = "|".join(re.escape(str(w)) for w in rules().get("our_bracket_nouns", []))
+    if not said:
+        return {}
+    name = r"(?P<n>[A-Z][\w'’-]*[a-z][\w'’-]*(?: [A-Z][\w'’-]*[a-z][\w'’-]*)?)"
+    phrase = r"(?P<p>(?:our|the) (?:[a-z][\w&-]* ){0,3}(?:" + said + r"))"
+    out: dict[str, str] = {}
+    for m in re.finditer(r"(?<![\w@./#-])" + name + r"\s*\(" + phrase + r"\)", text):
+        out.setdefault(m.group("n"), m.group("p"))
+    for m in re.finditer(r"\b" + phrase + r"\s*\(" + name + r"\)", text):
+        out.setdefault(m.group("n"), m.group("p"))
+    return out
