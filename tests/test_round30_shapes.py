@@ -132,3 +132,36 @@ def test_a_remedy_note_in_shorthand_is_said_plainly_and_a_note_about_our_own_wor
     said = " ".join(sheet.texts("numbers") + sheet.texts("symptoms") + sheet.texts("remedy"))
     assert "41 tickets" not in said and "→" not in said and "Support will email" not in said and "everybody else" not in said.lower()
     assert "Search returned stale prices for part of the window" in said
+
+
+RECEIPTS = """\
+#inc-0519-receipts-stuck
+Thu 13 March 2025, all times UTC
+10:02 Maya: alert fired, OCR queue depth 40k
+10:05 Maya: support getting tickets that receipts sit on Processing
+10:31 Omar: Rollback done 10:30.
+10:44 Omar: queue drained, receipts processing normally since 10:40
+10:50 Maya: cause confirmed, the 5.2 release changed the OCR timeout, rolled back. You need to open the report and hit Submit again.
+"""
+
+
+def test_a_draft_that_read_no_symptom_says_what_failed_from_its_title_in_the_past_tense():
+    """Given a chat whose only words about customers are its channel name, the preliminary and the report say
+    "Receipts were stuck." rather than "the full report will describe what customers saw"; a log-book note
+    ("Rollback done 10:30."), the desk's ticket load and an instruction to the reader are never what happened."""
+    sheet = build_sheet(RECEIPTS)
+    assert not any("You need to" in s or "support getting tickets" in s for s in sheet.texts("symptoms"))
+    assert not any("Rollback done" in s for s in sheet.texts("resolution"))
+    prelim = draft(RECEIPTS, "preliminary", "general", "sev3").text
+    report = draft(RECEIPTS, "report", "general", "sev3").text
+    for text in (prelim, report):
+        assert "Receipts were stuck." in text
+        assert "describe in detail what customers saw" not in text and "Rollback done" not in text
+
+
+def test_a_title_is_never_pasted_again_as_a_sentence_of_the_story():
+    """Given the ticket title "Plan viewer shows blank / stale sheets for new uploads", the summary never repeats it
+    as a sentence; the report tells it once, in the past tense ("Plan viewer showed blank or ...")."""
+    report = draft(JIRA, "report", "general", "sev3").text
+    assert "Plan viewer shows blank" not in report.split("\n", 1)[1]
+    assert "viewer showed blank or" in report

@@ -7,6 +7,7 @@ from ..context import Audience
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
+from .headline_said import headline_said
 from .phrasing import Inputs, as_we_will, cause_status_sentence, contact_sentence, pick, review_promise, window_unit
 from .remedy_words import remedy_to_reader
 from .unknowns import end_honestly_unknown
@@ -26,7 +27,9 @@ def compose(inp: Inputs) -> Document:
     seen = pick(inp, f.symptoms, limit, skip_ranges=True) or pick(inp, f.numbers, limit, skip_ranges=True)
     window = window_unit(inp, told=bool(seen or harm))
     symptoms = [Unit(s, "writeup") for s in seen]
-    fallback = None if (symptoms or harm) else Unit(t["common"]["symptom_fallback"].format(**v), required=True)
+    said = headline_said(str(f.headline.value or "")) if not (symptoms or harm) else None  # the title says what customers saw
+    fallback = None if (symptoms or harm) else Unit(said, "writeup", alt=t["common"]["symptom_fallback"].format(**v)) if said \
+        else Unit(t["common"]["symptom_fallback"].format(**v), required=True)
     if executive:
         doc.paragraph(Unit(t["preliminary"]["executive_lead"], required=True), window, duration, *harm, *symptoms, fallback)
         doc.paragraph(*remedy)

@@ -11,6 +11,7 @@ from ..facts.prose import leans_back
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
+from .headline_said import headline_said
 from .phrasing import Inputs, as_we_will, pick, plain_enough, window_unit
 from .remedy_words import remedy_to_reader
 from .unknowns import end_honestly_unknown
@@ -32,6 +33,8 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
         text = str(f.cause.value)
         parts = [s.text for s in sentences(text, 0, len(text)) if s.text.strip() not in str(f.cause_plain.value) and not _STATUS_ONLY.match(s.text)
                  and not (plain and leans_back(s.text))]  # "Both faults were needed ...": after the plain sentence it points at nothing
+        while parts and leans_back(parts[0]):
+            parts = parts[1:]  # "It deleted pre-rendered tiles ...": what "it" is was in a sentence the sheet did not keep
         keep = [p for p in parts if plain_enough(p, inp)][: limit - len(plain)]  # "The legacy LB record got destroyed in the same apply": not for general readers
         if not keep and not plain and inp.ctx.audience is Audience.GENERAL:  # one explained term more, rather than withhold a confirmed cause
             keep = [p for p in parts[:1] if plain_enough(p, inp, allowance=1)]
@@ -128,9 +131,14 @@ def compose(inp: Inputs) -> Document:
         story += [Unit(s, "writeup") for s in pick(inp, f.numbers, 4 if technical else 3, skip_ranges=True)]
         if not inp.high:
             story += harm + remedy
+        said = Unit(h, "writeup") if (h := headline_said(str(f.headline.value or ""))) else None  # "Receipts were stuck.": the title's part
+        if not story and said:
+            story, said = [said], None
         if not story and not lead:  # never "we are confirming what customers saw" in the report: the write-up may well say it
             inp.omit("what customers saw", "No sentence about what customers saw could be used: add it to the fact sheet (field: symptoms) and redraft.")
         doc.paragraph(*story)
+        if said is not None and story:
+            doc.blocks[-1].fallback = said  # if the self-check drops every sentence of the story, the title still says what failed
         unaffected = pick(inp, f.unaffected, 2)
         if unaffected:
             doc.paragraph(*[Unit(s, "writeup") for s in unaffected])

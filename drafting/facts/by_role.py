@@ -42,6 +42,7 @@ FIELD_FAMILY = {"symptoms": ("symptom", "impact", "harm"), "numbers": ("impact",
                 "harm": ("harm", "impact", "symptom", "remedy"), "remedy": ("remedy", "action", "harm", "impact"),
                 "unaffected": ("impact", "symptom", "harm", "response", "recovery"), "actions": ("action", "remedy", "recovery"),
                 "resolution": ("recovery", "action", "response")}
+_TO_DO = re.compile(r"(?i)\b(?:you|customers?|users?|members?) (?:need|needs|should|must|have to|has to|can now)\b|^\W*please\b")
 _NOT_UNAFFECTED = re.compile(r"(?i)\b(?:not affected|unaffected|were not|was not|continued to work|kept working|worked normally|no (?:data|file|payment)s? (?:was|were) lost)\b")
 
 
@@ -154,11 +155,14 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             text = customer_sentence(s.span, red)
             if text and name == "actions":
                 text = None if not_a_change(text) else without_owner(text)
+            if text and name in ("symptoms", "numbers", "harm") and any(re.search(p, text, re.I) for p in rules().get("team_metric_cues", [])):
+                text = None  # "Since morning support getting tickets that ...": the desk's load, not what customers saw
             if text and text not in placed and not has_role(text, "unconfirmed") and reads_alone(s.span, text, red):
                 have.append(Fact(text, s.span, round(0.5 + 0.4 * s.p(role), 2), f"read as {role} ({s.p(role):.2f})"))
                 placed.add(text)
 
-    fill("symptoms", "symptom", cfg.get("want_symptoms", 3), cfg.get("fill_threshold", 0.55), lambda s: not _NOT_UNAFFECTED.search(s.span.text))
+    fill("symptoms", "symptom", cfg.get("want_symptoms", 3), cfg.get("fill_threshold", 0.55),
+         lambda s: not _NOT_UNAFFECTED.search(s.span.text) and not _TO_DO.search(s.span.text))  # "You need to ... again": what to do, not what was seen
     fill("unaffected", "impact", cfg.get("want_unaffected", 2), cfg.get("fill_threshold", 0.55), lambda s: bool(_NOT_UNAFFECTED.search(s.span.text)))
     fill("numbers", "impact", cfg.get("want_numbers", 4), cfg.get("fill_threshold", 0.55),
          lambda s: bool(re.search(r"\d", s.span.text)) and not _NOT_UNAFFECTED.search(s.span.text))
@@ -167,6 +171,9 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     fill("actions", "action", cfg.get("want_actions", 6), cfg.get("action_threshold", 0.6),
          lambda s: s.section in ("actions", "resolution", "remedy") or s.p("action") >= cfg.get("sure", 0.8) and s.section not in ("cause", "timeline", "contributing", "detection"))
     fill("resolution", "recovery", 2, cfg.get("fill_threshold", 0.55))
+    title = sheet.title.source
+    if title is not None:  # the title heads the draft already (facts.headline); its words are no sentence of the story
+        sheet.symptoms = [f for f in sheet.symptoms if not (f.source and f.source.start < title.end and title.start < f.source.end)]
     filled = {"actions": bool(sheet.actions), "symptoms": bool(sheet.symptoms or sheet.numbers)}
     sheet.flags = [f for f in sheet.flags if not filled.get(f["item"]) or f["reason"].startswith("left out")]
     for name in FIELD_ROLES:  # in the write-up's order: "First, ... Second, ..." and a credit before how it is applied

@@ -27,6 +27,8 @@ _SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+
 _NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
                           r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|→|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
+# a log-book note of a step and its time, "Rollback done 4:46 PM.", "Purge complete 09:12": never a sentence to send
+_STATUS_NOTE = re.compile(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:done|complete|completed|finished|deployed|live|started|ok|rolled back)\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}")
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?(?:,\s+|\s+(?=(?:we|our|the|a|an|it|they|customers?|users?)\b))", re.I)
 
 
@@ -184,7 +186,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     for tail in prose_rules().get("lean_tails", []):
         text = re.sub(tail, "", text, flags=re.I)  # "..., same timing." -> "..."
     text = without_linking_words(text)
-    if _NOT_PROSE.search(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
+    if _NOT_PROSE.search(text) or _STATUS_NOTE.match(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None
