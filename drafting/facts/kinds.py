@@ -95,7 +95,9 @@ def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
     for kind in k["cause_kinds"]:  # no statement of the cause found: a change and its rollback, told where the story is
         if kind.get("fallback_all") and all(_search(p, told) for p in kind["fallback_all"]) and not _search(k["no_change_cues"], told) \
                 and not _search(k["failed_fix_cues"], doc.text):
-            text = str(kind["say"]).replace("{part}", str(k["part_unknown"])) + " " + str(kind.get("fixed", ""))
+            stated = "\n".join(ln for ln in told.split("\n") if not ln.rstrip().endswith("?"))  # "roll back the key?" asks
+            undone = _search(kind.get("fix_done") or kind.get("fix") or "(?!)", stated)
+            text = str(kind["say"]).replace("{part}", str(k["part_unknown"])) + (" " + str(kind.get("fixed", "")) if undone else "")
             return Fact(text.strip(), None, 0.4, f"a plain sentence for a cause of the kind '{kind['kind']}', from the story as a whole: check it")
     return None
 

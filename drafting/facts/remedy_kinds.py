@@ -140,6 +140,8 @@ def _say(kind: str, k: dict, p: str, m: re.Match, who: str, text: str) -> str:
         if not re.search(k["until_is"], m.group("until")):
             return ""
         return k["say"].format(what=m.group("what").lower(), until=m.group("until").strip())
+    if k.get("unless_anywhere") and re.search(k["unless_anywhere"], text, re.I):
+        return ""  # "You do not need to do anything" is wrong for the customers the write-up asks to act
     if "say_done" in k:
         return k["say_done"] if done else k["say_plan"]
     return k["say"].format(**slots)
