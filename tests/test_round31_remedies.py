@@ -50,3 +50,28 @@ def test_a_rollback_the_team_only_weighed_is_never_told_as_undone():
     told = plain_cause(read(WEIGHED_ROLLBACK))
     assert told is not None and "A change we made" in str(told.value)
     assert "undone" not in str(told.value)
+
+
+SUPPORT_BRIEF = """\
+# Support brief: booking confirmations delayed - Saturday 16 August 2025
+
+All times UTC. From 14:05 to 17:40 UTC booking confirmations were delayed by up to three hours.
+
+## What to tell customers
+- Confirmations are arriving normally again. Delayed ones were sent automatically.
+- Members who lost a class because of this: offer one month's membership credit. Apply it yourself in Backstage, no approval needed.
+- Do not promise compensation for missed personal-training fees.
+- Don't say "nothing to do" to someone whose booking was cancelled: they need to book again.
+"""
+
+
+def test_a_support_briefs_words_to_its_agents_never_reach_the_customer():
+    """Given a brief that tells agents to "offer" a credit, to "apply it yourself in Backstage" and what not to
+    promise, no draft says any of it to customers."""
+    sheet = build_sheet(SUPPORT_BRIEF)
+    said = " ".join(sheet.texts("remedy") + sheet.texts("symptoms") + sheet.texts("numbers"))
+    assert "offer one month" not in said and "Apply it yourself" not in said and "Backstage" not in said
+    assert "Do not promise" not in said and "Don't say" not in said
+    for stage, audience in (("preliminary", "general"), ("report", "general")):
+        text = draft(SUPPORT_BRIEF, stage, audience, "sev3").text
+        assert "Backstage" not in text and "Do not promise" not in text and "Apply it yourself" not in text

@@ -29,7 +29,7 @@ from .cause import side_remark
 from .gate import customer_sentence, for_the_team, independent, label_participle, our_system_subject
 from .kinds import not_a_change, plain_cause, without_owner
 from .listed import REMEDY_RETOLD
-from .prose import figure_note_as_sentence, leans_back
+from .prose import figure_note_as_sentence, leans_back, prose_rules
 from .remedy_note import remedy_note_as_sentence
 from .sheet import Fact, FactSheet
 
@@ -42,7 +42,6 @@ FIELD_FAMILY = {"symptoms": ("symptom", "impact", "harm"), "numbers": ("impact",
                 "harm": ("harm", "impact", "symptom", "remedy"), "remedy": ("remedy", "action", "harm", "impact"),
                 "unaffected": ("impact", "symptom", "harm", "response", "recovery"), "actions": ("action", "remedy", "recovery"),
                 "resolution": ("recovery", "action", "response")}
-_TO_DO = re.compile(r"(?i)\b(?:you|customers?|users?|members?) (?:need|needs|should|must|have to|has to|can now)\b|^\W*please\b")
 _NOT_UNAFFECTED = re.compile(r"(?i)\b(?:not affected|unaffected|were not|was not|continued to work|kept working|worked normally|no (?:data|file|payment)s? (?:was|were) lost)\b")
 
 
@@ -162,7 +161,7 @@ def refine(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 placed.add(text)
 
     fill("symptoms", "symptom", cfg.get("want_symptoms", 3), cfg.get("fill_threshold", 0.55),
-         lambda s: not _NOT_UNAFFECTED.search(s.span.text) and not _TO_DO.search(s.span.text))  # "You need to ... again": what to do, not what was seen
+         lambda s: not _NOT_UNAFFECTED.search(s.span.text) and not re.search(prose_rules().get("reader_to_do", "(?!)"), s.span.text, re.I))
     fill("unaffected", "impact", cfg.get("want_unaffected", 2), cfg.get("fill_threshold", 0.55), lambda s: bool(_NOT_UNAFFECTED.search(s.span.text)))
     fill("numbers", "impact", cfg.get("want_numbers", 4), cfg.get("fill_threshold", 0.55),
          lambda s: bool(re.search(r"\d", s.span.text)) and not _NOT_UNAFFECTED.search(s.span.text))

@@ -17,7 +17,7 @@ from ..reading.lines import participle_lead
 from ..reading.roles import has_role
 from ..reading.rules import canon, has_cue, rules
 from ..redact import Redactor, service_names, service_words
-from .prose import chat_voice, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, without_linking_words
+from .prose import chat_voice, either_word, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, unshouted, without_linking_words
 from .system_names import explained_names
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
@@ -27,8 +27,6 @@ _SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+
 _NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
                           r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|→|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
-# a log-book note of a step and its time, "Rollback done 4:46 PM.", "Purge complete 09:12": never a sentence to send
-_STATUS_NOTE = re.compile(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:done|complete|completed|finished|deployed|live|started|ok|rolled back)\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}")
 _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2})+(?:\s*(?:[ap]m))?(?:\s*[A-Z]{2,5}(?:[+-]\d{1,2})?)?(?:\s+(?:to|and|until)\s+\d{1,2}(?::\d{2})+(?:\s*[A-Z]{2,5})?)?(?:\s+on\s+[^,]{3,30})?(?:,\s+|\s+(?=(?:we|our|the|a|an|it|they|customers?|users?)\b))", re.I)
 
 
@@ -165,7 +163,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if _account_label(lead) or _account_label(text.split(":", 1)[0] + ":" if ":" in text[:40] else ""):
         return None  # "Galata Deri: October platform fee waived", "Told Murat: ...": one account's or one person's line
     text = _drop_brackets(text, red)
-    text = _unshouted(_either_word(text), red.writeup)  # "fee WAIVED", "storage / truck charges": a note's shorthand, said plainly
+    text = unshouted(either_word(text), red.writeup)  # "fee WAIVED", "storage / truck charges": a note's shorthand, said plainly
     text = _CROSS_REFERENCE.sub("", text)  # "... not auto-removed, see Remediation." -> "... not auto-removed."
     text = re.sub(r"\(\s+", "(", re.sub(r"\s+([).,;:!?])", r"\1", text))
     part = label_participle(text)
@@ -186,7 +184,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     for tail in prose_rules().get("lean_tails", []):
         text = re.sub(tail, "", text, flags=re.I)  # "..., same timing." -> "..."
     text = without_linking_words(text)
-    if _NOT_PROSE.search(text) or _STATUS_NOTE.match(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
+    if _NOT_PROSE.search(text) or _status_note(text) or red.internal_details(text) or internal_identifiers(text, tuple(red.config.public_names) + tuple(red.config.product_names)):
         return None
     if not allow_guess and has_role(text, "unconfirmed"):
         return None
@@ -284,16 +282,11 @@ def _said_as(m: re.Match, phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] if opens else phrase
 
 
-def _either_word(text: str) -> str:
-    """ "Offline/agent booking fee", "storage / truck waiting charges": two words with a slash between, either of
-    them, said "offline or agent", "storage or truck" (never inside an address, a path or "and/or")."""
-    return re.sub(r"(?<![\w/.:@-])([A-Za-z]{3,})\s?/\s?([A-Za-z]{3,})(?![\w/.@-])", lambda m: m.group(0) if m.group(1).lower() == "and" else f"{m.group(1)} or {m.group(2)}", text)
-
-
-def _unshouted(text: str, writeup: str) -> str:
-    """A word in capitals for emphasis ("WAIVED", "NOT") in lower case, when the write-up also writes it so or it
-    ends like a verb form: a shouted word, not an acronym a reader needs as written."""
-    return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"\b" + m.group(0).lower() + r"\b", writeup) or re.search(r"(?:ED|ING)$", m.group(0)) else m.group(0), text)
+def _status_note(text: str) -> bool:
+    """A log-book note of a step and its time ("Rollback done 4:46 PM.", "Purge complete 09:12"): never a sentence to
+    send (words in data/drafting/prose.yaml, ``status_note_words``)."""
+    words = "|".join(re.escape(str(w)) for w in prose_rules().get("status_note_words", []))
+    return bool(words) and re.match(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:" + words + r")\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}", text) is not None
 
 
 def label_predicate(text: str) -> str | None:

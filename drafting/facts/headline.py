@@ -15,7 +15,7 @@ from ..reading.dates import DATE_RE, WEEKDAY
 from ..reading.document import Document, Span
 from ..redact import Redactor
 from .kinds import kind_rules
-from .prose import plain_words
+from .prose import either_word, plain_words, unshouted
 from .sheet import Fact
 
 _NOISE = [
@@ -49,8 +49,7 @@ def headline(title: str, red: Redactor, plain: Callable[[str], bool], source: Sp
     parts = [q for p in _SPLIT.split(text) for q in ([p.split(",")[0]] if re.search(r",[^,]*\b[a-z]+-[a-z0-9]{1,3}\b", p) else [p])]
     for part in parts:
         part = _as_statement(re.sub(r"\s+", " ", re.sub(r"[^\w\s\"'’:,.&%/+-]", " ", plain_words(part))).strip(" :,.-–—"))  # no emoji ("D+1" keeps its plus)
-        part = re.sub(r"(?<=[a-z]) / (?=[a-z])", " or ", part)  # "shows blank / old sheets": two words, either of them
-        part = re.sub(r"\b[A-Z]{4,}\b", lambda w: w.group(0).lower() if re.search(r"\b" + w.group(0).lower() + r"\b", body) else w.group(0), part)  # "TWICE"
+        part = unshouted(either_word(part), body)  # "shows blank / old sheets", "charged TWICE": a title's shorthand, said plainly
         words = _WHEN.sub(" ", part).split()  # "22 January 2025", "Mon AM peak": a date, not what failed
         if not (2 if slug else 3) <= len(words) <= 14 or part.upper() == part or re.search(cues["not_a_headline"], part, re.I):
             continue

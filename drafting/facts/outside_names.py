@@ -17,7 +17,7 @@ from ..checks.jargon import glossary
 from ..reading.rules import rules
 from .kinds import kind_rules
 
-# a name: capitalised words, joined by "&", "and" or "of" ("Hartwell & Byrne", "Fastlane Edge", "Bank of Tula")
+# a name: capitalised words, joined by "&" or "of" ("Hartwell & Byrne", "Fastlane Edge", "Bank of Tula")
 _NAME = r"(?P<n>[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})"
 
 

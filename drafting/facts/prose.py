@@ -142,3 +142,16 @@ def without_linking_words(text: str) -> str:
     words = "|".join(re.escape(str(w)) for w in prose_rules().get("linking_adverbs", []))
     return re.sub(rf"(?<=[a-z]) (?:{words}) (?=(?:[a-z]+ed|saw|got|had|went|made|took|ran|came|lost|found|said|began|did|could|couldn't|can't|cannot)\b)", " ", text) if words else text
 
+
+def either_word(text: str) -> str:
+    """ "Offline/agent booking fee", "blank / old sheets": two words with a slash between, either of them, said
+    "offline or agent", "blank or old" (never inside an address, a path or "and/or")."""
+    return re.sub(r"(?<![\w/.:@-])([A-Za-z]{3,})\s?/\s?([A-Za-z]{3,})(?![\w/.@-])",
+                  lambda m: m.group(0) if m.group(1).lower() == "and" else f"{m.group(1)} or {m.group(2)}", text)
+
+
+def unshouted(text: str, source: str) -> str:
+    """A word in capitals for emphasis ("WAIVED", "TWICE") in lower case, when ``source`` (the write-up) also writes
+    it so or it ends like a verb form: a shouted word, not an acronym a reader needs as written."""
+    return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"\b" + m.group(0).lower() + r"\b", source)
+                  or re.search(r"(?:ED|ING)$", m.group(0)) else m.group(0), text)
