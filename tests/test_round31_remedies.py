@@ -75,3 +75,14 @@ def test_a_support_briefs_words_to_its_agents_never_reach_the_customer():
     for stage, audience in (("preliminary", "general"), ("report", "general")):
         text = draft(SUPPORT_BRIEF, stage, audience, "sev3").text
         assert "Backstage" not in text and "Do not promise" not in text and "Apply it yourself" not in text
+
+
+def test_a_remedy_notes_label_that_names_a_part_is_never_told_as_who_it_is_for():
+    """Given "remedies agreed: 10% credit ..." and "Decision: one month's credit ...", the draft says "We are giving
+    ...", never "For the remedies agreed, ..." or "For the decision, ..."; "Affected members:" still says who."""
+    from drafting.facts.remedy_note import remedy_note_as_sentence
+
+    assert remedy_note_as_sentence("Remedies agreed: 10% credit on the March invoice for all affected workspaces") \
+        == "We are giving a 10% credit on the March invoice for all affected workspaces."
+    assert remedy_note_as_sentence("Decision: one month's credit for all affected shops").startswith("We are giving one month's credit")
+    assert remedy_note_as_sentence("Affected members: one free month") == "For the affected members, we are giving one free month."

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from ..reading.dates import DATE_RE
+from ..reading.lines import section_of_label
 from .prose import prose_rules
 
 _AMOUNT = r"(?:\d{1,3}\s+[a-z]{3,12}(?<!s)(?=\s+(?:credit|voucher|pass|token|coupon)s?\b)|(?:[A-Z]{3}\s?|[£$€¥₩₹₱฿₫₺₦₽₪]\s?)\d[\d,.]*(?:\s?[A-Z]{3})?|\d[\d,.]*\s?%|\d[\d,.]*\s+(?:free\s+)?(?:days?|weeks?|months?|nights?|points|miles|rides|passes|tickets)(?:'|’)?|one (?:month|week|year)(?:'s|’s)?|(?:a|one|two|three) (?:free )?(?:days?|weeks?|months?)(?:'|’)?(?:s)?)"
@@ -53,6 +54,8 @@ def remedy_note_as_sentence(text: str) -> str | None:
                           ("; it expires ", "; they expire "), ("; it needs ", "; they need ")):
             tail = tail.replace(one, many)  # "Credits valid 12 months": they are valid
     label = m.group("label")
+    if label and (section_of_label(label) or label.strip().lower() in {str(w) for w in prose_rules().get("note_labels", [])}):
+        label = None  # "Remedies agreed: 10% credit ...", "Decision: ...": the name of a part, not who it is for
     lead = f"For {_the(label)}, we are giving" if label else "We are giving"
     return f"{lead} {np}{tail}."
 
