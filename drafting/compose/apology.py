@@ -5,6 +5,7 @@ import re
 
 from ..context import Audience
 from ..facts.brand import brand_only
+from ..facts.kinds import kind_rules
 from ..redact import templates
 from .document import Unit
 from .phrasing import Inputs
@@ -32,4 +33,4 @@ def _a_thing(what_failed: str) -> bool:
     reminders sent to members", "forward geocoding errors"), not in a state or a manner ("receipts stuck", "clients
     getting charged the deposit twice"), which is said with the product instead."""
     last = what_failed.split()[-1].lower().strip(".,")
-    return bool(re.search(r"(?:[^s]s|outage|failure|error|problem|issue|bug|glitch|fault|crash|delay|slowdown|disruption)$", last))
+    return bool(re.search(r"[^s]s$", last) or re.search(kind_rules()["headline"].get("countable_heads", "(?!)"), last))

@@ -122,7 +122,7 @@ def values(inp: Inputs) -> dict[str, str]:
     # opens with a verb ("charged twice and booking still says pending") only heads the draft
     v["what_failed"] = "" if re.match(r"(?i)(?:[a-z]+ed|no|not|can't|cannot|couldn't|won't|didn't)\b", said) \
         or re.search(r"(?i)\b(?:did|does|do|was|were|is|are|can|could|would|will|has|have)(?:n['’]t)?\s+(?:not\s+)?[a-z]|\b(?:can['’]t|cannot|won['’]t)\b", said) \
-        or re.search(r"(?i)^\S+(?:\s+\S+){0,3}?\s+(?:" + "|".join(kind_rules()["headline"].get("clause_verbs", ["(?!)"])) + r")\b", said) else said  # a clause
+        or re.search(r"(?i)^\S+(?:\s+\S+){0,3}?\s+(?:" + "|".join(map(str, kind_rules()["headline"].get("clause_past") or {"(?!)": ""})) + r")\b", said) else said  # a clause
     if re.search(kind_rules()["headline"].get("countable_heads", "^$"), said, re.I) and not re.match(r"(?i)(?:an?|the|our)\b", said):
         v["what_failed"] = ("an " if said[:1].lower() in "aeiou" else "a ") + said  # "... with a driver bag-scan outage"
     v["products_cap"] = v["products"][:1].upper() + v["products"][1:]
