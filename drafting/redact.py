@@ -267,7 +267,7 @@ def _tidy(text: str) -> str:
     return t.strip()
 
 
-_OWNER_IN_ITEM = re.compile(r"(?m)^\s*(?:[-*•]|\d+[.)])\s[^\n]*?\((?:owner:?\s*)?@?(?P<h>[a-z]{3,15}(?:\.[a-z]{1,15})?)\)")
+_OWNER_IN_ITEM = re.compile(r"(?m)^\s*(?:[-*•]|\d+[.)])\s[^\n]*?\((?:owner:?\s*)?@?(?P<h>[a-z]{3,15}(?:\.[a-z]{1,15})?)\)(?=[ \t]*(?:[:,;.—–-]|$))")  # never "186 fartøy (vessels) sent ..."
 
 
 def _owner_handles(text: str) -> list[str]:

@@ -58,7 +58,7 @@ def cause_units(inp: Inputs, limit: int) -> list[Unit]:
 
 def _cause_paragraph(doc: Document, inp: Inputs, limit: int) -> None:
     doc.paragraph(*cause_units(inp, limit))
-    if inp.facts.cause_status.value == "confirmed" and inp.facts.cause.value:
+    if inp.facts.cause_status.value == "confirmed" and (inp.facts.cause.value or inp.facts.cause_plain.value):
         # if the self-check leaves none of the write-up's cause sentences, say so plainly rather than leave a gap
         doc.blocks[-1].fallback = Unit(templates()["report"]["cause_fallback"], required=True)
 
@@ -116,7 +116,7 @@ def compose(inp: Inputs) -> Document:
         numbers = [Unit(s, "writeup") for s in pick(inp, f.numbers, 2, skip_ranges=True)]
         window = window_unit(inp, told=bool(numbers or harm))
         doc.paragraph(window, duration, *(harm if inp.high else []), *numbers)
-        doc.paragraph(*remedy, *([] if inp.high else harm))
+        doc.paragraph(*([] if inp.high else harm), *remedy)  # what it cost them, then what we do about it
         doc.heading(r["executive_cause"])
         _cause_paragraph(doc, inp, 1)
     else:

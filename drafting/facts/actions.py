@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..reading.document import Document, Span, Unit, sentences
+from ..reading.lines import section_of_label
 from ..reading.roles import has_role
 from ..reading.rules import canon, rules
 from ..redact import Redactor
@@ -13,6 +14,7 @@ from .kinds import change_kind, not_a_change
 from .listed import chat_items
 from .sheet import Fact
 
+_INLINE_LIST = re.compile(r"(?i)\b(?:action items?|follow-?ups?|next steps|todos?|actions(?: so far)?|fixes planned)\b[^:\n]{0,40}:\s*(?P<list>[^,\n]{3,120},[^\n]{3,400})$")  # a run-in list of changes
 _OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|customer care|support|the \w+ team|\w+ team)\s+to\s+(?P<rest>\w.*)$", re.I)
 
 
@@ -37,6 +39,22 @@ def _split_items(text: str, span: Span) -> list[Span]:
     return out
 
 
+def _run_in_items(u: Unit) -> list[Unit]:
+    """A run-in list ("Actions so far: add X, contract tests for Y, and disable Z") as one item per change."""
+    head = f"{u.key}: " if u.kind == "field" else ""
+    inline = _INLINE_LIST.search(head + u.text) if u.kind != "row" else None
+    if inline is None:
+        return [u]
+    out = []
+    at = u.span.start + inline.start("list") - len(head)  # a field's span is its value's
+    for piece in re.finditer(r"[^,;]+", inline.group("list")):
+        item = re.sub(r"^\s*(?:and|or)\s+", "", piece.group(0)).strip(" .")
+        if len(item.split()) >= 2:
+            s = at + piece.start() + piece.group(0).index(item)
+            out.append(Unit("item", Span(s, s + len(item), item), "actions"))
+    return out or [u]
+
+
 def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], list[tuple[str, Span]]]:
     """The changes and remedies a customer may read, and every action item's whole line (for its kind)."""
     actions: list[Fact] = []
@@ -47,15 +65,21 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
         opened = False
         for u in doc.units:
             body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
-            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\s*:\s*$", body):
+            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\b[^:\n]{0,60}:\s*$", body):  # "Follow-ups (I'll put them in X-12):"
                 opened = True
                 continue
+            if not u.quoted and _INLINE_LIST.search(body):
+                units.append(u)  # "follow-ups on EXP-1442: pin base image digests, add a ... alert, synthetic export every 10 min"
+                continue
             bm = re.match(r"\s*[-*•]\s+(.+)$", body) if opened else None
+            if bm is None and opened and u.kind == "item":
+                bm = re.match(r"\s*([^\n]+)", body)  # the list parser already took the bullet off (and may run on to "Closing.")
             if bm is None:
                 opened = False
                 continue
-            s = u.span.end - len(bm.group(1))
-            units.append(Unit("item", Span(s, u.span.end, bm.group(1)), "actions"))
+            s = u.span.start + (len(u.text) - len(body)) + bm.start(1)
+            units.append(Unit("item", Span(s, s + len(bm.group(1)), bm.group(1)), "actions"))
+    units = [v for u in units for v in _run_in_items(u)]
     for u in units:
         if u.kind == "row":
             cell = u.cells.get("action") or next((c for k, c in u.cells.items() if k not in ("owner", "ticket", "due", "type", "status", "#") and not re.fullmatch(r"\W*\d*\W*", c.text)), None)
@@ -80,8 +104,8 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
                 text = m.group("rest")
             else:
                 continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
-        if not_a_change(text):
-            continue
+        if not_a_change(text) or section_of_label(text.strip(" .:*")):
+            continue  # "**What we're changing:**" over its own list is a label, not a change
         if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
             continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change
         if re.match(r"(?i)(?:we(?:'re| are) )?(?:sorry|apologi[sz]e|thanks?|happy to|regards|cheers)\b", text):

@@ -23,7 +23,8 @@ from .actions import read_actions
 from .brand import address_scores
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
-from .figures import field_figure, figures
+from .customer_wording import take_wording
+from .figures import field_figure, figures, log_count, only_times
 from .gate import customer_clauses, customer_sentence, label_predicate, order_to_team, our_system_subject
 from .headline import headline_of
 from .internal_view import internal_view
@@ -102,6 +103,16 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
         sheet.flag("affected products", "The write-up does not name the affected product; add it to the fact sheet (or the config's product_names).")
     _impact(doc, red, sheet)
     _cause(doc, red, sheet)
+    if not sheet.cause.value and sheet.cause_status.value != "suspected" and replies:  # an e-mail thread whose cause is
+        for u in replies:                                                              # told only in a quoted reply
+            u.quoted = False
+        kept, doubted = list(sheet.flags), list(sheet.unconfirmed)
+        _cause(doc, red, sheet)
+        found = [f for f in sheet.flags[len(kept):]]
+        sheet.flags = [f for f in kept if f["item"] != "cause"] + found if sheet.cause.value else kept
+        sheet.unconfirmed = doubted + [f for f in sheet.unconfirmed[len(doubted):] if f.value not in [d.value for d in doubted]]
+        for u in replies:
+            u.quoted = True
     sheet.actions, remedies, items = read_actions(doc, red)
     sheet.changes_plain = plain_changes(items or change_statements(doc))
     if sheet.cause_status.value == "confirmed":
@@ -121,6 +132,11 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     if cfg.contact and not sheet.contact.value:
         sheet.contact = Fact(cfg.contact, None, 1.0, "from the company config")
     refine(doc, red, sheet)
+    take_wording(doc, red, sheet)  # the team's own quoted wording for customers leads each field it speaks to
+    sheet.numbers = [f for f in sheet.numbers if not only_times(str(f.value))]  # "Impact window 6:50 AM to 1:05 PM IST." is the window
+    cause_said = {x.text.strip() for x in sentences(str(sheet.cause.value), 0, len(str(sheet.cause.value)))} if sheet.cause.value else set()
+    for name in ("harm", "symptoms", "numbers"):  # "Our renewal job was started twice ...": the cause, not what customers saw
+        setattr(sheet, name, [f for f in getattr(sheet, name) if str(f.value).strip() not in cause_said])
     sheet.remedy = merged(sheet.remedy, plain_remedies(doc, red))  # our own sentences: never weighed as copied lines
     return sheet
 
@@ -198,7 +214,10 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
                 seen.add(t)
                 continue
             if "timeline" in roles and u.section != "impact":
-                if "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
+                if (note := log_count(sp.text)) and note not in seen and not red.internal_details(note):
+                    sheet.numbers.append(Fact(note, sp, 0.6, "a count told in a log line"))  # "01:45 KM Counted from as-run: 312 spots missed ..."
+                    seen.add(note)
+                elif "impact" in roles and "unconfirmed" not in roles:  # a chat or log line: its figures only
                     for fig in figures(re.sub(r"^\s*\[[^\]]*\]\s*[\w.@-]+:\s*|^\s*\d{1,2}:\d{2}\S*\s+[\w.@-]+:\s*", "", sp.text)):
                         if not red.internal_details(fig) and fig not in sheet.texts("figures"):
                             sheet.figures.append(Fact(fig, sp, 0.5, "a figure from a chat or log line"))
@@ -219,7 +238,7 @@ def _impact(doc: Document, red: Redactor, sheet: FactSheet) -> None:
             elif "remedy" in roles and not has_cue(text, ["we recovered", "we restored"]):
                 sheet.remedy.append(fact)
                 used = True
-            elif "harm" in roles and ("impact" in roles or u.section == "impact"):
+            elif "harm" in roles and ("impact" in roles or u.section in ("impact", "summary")):
                 sheet.harm.append(fact)
                 used = True
             if "impact" in roles and "unaffected" not in roles:

@@ -47,3 +47,24 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
 def figures(text: str) -> list[str]:
     nouns = "|".join(map(re.escape, rules()["customer_nouns"]))
     return [m.group(0).strip() for m in re.finditer(r"(?:\b(?:about|around|roughly|nearly|over|more than)\s+|~)?(?<![\w.:])\d[\d,.]*\s*(?:%|k\b)?\s+(?:of\s+)?(?:[A-Za-z-]+\s+){0,2}(?:" + nouns + r")\b|(?<![\w.:])\d[\d.]*%(?:\s+[a-z-]+)?", text, re.I)]
+
+
+_CLOCK_OR_DAY = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:" + MONTHS + r")[a-z]*\.?(?:\s+\d{4})?|\b(?:" + MONTHS + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?")
+
+
+def only_times(text: str) -> bool:
+    """Whether every figure in a sentence is a clock time or a date ("Impact window 6:50 AM to 1:05 PM IST.", "First
+    missed completion 6:50 AM, release itself was 6:30."): a line of the timeline, not a customer figure."""
+    return bool(re.search(r"\d", text)) and not re.search(r"\d", _CLOCK_OR_DAY.sub(" ", text))
+
+
+_LOG_LEAD = re.compile(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}(?::\d{2})?\S*)\s+(?:[\w.@-]{1,20}:?\s+)?(?:[A-Za-z][\w -]{0,30}:\s+)?")
+
+
+def log_count(text: str) -> str | None:
+    """A count a log or chat line tells as a note ("01:45 KM  Counted from as-run: 312 spots missed across 23
+    stations."), as a sentence ("312 spots were missed across 23 stations."); None for any other line."""
+    body = _LOG_LEAD.sub("", text, count=1)
+    first = re.split(r"(?<=[.!?])\s+", body.strip())[0]
+    made = figure_note_as_sentence(first) if re.match(r"(?i)(?:about |around |roughly |~)?\d", first) else None
+    return made[0] if made else None

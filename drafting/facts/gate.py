@@ -20,7 +20,7 @@ from ..redact import Redactor, service_names, service_words
 from .prose import chat_voice, either_word, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, unshouted, without_linking_words
 from .system_names import explained_names
 
-_LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|[a-z][\w.-]{1,25}:\s|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)
+_LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|(?-i:[a-z][\w.-]{1,25}):\s|(?-i:[A-Z][\w.-]{1,25}):\s+(?-i:[a-z])|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)  # "mika: ...", "Dani: looking", never "Credit: Business and ..."
 # a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ...",
 # "Tomáš Novák 12.03.2025 8:06 Status 8:05: ..."
 _SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
@@ -32,7 +32,7 @@ _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])")
 _LABEL_THEN_SENTENCE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+(?=[A-Z])")
-_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan|(?:Confirmed |Root |Actual )?[Cc]ause(?: \(confirmed\))?)\s*:\s+(?=\S)")
+_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan|(?:Confirmed |Root |Actual )?[Cc]ause(?: \(confirmed\)| (?:is|was|has been) (?:now )?confirmed(?: (?:by|with) [\w ]{2,30}?)?)?)\s*:\s+(?=\S)")
 _TRAILING_ASIDE = re.compile(r"\s+[-–—]\s+[A-Z][\w'’]*(?:\s+[\w'’]+){0,5}[.!]?\s*$")
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 
@@ -124,8 +124,8 @@ def _without_relative_day(text: str) -> str:
     cue = rules().get("relative_day_cues", "")
     if not cue or not re.search(cue, text, re.I):
         return text
-    said = re.sub(_AT_CLOCK + r",?\s+" + cue + r"(?:\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?", "", text, flags=re.I)
-    said = re.sub(r"^" + cue + r",?\s+", "", said, flags=re.I)
+    said = re.sub(r"^(?:(?:early|late)\s+)?" + cue + r",?\s+", "", text, flags=re.I)  # "Early this morning some ..."
+    said = re.sub(_AT_CLOCK + r"(?:,?\s+(?:early|late))?,?\s+" + cue + r"(?:\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?", "", said, flags=re.I)
     said = said[:1].upper() + said[1:] if said else said
     return said if not re.search(cue, said, re.I) and len(said.split()) >= 5 else ""
 
@@ -140,10 +140,13 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = re.sub(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|(?<=:)\*", "", span.text).strip()
     text = re.sub(r"^\d{1,2}(?:\.\d{1,2})+\.?\t+", "", text)  # "3.5<tab>27 rosters were edited": a Word paragraph number
     text = re.sub(r"\s+", " ", re.sub(r"\s*[✓✔✅☑]\ufe0f?", "", text))  # 'saw "Refill requested ✓"': a screen's tick is no word
+    text = re.sub(r"(?<![\d,.:])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d:,.]\d|\d)(?=\s+[A-Za-z])", r"\1,\2", text)  # "1 214 messages" (nb, fr, sv)
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     text = label_predicate(text) or text  # "Autocomplete: returned empty suggestion lists ..." -> "Autocomplete returned ..."
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
+    if re.match(r"(?i)(?:hi|hello|hey|dear)\b[^.!?\n]{0,40}[,!]\s", text):
+        return None  # "Hi, since about 8:20am PT our storefront is ...": a message from someone, in their voice
     if (chat := _SPEAKER_TIME.match(text)) and not _NOT_SPEAKER.search(chat.group("who")):
         return None  # "Markus Huber 00:41 took longer, the reload did not pick up ...": a chat message, not prose
     if span.end <= len(red.writeup) and re.search(r"(?i)\b(?:no|not|never|don't|doesn't|cannot|can't|without)\s*$", red.writeup[max(0, span.start - 20): span.start]):
@@ -170,6 +173,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     if part:  # "Unreconciled duplicates: removed by us automatically" -> "Unreconciled duplicates removed ...", repaired below
         text = f"{part.group('k')} {part.group('v')}"
     text = _reader_as_you(text)
+    text = _ORPHAN_THOSE.sub(lambda m: f"{m.group('d')[0]}he {m.group('n') or ''}affected " if m.group("w").lower() in rules().get("customer_nouns", []) else m.group(0), text)  # "email those candidates": no earlier line in a draft says which
     text = _SECTION_NUMBER.sub("", text)  # "7.3 A goodwill payment of £20 ..." -> "A goodwill payment of £20 ..."
     text = re.sub(r"(?<=[.!?]\s)\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])", "", text)  # a numbered clause run on after a full stop
     text = _LEAD_LABEL.sub("", text)  # "Decision: all charges will be refunded" -> "All charges will be refunded"
@@ -228,6 +232,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     return text
 
 
+_ORPHAN_THOSE = re.compile(r"\b(?P<d>[Tt]hose|[Tt]hese)\s+(?!(?:who|that|which|of|with|are|were|will|can)\b)(?P<n>\d[\d,]*\s+)?(?:affected\s+)?(?=(?P<w>[a-z]{3,}s)\b)")
 _CROSS_REFERENCE = re.compile(r"\s*(?:[,;]\s*|\s[—–-]\s*)?\(?\b(?:see|cf\.?|per) (?:below|above|the \w+(?: \w+)? (?:section|table|doc)|[A-Z][\w&/-]*(?: (?:for )?[A-Za-z][\w&/-]*){0,3})\)?(?=\s*[.;]?\s*$)")
 def order_to_team(span: Span, red: Redactor) -> bool:
     """A sentence that opens with an order ("Add a sanity check before any push: ...", "Fix the lock on ..."): the team's
@@ -286,7 +291,8 @@ def _status_note(text: str) -> bool:
     """A log-book note of a step and its time ("Rollback done 4:46 PM.", "Purge complete 09:12"): never a sentence to
     send (words in data/drafting/prose.yaml, ``status_note_words``)."""
     words = "|".join(re.escape(str(w)) for w in prose_rules().get("status_note_words", []))
-    return bool(words) and re.match(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:" + words + r")\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}", text) is not None
+    return bool(words) and (re.match(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:" + words + r")\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}", text) is not None
+                            or re.match(r"(?i)^\W*(?:" + words + r")\s+(?:at|@|by|around|~)\s*~?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\b", text) is not None)  # "Fixed at 4:30am — ..."
 
 
 def label_predicate(text: str) -> str | None:

@@ -26,9 +26,9 @@ _NOISE = [
     r"(?i)\bsev(?:erity)?[\s-]*[0-4]\b|\bP[0-4]\b",
     r"(?i)\b(?:preliminary|draft(?: v\d+)?|internal|postmortem|post-mortem|incident review|incident)\b\s*:?",
     r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
-    r"(?i)\b(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight)\b",  # "outage this morning"
+    r"(?i)\b(?:(?:since|from|until|as of) )?(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight)\b",  # "outage this morning", "not loading since this morning"
 ]
-_SPLIT = re.compile(r"\s+[—–→|·]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)|(?<=[A-Z]{2}):\s+")  # "Android IAP: gems not credited"
+_SPLIT = re.compile(r"\s+[—–→|·›»]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)|(?<=[A-Z]{2}):\s+")  # "Android IAP: gems not credited"
 _WHEN = re.compile(DATE_RE.pattern + r"|\b" + WEEKDAY + r"|\b(?:am|pm)\b|\b\d{4}\b", re.I)
 
 
@@ -86,6 +86,8 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
             text = _sentence_case(u.text.strip())
         elif u.kind in ("item", "line", "sentence") and _SEVERITY_LEAD.match(u.text):
             text = u.text  # a handover's "1) SEV4 — inbound mail delayed, mx-c cluster.": the incident's own title
+        elif u.kind in ("line", "sentence") and len(crumbs := re.split(r"\s+[›»]\s+", u.text.strip())) >= 3:
+            text = crumbs[-1]  # a wiki's breadcrumb, "Guide › Agent-only › Incident briefs › Duplicate annual renewal charge"
         else:
             continue
         got = headline(re.split(r"(?<=[a-z])\.\s+", text)[0], red, plain, u.span, body)  # "driver bag-scan outage this morning. FIXED."

@@ -21,7 +21,7 @@ from ..resources import data_dir
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "xcomp", "parataxis"}
 _BARE_DATE = r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
-_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|(?-i:" + _BARE_DATE + r")|\s*[,(;:–-]|\s+(?:by|in|on|at|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
+_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|(?-i:" + _BARE_DATE + r")|\s*[,(;:–-]|\s+(?:by|in|on|at(?!\s+(?:least|most)\b)|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
 _LEAD = r"(?:(?:about|around|over|nearly|almost|roughly|more than|fewer than|less than|up to|at least|only|all|some|most|no|none of the)\s+)?"
 _FIGURE = r"(?:~\s*)?[£$€¥₩₹]?\d[\d,.]*\s*(?:%|k\b|[kmKM]\b)?"
 _NOT_A_NOUN = "over|under|in|at|by|on|from|to|of|for|per|and|or|out|up|down|across|during|since|before|after|more|less|times|minutes|hours|seconds|days|weeks"

@@ -21,6 +21,7 @@ from ..reading.lengths import length as _said_length
 from ..reading.rules import canon, has_cue, rules
 from ..reading.times import Reading, TimePoint, ranges
 from .points import nearest, points_in, right_after, within
+from .range_shapes import bare_range, corrected_next
 from .sheet import NO_ZONE_NOTE, Fact, FactSheet
 from .zone_choice import said_in_utc
 
@@ -49,21 +50,6 @@ def _under_when(doc: Document, u: Unit) -> bool:
 def _customerish(text: str) -> bool:
     cfg = rules()
     return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
-
-
-_DATE_WORDS = re.compile(r"(?i)\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b\d{1,4}(?:[/-]\d{1,2}){1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:from|to|until|till|through|and|on|between|(?:the\s+)?(?:next|same|previous|following)\s+day|local(?:\s+time)?|(?-i:[A-Z]{2,5})|\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?)(?:\s*\d+\s*(?:m|mins?|minutes?))?|\d+h\d+m)\b")
-
-
-def _bare_range(text: str, got: list[TimePoint]) -> bool:
-    """ "Tuesday 7/22, 1:05 pm to 4:20 pm." or "23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST (2h45m)": a sentence that is
-    nothing but a range states the window of the part it opens."""
-    outside = re.sub(r"\([^()]*\d{1,2}:\d{2}[^()]*\)", " ", text)  # "(22:31 → 03:20 UTC, start is on the previous UTC day)"
-    rest = text = outside if sum(p.raw in outside for p in got) >= 2 else text
-    got = [p for p in got if p.raw in text]
-    for p in sorted(got, key=lambda p: -len(p.raw)):
-        rest = rest.replace(p.raw, " ")
-    rest = _DATE_WORDS.sub(" ", re.sub(r"(?i)\b\d{1,2}(?::\d{2})+\s*(?:[ap]\.?m\.?)?", " ", rest))
-    return len(got) >= 2 and not re.search(r"[A-Za-z]{3,}", rest)
 
 
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
@@ -191,6 +177,10 @@ def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tu
     down = [c for c in best if has_cue(c[5].text, rules().get("outage_words", []))]  # "offline between 2:05 and 3:30 PM" over "world file from 20:25-20:45"
     pick = max(best, key=lambda c: c[5].span.start) if top >= 6 else (down or best)[0]
     p, why = _restated(reading, pick[3]), pick[6]
+    agree = [c[3] for c in mine if c[0] >= 4 and c is not pick and c[3].date_stated and c[3].when != p.when and abs(c[3].when - p.when) <= MAX_WINDOW
+             and (c[3].when - p.when) % timedelta(days=1) == timedelta(0)]
+    if agree and not pick[3].date_stated:  # an undated restatement ("is therefore 6:40 AM - 11:40 AM") means the day a dated statement gave
+        p = replace(p, when=agree[0].when, date_stated=True)
     if top < 6 and not why:  # unsure when nothing else the write-up states bears it out and a near-equal statement differs
         gap = lambda c: abs(_restated(reading, c[3]).when - p.when)  # noqa: E731
         said = [c for c in mine if c[0] >= 2 and not c[5].quoted and c is not pick]
@@ -225,7 +215,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         if u is None:
             continue
         got = points_in(reading, u.span.start, u.span.end)
-        edited = re.search(r"→|->|\b(?:edited|corrected|changed|updated|amended) to\b", u.text)  # "23:00 → edited to 23:31"
+        edited = re.search(r"→|->|~~|\b(?:edited|corrected|changed|updated|amended)(?: to)?\b", u.text)  # "23:00 → edited to 23:31", "~~14:58~~ 15:22 (edited)"
         if kind == "start" and got:
             add(7, "s", got[-1] if edited else got[0], 0.95, u)
         elif kind == "end" and got:
@@ -262,9 +252,9 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 got = []
         if not got:
             continue
-        fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) else 0  # a correction stands level with a labelled field, and the later of them wins
+        fix = 3 if _any(corr, text) or (u.kind == "field" and _any(corr, u.key)) or corrected_next(doc.text, u.span.end) else 0  # a correction stands level with a labelled field, and the later of them wins
         low = -2 if u.quoted or u.text.rstrip(" *_").endswith("?") else 0  # "window is 17:52 to 19:34 UTC right?" asks
-        superseded = _any(cfg.get("window_superseded_cues", []), text) is not None  # 'said "impact 10:14–11:36". That's wrong.'
+        superseded = _any(cfg.get("window_superseded_cues", []) + cfg.get("window_earlier_version_cues", []), text) is not None  # 'said "impact 10:14–11:36". That's wrong.'
         planned = _any(cfg.get("planned_range_cues", []), text) and not _declares_window(u)  # "maintenance is Sunday 02:00-05:00"
         pair = _range_in(doc, reading, u) if not (superseded or planned) else None
         if pair is not None:
@@ -272,10 +262,10 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
                 labelled = 1 if u.kind == "field" and re.search(cfg["window_field_keys"], u.key.strip()) else 0  # "WINDOW: Thu 23:30 -> Fri 09:15" over a "WHEN" list's first range
                 add(5 + labelled + fix + low, "s", pair[0], 0.9, u)
                 add(5 + labelled + fix + low, "e", pair[1], 0.9, u)
-            elif not u.quoted and (_bare_range(text.split("\n")[0], got) or pair[0] is got[0] and re.match(r"\W{0,3}\d{1,2}[:.]\d{2}", text)) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
+            elif not u.quoted and (bare_range(text.split("\n")[0], got) or pair[0] is got[0] and re.match(r"\W{0,3}\d{1,2}[:.]\d{2}", text)) and re.search(cfg["window_field_keys"], doc.text[doc.text.rfind("\n", 0, u.span.start) + 1: u.span.start].lstrip("*_#>-• ")):
                 add(5 + fix, "s", pair[0], 0.9, u)  # "**Customer impact:** **23:30 Thu 4 Sep → 02:15 Fri 5 Sep JST**", "**impact:** 23:40–00:55, 3 centres"
                 add(5 + fix, "e", pair[1], 0.9, u)
-            elif not u.quoted and (_customerish(text) or _bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
+            elif not u.quoted and (_customerish(text) or bare_range(text, got)) and not re.search(r"(?i)\bread-only\b|\bpeak", text[:40]):
                 aside = doc.text[pair[0].start - 1: pair[0].start] == "(" and doc.text[pair[1].end: pair[1].end + 1] == ")"  # "push (01:00–03:00)"
                 tier = 3 if u.section in ("summary", "impact", "preamble") and u.kind != "line" and not aside else 2  # a chat message's range is in passing
                 add(tier, "s", pair[0], 0.8, u)

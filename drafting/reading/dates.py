@@ -160,6 +160,7 @@ class Years:
 
     def __init__(self, text: str, order: str = "", today: date | None = None):
         self.today = today or date.today()
+        self.order = order
         self.refs = [d for m in DATE_RE.finditer(text) for d in [parse_date(m, None, order)[0]] if d is not None]
         self.month_years: dict[int, int] = {}
         for m in _MONTH_YEAR.finditer(text):
@@ -168,6 +169,14 @@ class Years:
             self.month_years.setdefault(_MONTH_NUM[m.group("m").lower()[:3]], int(m.group("y")))
         bare = next((b for b in _BARE_YEAR.finditer(text) if not _PAST_YEAR.search(text[max(0, b.start() - 12): b.start()])), None)
         self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today, order)
+
+    def _weekday_twin(self, mo: int, d: int, text: str) -> int | None:
+        """The year of the same day and month written elsewhere beside its weekday and without a year, if any."""
+        for x in DATE_RE.finditer(text):
+            got, _ = parse_date(x, 2000, self.order)
+            if got is not None and (got.month, got.day) == (mo, d) and parse_date(x, None, self.order)[0] is None and _weekday_near(x) is not None:
+                return self(mo, d, x)
+        return None
 
     @staticmethod
     def _on(y: int, mo: int, d: int) -> date | None:
@@ -182,6 +191,8 @@ class Years:
         if not anchors and self.first_year:
             anchors = [date(self.first_year, 7, 1)]
         wd = _weekday_near(m) if m is not None else None
+        if wd is None and m is not None and (twin := self._weekday_twin(mo, d, m.string)) is not None:
+            return twin  # "renewal charge, 3 July" above "on Thursday 3 July": the year its weekday picks
         if wd is not None:
             if anchors:
                 years = range(min(a.year for a in anchors) - 7, max(a.year for a in anchors) + 8)

@@ -75,6 +75,9 @@ def _zone_cities() -> dict[str, str]:
         parts = key.split("/")
         if len(parts) >= 2 and parts[0] in ("Europe", "America", "Asia", "Africa", "Australia", "Pacific", "Atlantic", "Indian"):
             out.setdefault(_plain(parts[-1].replace("_", " ")), key)
+    for zone, cities in (rules().get("city_zones") or {}).items():  # cities the database does not name ("Manchester", "Pune")
+        for city in cities:
+            out.setdefault(_plain(str(city)), str(zone))
     return out
 
 
@@ -160,3 +163,12 @@ def restated_offset(text: str) -> tuple[str, tzinfo] | None:
             if (z := zone_of(word)) is not None:
                 return word, z
     return None
+
+
+def team_clock(zone_words: list[tuple[str, bool]], team: str) -> bool:
+    """Whether the team writes its own clock: every zone written on a time is the team's, but for UTC conversions in
+    brackets ("09:38 BST (08:38 UTC in the relay logs)"). Its bare times are then on that clock too. Each entry is a
+    time's zone word ("" for none) and whether it opens a bracket."""
+    words = [(w.upper(), aside) for w, aside in zone_words if w]
+    own = sum(w == team.upper() for w, _ in words)
+    return own >= 1 and all(w == team.upper() or aside and w in ("UTC", "GMT", "Z") for w, aside in words)

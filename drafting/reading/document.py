@@ -298,6 +298,8 @@ def read(text: str) -> Document:
             quote_marks.append(not boxed)
         elif t.type == "blockquote_close":
             depth_quote -= 1 if quote_marks and quote_marks.pop() else 0
+        elif t.type == "hr" and depth_quote == 0 and list_depth == 0:
+            b.section = "other"  # "---" then "**rsuleiman** commented on ...": the part above it has ended
         elif t.type == "ordered_list_open" and list_depth == 0 and (label := numbered_heading(tokens, i)) is not None:
             b.heading(b.line_span(t.map[0]), label, 2)  # "3. What was exposed" alone on its line: a numbered section heading
             i = close_of(tokens, i) + 1

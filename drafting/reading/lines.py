@@ -38,6 +38,8 @@ def column_role(header: str) -> str:
 
 QUESTION = re.compile(r"^\s*(?:\*\*|__)?(?:Q\s*\d*\s*[:.)]\s*|\d+[.)]\s+)?(?P<q>(?:What|When|Who|Why|How|Was|Were|Did|Do|Does|Is|Are|Has|Have|Which|Where|Anything)\b[^\n]{3,160}?\?)[^\n]{0,80}?(?:\*\*|__)?\s*$")
 _QUESTION_SECTIONS = (
+    ("detection", r"\btake so long\b|\bslow to\b|\bnotice|\bdetect|\bfind out\b"),  # "Why did it take so long?" is no cause
+    ("remedy", r"\bcompensat|\bcredit|\brefund|\b(?:customers?|users?|you) (?:do|need to do)\b|\bdo anything\b"),  # "Must customers do anything?"
     ("cause", r"\bwhy\b|\bcause\b|\broot\b"),
     ("actions", r"\bchang|\bprevent|\bnext\b|\bfollow|\bactions?\b|\bfix(?:ing)? it\b"),
     ("notes", r"\binternal\b|\bnotes?\b|\banything else\b"),
@@ -57,6 +59,7 @@ def question_section(question: str) -> str:
 
 
 def section_of_label(label: str) -> str | None:
+    label = re.sub(r"^[\s*_#]*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)]|[A-H][.)])\s+(?=[A-Za-z])", "", label)  # "## 4. Root cause", "II. Impact"
     key = canon(label, rules()["sections"])
     if key is None:  # "Confirmed cause (reproduced in staging)", "Why we didn't see it sooner" (data/drafting/extract.yaml)
         low = re.sub(r"[*_`#]+", "", label).strip()
@@ -65,6 +68,9 @@ def section_of_label(label: str) -> str | None:
                 return sec
     if key is None and re.match(r"(?i)\W*why\b(?!.*\?\s*$)", label.strip()):
         return "cause"  # "Why the storage stalled", "Why it happened"
+    if key is None and label.strip(" *_#").endswith("?") and not re.match(r"(?i)\W*why\b", label.strip(" *_#")) \
+            and (asked := question_section(label)) != "other":
+        return asked  # a Q&A form's headings: "What was the cause?", "Must customers do anything?", "What do we change?"
     if key is None and " / " in label:  # "What happened / what did practices and patients see": the first part names it
         return section_of_label(label.split(" / ")[0])
     return key

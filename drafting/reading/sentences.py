@@ -9,7 +9,7 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[)\"”’]*\s+(?=[\"“(\[*`]?[A-Za-z0-9]|~\
 _AM_PM_ON = re.compile(r"\b[ap]\.m\.\s+(?:[a-z]|[A-Z]{2,4}\b)")  # "2:10 p.m. to 3:02 p.m. ET" is one sentence
 # a letter's greeting on its own line ("Hi Dani,", "Dear Ms Okafor,") is never part of the sentence after it
 _SALUTATION = re.compile(r"(?im)^[ \t]*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^\n,.!?]{0,40}[,!]?[ \t]*\n")
-_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca)\.|\b[A-Z]\.)[)\"”’]*\s*$")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|approx|etc|cf|incl|Mr|Ms|Dr|St|No|ca|kl|klo|nr|tel)\.|\b[A-Z]\.)[)\"”’]*\s*$")
 
 
 def sentences(text: str, start: int, end: int) -> list[Span]:

@@ -19,7 +19,7 @@ from functools import partial
 from . import dates as day_reading
 from .clock import clock
 from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
-from .declared import declared_zone, place_zone, restated_offset
+from .declared import declared_zone, place_zone, restated_offset, team_clock
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
 
@@ -256,6 +256,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             # (a "TIMELINE (NZDT)" in the zone the write-up declared keeps the declaration)
     if not declared and raws and not any(r.zone_word for r in raws) and (declared := place_zone(text)):  # "London (Park Royal)"
         out.declared_zone = declared[0]
+    elif not declared and team and not part_zones and team_clock([(r.zone_word, text[max(0, r.m.start() - 2): r.m.start()].strip().endswith("(")) for r in raws], team):  # "09:38 BST (08:38 UTC in the relay logs)"
+        declared = (team.upper(), zone_of(team))  # beside bare "9.38am" and "11.52am": the team writes its own clock
     zone, zone_name = (declared[1], declared[0]) if declared else (zone_of(team), team.upper()) if team and part_zones else (None, "")
     outside = (zone, zone_name)  # the clock outside a block that keeps its own ("Log from router (UTC):")
     di = ri = pi = 0
@@ -387,6 +389,7 @@ def ranges(text: str, points: list[TimePoint]) -> list[tuple[TimePoint, TimePoin
         # "from 3/3 6:05 PM Central until everything posted 3/4 1:35 PM", "between 15:12 UTC Apr 8 and 11:47 UTC Apr 9"
         between = _TRAIL_DATE.sub("", _LEAD_DATE.sub("", re.sub(r"\s*\([^()\n]{1,40}\)\s*", " ", text[a.end: b.start])))  # "05:40 (first SIG_INVALID) to 09:25"
         between = re.sub(r"(?i)\b" + WEEKDAY + r"\.?,?\s*$", "", between)  # "Thu 23:30 -> Fri 09:15"
+        between = re.sub(r"(?i)(?<!\w)(?:" + "|".join(map(re.escape, rules().get("clock_words", []))) + r")\.?\s*$", "", between) if rules().get("clock_words") else between  # "to kl. 13:52"
         before = _TRAIL_DATE.sub("", text[max(0, a.start - 40): a.start])
         if _LOOSE_JOIN.match(between) and re.search(r"(?i)\b(?:from|between|starting)\s*$", before[-20:]):
             out.append((a, b))  # "From 2025-10-01 18:00 UTC until a fix shipped at 2025-10-02 11:30 UTC"
