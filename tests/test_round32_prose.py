@@ -111,3 +111,35 @@ def test_a_note_whose_only_figures_are_clock_times_is_not_a_customer_figure():
     numbers = build_sheet(CLOCK_ONLY_NOTES).texts("numbers")
     assert not any("Impact window" in n or "release itself" in n for n in numbers)
     assert any("14,870 completions" in n for n in numbers)
+
+
+NIGHT_OPS_CHAT = """\
+Channel: ops-night (times UTC)
+
+[19/02/2025 01:05] obs-bot
+T3 session ABORTED: SAFETY_UNSAFE (cloud). Roof closing.
+
+[19/02/2025 01:20] mateo
+the safety gate is refusing, so it's the input from the cloud sensor.
+
+[19/02/2025 03:05] mateo
+honestly I don't know it's the firmware. could be the sensor itself dying, could be the cable.
+
+[19/02/2025 04:31] pablo
+yes: full credit for every aborted hour. Ines can you do the credits in the booking admin before they wake up
+
+[21/02/2025 14:12] mateo
+swapped the sensors yesterday, neither unit showed the jump, so we still don't know.
+
+[21/02/2025 14:15] ines
+credits all sent on wednesday btw, 9/9.
+"""
+
+
+def test_we_still_dont_know_keeps_the_cause_open_and_requests_to_colleagues_are_not_remedies():
+    """Given "so it's the input from the cloud sensor" and later "honestly I don't know ..." and "so we still don't
+    know", the cause is not confirmed; "Ines can you do the credits ..." and "... btw, 9/9" are never remedies."""
+    sheet = build_sheet(NIGHT_OPS_CHAT)
+    assert sheet.cause_status.value != "confirmed"
+    assert not any("can you" in r or "btw" in r for r in sheet.texts("remedy"))
+    assert "cloud sensor" not in draft(NIGHT_OPS_CHAT, "report", "general", "sev4").text

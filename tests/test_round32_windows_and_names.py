@@ -140,3 +140,26 @@ def test_customers_who_opened_tickets_are_never_the_product_or_named():
     assert not any(n in p for p in sheet.texts("products") for n in ("Nordhavn", "Kestrel"))
     text = draft(OTHER_CUSTOMERS, "report", "general", "sev3").text
     assert "Nordhavn" not in text and "Kestrel" not in text
+
+
+INCIDENT_IO_FIELDS = """\
+# INC-412 - Server-side SDKs evaluating default flag values
+
+| Field | Value |
+|---|---|
+| Severity | Major |
+| Impact started at | 14 May 2025 14:07 UTC |
+| Fixed at | ~~14 May 2025 14:58 UTC~~ 14 May 2025 15:22 UTC (edited, see note) |
+| Resolved at | 14 May 2025 15:40 UTC |
+
+## Summary
+Server-side SDKs in the EU region served default flag values to customers' apps.
+"""
+
+
+def test_an_exports_fixed_at_is_the_end_and_a_struck_through_time_is_replaced():
+    """Given "Fixed at | ~~14:58~~ 15:22 (edited)" and "Resolved at | 15:40", impact ends at 15:22 UTC: the tool's
+    "resolved" is when the team closed the incident."""
+    sheet = build_sheet(INCIDENT_IO_FIELDS)
+    assert sheet.end.value.strftime("%H:%M") == "15:22"
+    assert sheet.duration_minutes.value == 75

@@ -80,6 +80,8 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
     keys = kind_rules()["headline"].get("title_keys", "^$")
     near = [u for u in doc.units[:60] if u.span.start < 4000]
     for u in near:
+        if u.kind == "heading" and re.match(r"(?i)\W*(?:why\s*\d*\b|\d+[.)]\s*why\b)", u.text.strip("#*_ ")):
+            continue  # "**Why 4 — Why did the importer not notice the change?**": a step of the five whys, never the title
         if u.kind == "field" and re.match(keys, re.sub(r"[*_]+", "", u.key).strip(), re.I) or u.kind == "heading":
             text = u.text
         elif u.kind in ("line", "sentence") and _shouted(u.text):

@@ -215,7 +215,7 @@ def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
         if u is None:
             continue
         got = points_in(reading, u.span.start, u.span.end)
-        edited = re.search(r"→|->|~~|\b(?:edited|corrected|changed|updated|amended)(?: to)?\b", u.text)  # "23:00 → edited to 23:31", "~~14:58~~ 15:22 (edited)"
+        edited = re.search(r"→|->|~~|\b(?:edited|corrected|changed|updated|amended) to\b", u.text)  # "23:00 → edited to 23:31", "~~14:58~~ 15:22 (edited)"
         if kind == "start" and got:
             add(7, "s", got[-1] if edited else got[0], 0.95, u)
         elif kind == "end" and got:
