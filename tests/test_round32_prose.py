@@ -143,3 +143,20 @@ def test_we_still_dont_know_keeps_the_cause_open_and_requests_to_colleagues_are_
     assert sheet.cause_status.value != "confirmed"
     assert not any("can you" in r or "btw" in r for r in sheet.texts("remedy"))
     assert "cloud sensor" not in draft(NIGHT_OPS_CHAT, "report", "general", "sev4").text
+
+
+PARTS_AFTER_THE_SUMMARY = """\
+# Post-incident review: primary database failover and lost writes, 22 January 2025
+
+## Summary
+From 10:41 to 11:52 UTC some saved changes were lost after the database switched to a copy that was behind.
+
+## Recovering the lost window
+We restored 5,980 of the 6,212 lost changes from the old primary's logs.
+"""
+
+
+def test_a_part_of_the_document_is_never_its_title():
+    """Given "## Recovering the lost window" after "## Summary", the draft is never headed "Recovering the lost window"."""
+    sheet = build_sheet(PARTS_AFTER_THE_SUMMARY)
+    assert "recovering" not in str(sheet.headline.value).lower()

@@ -163,3 +163,24 @@ def test_an_exports_fixed_at_is_the_end_and_a_struck_through_time_is_replaced():
     sheet = build_sheet(INCIDENT_IO_FIELDS)
     assert sheet.end.value.strftime("%H:%M") == "15:22"
     assert sheet.duration_minutes.value == 75
+
+
+H_STYLE_TIMES = """\
+# Retrospectiva: e-mails de assinatura atrasados
+
+Owner: Beatriz Lima · Status: final (v2)
+
+On Thursday 11 September 2025, emails sent on behalf of our customers were delayed from 14h20 until 20h35. Signing
+itself was never down. The longest queue wait was 2h20.
+
+**Timeline** (São Paulo time)
+- 14h20 sending domain suspended by the email provider
+- 20h35 last delayed email delivered
+"""
+
+
+def test_times_written_14h20_are_read_on_the_clock_the_write_up_names_not_a_surname():
+    """Given "from 14h20 until 20h35" and "(São Paulo time)" beside an owner called "Beatriz Lima", the window is
+    17:20-23:35 UTC (UTC-3), never read on Lima's clock, and "2h20" stays a length."""
+    sheet = build_sheet(H_STYLE_TIMES)
+    assert (sheet.start.value.strftime("%H:%M"), sheet.end.value.strftime("%H:%M")) == ("17:20", "23:35")

@@ -108,8 +108,7 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
             u.quoted = False
         kept, doubted = list(sheet.flags), list(sheet.unconfirmed)
         _cause(doc, red, sheet)
-        found = [f for f in sheet.flags[len(kept):]]
-        sheet.flags = [f for f in kept if f["item"] != "cause"] + found if sheet.cause.value else kept
+        sheet.flags = [f for f in kept if f["item"] != "cause"] + sheet.flags[len(kept):] if sheet.cause.value else kept
         sheet.unconfirmed = doubted + [f for f in sheet.unconfirmed[len(doubted):] if f.value not in [d.value for d in doubted]]
         for u in replies:
             u.quoted = True

@@ -19,12 +19,11 @@ from ..reading.rules import has_cue, rules
 from ..reading.spans import Span
 from ..redact import Redactor
 from .gate import customer_sentence
-from .prose import prose_rules
+from .prose import greeting_lead, prose_rules
 from .remedy_kinds import remedy_rules
 from .sheet import Fact, FactSheet
 
 _QUOTED = re.compile(r"(?m)^[ \t>*_-]*[\"“](?P<body>[^\"”\n]{60,2000}?(?:\n[^\"”\n]{1,2000}?){0,6})[\"”][ \t*_]*$")
-_SALUTATION = re.compile(r"(?i)^(?:hi|hello|dear|hey)\b[^,.!?\n]{0,60}[,!]\s*")
 _SORRY_LEAD = re.compile(r"(?i)^(?:(?:I|we)(?:'m|’m|'re|’re| am| are) (?:so |very |really )?sorry|sorry|apologies)\s*(?:[—–-]+|,|:)\s*")
 _WINDOW_LEAD = re.compile(r"(?i)^(?:on\s+[^,]{3,40}?,?\s*)?(?:between|from)\s+[^,]{0,60}?\d[^,]{0,50},\s*(?=\w)")
 _THIS_CAUSED = re.compile(r"(?i)^(?:this|it)\s+(?=(?:was|has been)\s+(?:caused|due)\b)")
@@ -52,7 +51,8 @@ def _questioned(doc: Document, passage: Span) -> list[str]:
 
 
 def _cleaned(text: str) -> str:
-    text = _SALUTATION.sub("", text.strip())
+    text = text.strip()
+    text = text[greeting.end():] if (greeting := greeting_lead(text)) else text
     text = _SORRY_LEAD.sub("", text)
     text = _WINDOW_LEAD.sub("", text)  # the window is told by the draft's own sentence
     text = _THIS_CAUSED.sub("The problem ", text)  # "This was caused by ..." stands alone
@@ -74,10 +74,11 @@ def take_wording(doc: Document, red: Redactor, sheet: FactSheet) -> None:
     for passage in passages:
         doubted = _questioned(doc, passage)
         for sp in sentences(doc.text, passage.start, passage.end):
-            if _TEMPLATE.search(sp.text) and not _SALUTATION.match(sp.text) or any(q.lower() in sp.text.lower() for q in doubted):
+            if _TEMPLATE.search(sp.text) and not greeting_lead(sp.text) or any(q.lower() in sp.text.lower() for q in doubted):
                 continue
             said = _TEMPLATE.sub("", _cleaned(sp.text)).strip()
-            if not said or has_role(said, "apology") and len(said.split()) < 8 or _FIXED_ONLY.match(said) or re.search(r"(?i)\bif you have (?:any )?(?:further |more |other )?questions\b", said):
+            if not said or has_role(said, "apology") and len(said.split()) < 8 or _FIXED_ONLY.match(said) \
+                    or re.search(prose_rules().get("questions_invite", "(?!)"), said, re.I):
                 continue
             t = customer_sentence(Span(sp.start, sp.end, said), red, min_words=4)
             if not t:

@@ -17,7 +17,7 @@ from ..reading.lines import participle_lead
 from ..reading.roles import has_role
 from ..reading.rules import canon, has_cue, rules
 from ..redact import Redactor, service_names, service_words
-from .prose import chat_voice, either_word, figure_note_as_sentence, has_finite_verb, plain_words, prose_rules, unshouted, without_linking_words
+from .prose import chat_voice, either_word, figure_note_as_sentence, greeting_lead, has_finite_verb, plain_words, prose_rules, unshouted, without_linking_words
 from .system_names import explained_names
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|(?-i:[a-z][\w.-]{1,25}):\s|(?-i:[A-Z][\w.-]{1,25}):\s+(?-i:[a-z])|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)  # "mika: ...", "Dani: looking", never "Credit: Business and ..."
@@ -145,7 +145,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = label_predicate(text) or text  # "Autocomplete: returned empty suggestion lists ..." -> "Autocomplete returned ..."
     if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
         return None
-    if re.match(r"(?i)(?:hi|hello|hey|dear)\b[^.!?\n]{0,40}[,!]\s", text):
+    if greeting_lead(text):
         return None  # "Hi, since about 8:20am PT our storefront is ...": a message from someone, in their voice
     if (chat := _SPEAKER_TIME.match(text)) and not _NOT_SPEAKER.search(chat.group("who")):
         return None  # "Markus Huber 00:41 took longer, the reload did not pick up ...": a chat message, not prose

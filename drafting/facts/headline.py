@@ -79,9 +79,11 @@ def headline_of(doc: Document, title: Fact, red: Redactor, plain: Callable[[str]
         return found
     keys = kind_rules()["headline"].get("title_keys", "^$")
     near = [u for u in doc.units[:60] if u.span.start < 4000]
+    parts_begun = False
     for u in near:
-        if u.kind == "heading" and re.match(r"(?i)\W*(?:why\s*\d*\b|\d+[.)]\s*why\b)", u.text.strip("#*_ ")):
-            continue  # "**Why 4 — Why did the importer not notice the change?**": a step of the five whys, never the title
+        if u.kind == "heading" and (parts_begun or re.match(r"(?i)\W*(?:why\s*\d*\b|\d+[.)]\s*why\b)", u.text.strip("#*_ "))):
+            continue  # "## Recovering the lost window" after "## Summary", "**Why 4 — Why did ...**": a part, never the title
+        parts_begun = parts_begun or u.kind == "heading" and u.section != "other"
         if u.kind == "field" and re.match(keys, re.sub(r"[*_]+", "", u.key).strip(), re.I) or u.kind == "heading":
             text = u.text
         elif u.kind in ("line", "sentence") and _shouted(u.text):

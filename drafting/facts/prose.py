@@ -155,3 +155,10 @@ def unshouted(text: str, source: str) -> str:
     it so or it ends like a verb form: a shouted word, not an acronym a reader needs as written."""
     return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"\b" + m.group(0).lower() + r"\b", source)
                   or re.search(r"(?:ED|ING)$", m.group(0)) else m.group(0), text)
+
+
+def greeting_lead(text: str) -> re.Match | None:
+    """A letter's or message's greeting at the start of a text ("Hi {{name}}, ", "Hi, since about 8:20am ..."), words in
+    data/drafting/prose.yaml (``greeting_words``)."""
+    words = "|".join(re.escape(str(w)) for w in prose_rules().get("greeting_words", []))
+    return re.match(r"(?i)(?:" + words + r")\b[^,.!?\n]{0,60}[,!]\s*", text.strip()) if words else None

@@ -58,10 +58,16 @@ def part_zones(text: str) -> list[tuple[int, int, tuple[str, tzinfo]]]:
 def place_zone(text: str) -> tuple[str, tzinfo] | None:
     """A write-up that writes no zone anywhere but names a city under ``timezones`` ("London (Park Royal +
     Bow) and Manchester"): its bare times are that city's clock, the zone a reader there would assume."""
+    cities = _zone_cities()
+    for m in re.finditer(r"\(?(?P<city>[A-Z][\w\u00C0-\u017F]+(?: [A-Z][\w\u00C0-\u017F]+)?) time\b", text):  # "Timeline (São Paulo time)"
+        if (key := cities.get(_plain(m.group("city")))) and (z := zone_of(key)) is not None:
+            return m.group("city"), z
     for word in sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)?", str(z))), key=len, reverse=True):
         region = word.upper() in ("CENTRAL", "EASTERN", "PACIFIC", "MOUNTAIN", "ATLANTIC", "ARABIAN", "INDIAN")  # "Central Beach Varna"
         after = r"\s+(?:time|standard|daylight)\b" if region else r"(?![\w/])"
-        if re.search(r"(?<![\w/])" + re.escape(word.title()) + after, text, re.I if region else 0) and (z := zone_of(word)) is not None:
+        said = [m for m in re.finditer(r"(?<![\w/])" + re.escape(word.title()) + after, text, re.I if region else 0)
+                if not re.search(r"\b[A-Z][a-z]+\s$", text[max(0, m.start() - 20): m.start()])]  # never "Beatriz Lima", a person
+        if said and (z := zone_of(word)) is not None:
             return word.title(), z
     return office_zone(text)
 

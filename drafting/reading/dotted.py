@@ -1,6 +1,6 @@
 """Clock times written with a dot, as people in the UK, Ireland, Australia and New Zealand often type them ("at
 7.05", "7.05 to 9.40", "9.40pm"), written in place with a colon at the same length, so every source span stays
-true. A dotted number is a time only where a time is plainly meant: with am or pm after it, after a word that
+true; so is a time written "14h20", as in Brazil, France and Spain. A dotted number is a time only where a time is plainly meant: with am or pm after it, after a word that
 introduces a time (``dotted_time_leads`` in data/drafting/extract.yaml), or as one end of a range of two; never a
 version ("4.12 kiosk build"), a price or a decimal."""
 from __future__ import annotations
@@ -21,8 +21,12 @@ def _after_lead() -> re.Pattern:
     return re.compile(rf"(?i)\b(?:{words})\s+(?:~\s*|about\s+|around\s+)?(?P<t>{_DOTTED})(?!\s*(?:%|x\b|[kKmM]\b|ms\b|s\b|GB|MB|rps|kiosk|build|release|version))")
 
 
+_H_STYLE = re.compile(r"(?<![\w.,:/$£€-])(?:[01]\d|2[0-3])h(?=[0-5]\d(?![\w%]))")  # "14h20" (pt, fr, es): two-digit hours only, never "2h20" waited
+
+
 def dotted_times(text: str) -> str:
-    """The text with its dotted clock times written with a colon; the same length, nothing else changed."""
+    """The text with its dotted clock times (and "14h20") written with a colon; the same length, nothing else changed."""
+    text = _H_STYLE.sub(lambda m: m.group(0)[:-1] + ":", text)
     if "." not in text:
         return text
     spots: set[int] = set()
