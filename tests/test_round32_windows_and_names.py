@@ -92,6 +92,7 @@ OFFICE_BY_ADDRESS = """\
 Subject: inbound calls failing this morning
 
 Inbound calls to ported numbers failed from 07:55 to 10:40 on Tuesday 12 August 2025. Outbound calls were fine.
+(Karol: sorry, my Jira is on Kraków time, the reload shows 11:19 for me.)
 
 Jamie Whitworth
 Voice engineering
@@ -100,7 +101,8 @@ Unit 4, Ancoats Works, Manchester M4 6DE
 
 
 def test_an_office_known_only_by_its_address_sets_the_clock():
-    """Given no zone but a signature address in Manchester, 07:55-10:40 are UK summer time: 06:55-09:40 UTC."""
+    """Given no zone but a signature address in Manchester, 07:55-10:40 are UK summer time: 06:55-09:40 UTC; a
+    colleague whose tracker "is on Kraków time" does not set the write-up's clock."""
     sheet = build_sheet(OFFICE_BY_ADDRESS)
     assert (sheet.start.value.strftime("%H:%M"), sheet.end.value.strftime("%H:%M")) == ("06:55", "09:40")
 

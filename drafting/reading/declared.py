@@ -59,9 +59,10 @@ def place_zone(text: str) -> tuple[str, tzinfo] | None:
     """A write-up that writes no zone anywhere but names a city under ``timezones`` ("London (Park Royal +
     Bow) and Manchester"): its bare times are that city's clock, the zone a reader there would assume."""
     cities = _zone_cities()
-    for m in re.finditer(r"\(?(?P<city>[A-Z][\w\u00C0-\u017F]+(?: [A-Z][\w\u00C0-\u017F]+)?) time\b", text):  # "Timeline (São Paulo time)"
-        if (key := cities.get(_plain(m.group("city")))) and (z := zone_of(key)) is not None:
-            return m.group("city"), z
+    for m in re.finditer(r"\((?:all times |times )?(?:in )?(?P<city>[A-Z][\w\u00C0-\u017F]+(?: [A-Z][\w\u00C0-\u017F]+)?) time\)|(?im:^\W*all times (?:are )?(?:in )?)(?P<all>[A-Z][\w\u00C0-\u017F]+(?: [A-Z][\w\u00C0-\u017F]+)?) time\b", text):
+        m_city = m.group("city") or m.group("all")  # "Timeline (São Paulo time)", "All times Lisbon time"; never "my Jira is on Kraków time"
+        if (key := cities.get(_plain(m_city))) and (z := zone_of(key)) is not None:
+            return m_city, z
     for word in sorted((str(z) for z in rules()["timezones"] if re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)?", str(z))), key=len, reverse=True):
         region = word.upper() in ("CENTRAL", "EASTERN", "PACIFIC", "MOUNTAIN", "ATLANTIC", "ARABIAN", "INDIAN")  # "Central Beach Varna"
         after = r"\s+(?:time|standard|daylight)\b" if region else r"(?![\w/])"
