@@ -160,3 +160,26 @@ def test_a_part_of_the_document_is_never_its_title():
     """Given "## Recovering the lost window" after "## Summary", the draft is never headed "Recovering the lost window"."""
     sheet = build_sheet(PARTS_AFTER_THE_SUMMARY)
     assert "recovering" not in str(sheet.headline.value).lower()
+
+
+TRACKER_COMMENTS = """\
+Drawing viewer shows blank sheets - SSH-4488
+
+Rahul Menon added a comment - 11/Sep/25 3:14 PM
+Customer impact 9:20 AM - 12:45 PM IST on Thursday 11 September 2025: the drawing viewer showed blank or old sheets.
+Queue cleared by 10:50 IST but sheets still blank. Edgecache purged again at 12:46 IST.
+
+Kiran Deshpande added a comment - 11/Sep/25 5:40 PM
+Actions:
+1. Viewer: never fall back to an older revision silently; show "Sheet is being prepared" instead
+2. Alert on tile error rate above 1%
+
+Ananya Kulkarni added a comment: 12/Sep/25 4:37 PM IST.
+Sent the list of affected sheets to account owners.
+"""
+
+
+def test_a_trackers_comment_headers_and_log_notes_never_reach_a_draft():
+    text = draft(TRACKER_COMMENTS, "report", "technical", "sev2").text
+    for never in ("added a comment", "Ananya", "purged again", "Queue cleared by"):
+        assert never not in text, never

@@ -291,7 +291,7 @@ def _status_note(text: str) -> bool:
     """A log-book note of a step and its time ("Rollback done 4:46 PM.", "Purge complete 09:12"): never a sentence to
     send (words in data/drafting/prose.yaml, ``status_note_words``)."""
     words = "|".join(re.escape(str(w)) for w in prose_rules().get("status_note_words", []))
-    return bool(words) and (re.match(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:" + words + r")\b[ ,]*(?:at |@ ?)?~?\d{1,2}[:.]\d{2}", text) is not None
+    return bool(words) and (re.match(r"(?i)^\W*[a-z][\w-]*(?: [\w-]+){0,2} (?:" + words + r")\b[ ,]*(?:(?:again )?(?:at|by) |@ ?)?~?\d{1,2}[:.]\d{2}", text) is not None
                             or re.match(r"(?i)^\W*(?:" + words + r")\s+(?:at|@|by|around|~)\s*~?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\b", text) is not None)  # "Fixed at 4:30am — ..."
 
 
