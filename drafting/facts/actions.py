@@ -14,7 +14,8 @@ from .kinds import change_kind, not_a_change
 from .listed import chat_items
 from .sheet import Fact
 
-_INLINE_LIST = re.compile(r"(?i)\b(?:action items?|follow-?ups?|next steps|todos?|actions(?: so far)?|fixes planned)\b[^:\n]{0,40}:\s*(?P<list>[^,\n]{3,120},[^\n]{3,400})$")  # a run-in list of changes
+_LIST_HEAD = r"(?i)\b(?:action items?|follow-?ups?|next steps|todos?|actions(?: so far)?|fixes planned)\b"  # what opens a list of changes in a chat
+_INLINE_LIST = re.compile(_LIST_HEAD + r"[^:\n]{0,40}:\s*(?P<list>[^,\n]{3,120},[^\n]{3,400})$")  # a run-in list: "follow-ups: a, b, c"
 _OWNER_LEAD = re.compile(r"^(?P<who>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|[a-z][\w.-]+|customer care|support|the \w+ team|\w+ team)\s+to\s+(?P<rest>\w.*)$", re.I)
 
 
@@ -65,7 +66,7 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
         opened = False
         for u in doc.units:
             body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
-            if re.search(r"(?i)\b(?:action items?|follow-?ups?|next steps|todo)\b[^:\n]{0,60}:\s*$", body):  # "Follow-ups (I'll put them in X-12):"
+            if re.search(_LIST_HEAD + r"[^:\n]{0,60}:\s*$", body):  # "action items:", "Follow-ups (I'll put them in X-12):"
                 opened = True
                 continue
             if not u.quoted and _INLINE_LIST.search(body):

@@ -5,6 +5,8 @@ value checked whole by facts.gate before a customer may see it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 from ..config import CompanyConfig
@@ -76,12 +78,9 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     find_window(doc, reading, sheet)
     replies = [u for u in doc.units if u.quoted]
     if sheet.start.value is None and sheet.end.value is None and replies:  # an e-mail thread whose last message never restates
-        for u in replies:                                                   # the window: the replies it quotes tell it
-            u.quoted = False
-        sheet.flags = [f for f in sheet.flags if f["item"] not in ("start of impact", "end of impact")]
-        find_window(doc, reading, sheet)
-        for u in replies:
-            u.quoted = True
+        with _read_as_written(replies):                                     # the window: the replies it quotes tell it
+            sheet.flags = [f for f in sheet.flags if f["item"] not in ("start of impact", "end of impact")]
+            find_window(doc, reading, sheet)
     if auto:
         sheet.timezone = writeup_zone(sheet, reading, writeup)
     if sheet.start.value is None and not reading.dates:
@@ -104,14 +103,11 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     _impact(doc, red, sheet)
     _cause(doc, red, sheet)
     if not sheet.cause.value and sheet.cause_status.value != "suspected" and replies:  # an e-mail thread whose cause is
-        for u in replies:                                                              # told only in a quoted reply
-            u.quoted = False
-        kept, doubted = list(sheet.flags), list(sheet.unconfirmed)
-        _cause(doc, red, sheet)
+        kept, doubted = list(sheet.flags), list(sheet.unconfirmed)                     # told only in a quoted reply
+        with _read_as_written(replies):
+            _cause(doc, red, sheet)
         sheet.flags = [f for f in kept if f["item"] != "cause"] + sheet.flags[len(kept):] if sheet.cause.value else kept
         sheet.unconfirmed = doubted + [f for f in sheet.unconfirmed[len(doubted):] if f.value not in [d.value for d in doubted]]
-        for u in replies:
-            u.quoted = True
     sheet.actions, remedies, items = read_actions(doc, red)
     sheet.changes_plain = plain_changes(items or change_statements(doc))
     if sheet.cause_status.value == "confirmed":
@@ -138,6 +134,19 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
         setattr(sheet, name, [f for f in getattr(sheet, name) if str(f.value).strip() not in cause_said])
     sheet.remedy = merged(sheet.remedy, plain_remedies(doc, red))  # our own sentences: never weighed as copied lines
     return sheet
+
+
+@contextmanager
+def _read_as_written(replies: list[Unit]) -> Iterator[None]:
+    """Quoted replies read as the write-up's own text for a while: an e-mail thread may tell the window or the cause
+    only in the messages it quotes."""
+    for u in replies:
+        u.quoted = False
+    try:
+        yield
+    finally:
+        for u in replies:
+            u.quoted = True
 
 
 def _written(doc: Document) -> date | None:

@@ -161,6 +161,7 @@ class Years:
     def __init__(self, text: str, order: str = "", today: date | None = None):
         self.today = today or date.today()
         self.order = order
+        self._twins: dict[tuple[int, int], re.Match] | None = None
         self.refs = [d for m in DATE_RE.finditer(text) for d in [parse_date(m, None, order)[0]] if d is not None]
         self.month_years: dict[int, int] = {}
         for m in _MONTH_YEAR.finditer(text):
@@ -171,12 +172,16 @@ class Years:
         self.first_year = int(bare.group(1)) if bare else year_from_weekday(text, self.today, order)
 
     def _weekday_twin(self, mo: int, d: int, text: str) -> int | None:
-        """The year of the same day and month written elsewhere beside its weekday and without a year, if any."""
-        for x in DATE_RE.finditer(text):
-            got, _ = parse_date(x, 2000, self.order)
-            if got is not None and (got.month, got.day) == (mo, d) and parse_date(x, None, self.order)[0] is None and _weekday_near(x) is not None:
-                return self(mo, d, x)
-        return None
+        """The year of the same day and month written elsewhere beside its weekday and without a year, if any (the
+        write-up's dates with a weekday are found once, on the first ask)."""
+        if self._twins is None:
+            self._twins = {}
+            for x in DATE_RE.finditer(text):
+                got, _ = parse_date(x, 2000, self.order)
+                if got is not None and parse_date(x, None, self.order)[0] is None and _weekday_near(x) is not None:
+                    self._twins.setdefault((got.month, got.day), x)
+        twin = self._twins.get((mo, d))
+        return self(mo, d, twin) if twin is not None else None
 
     @staticmethod
     def _on(y: int, mo: int, d: int) -> date | None:
