@@ -289,7 +289,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
 
 _BARE_TIME = re.compile(r"(?<![\d:.,/])(\d{1,2}:\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
                         r"(?![\d:]|\s?[ap]\.?m\b|\s*(?:[-–—]|to|and|until)\s*\d|\s*\(?(?-i:UTC|GMT|Z\b|[A-Z]{2,5}\b|[A-Z][a-z]+/)"
-                        r"|\s*(?:Pacific|Eastern|Central|Mountain|local)\b|\s*(?:hours?|hrs?|h|minutes?|mins?)\b)", re.I)
+                        r"|\s*(?:Pacific|Eastern|Central|Mountain|local)\b|\s+[A-Za-z]+\s+time\b|\s*(?:hours?|hrs?|h|minutes?|mins?)\b)", re.I)  # "15:30 ship time"
 
 
 def labelled_times(text: str, inp: Inputs) -> str:

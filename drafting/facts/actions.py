@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..reading.document import Document, Span, Unit, sentences
-from ..reading.lines import section_of_label
+from ..reading.lines import participle_lead, section_of_label
 from ..reading.roles import has_role
 from ..reading.rules import canon, rules
 from ..redact import Redactor
@@ -62,12 +62,13 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
     remedies: list[Fact] = []
     items: list[tuple[str, Span]] = []
     units = [v for u in doc.in_section("actions") if not u.quoted for v in chat_items(u)]
+    owed_items: set[int] = set()  # items of a list opened for customers ("Customer follow-up, agreed with CS:"): remedies
     if not units:  # a pasted chat: "[10:25] mei: action items:" then "[10:25] mei: - add ..."
-        opened = False
+        opened = for_customers = False
         for u in doc.units:
             body = re.sub(r"^\s*(?:\[[^\]]*\]|\d{1,2}:\d{2}\S*)\s*(?:[\w.@-]+:\s*)?", "", u.text)
             if re.search(_LIST_HEAD + r"[^:\n]{0,60}:\s*$", body):  # "action items:", "Follow-ups (I'll put them in X-12):"
-                opened = True
+                opened, for_customers = True, re.search(r"(?i)\bcustomers?\b[^:\n]{0,12}" + _LIST_HEAD[4:], body) is not None
                 continue
             if not u.quoted and _INLINE_LIST.search(body):
                 units.append(u)  # "follow-ups on EXP-1442: pin base image digests, add a ... alert, synthetic export every 10 min"
@@ -80,6 +81,8 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
                 continue
             s = u.span.start + (len(u.text) - len(body)) + bm.start(1)
             units.append(Unit("item", Span(s, s + len(bm.group(1)), bm.group(1)), "actions"))
+            if for_customers:
+                owed_items.add(s)
     units = [v for u in units for v in _run_in_items(u)]
     for u in units:
         if u.kind == "row":
@@ -105,8 +108,8 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
                 text = m.group("rest")
             else:
                 continue  # "Kevin to redo the training": about a person, not a change customers need to hear about
-        if not_a_change(text) or section_of_label(text.strip(" .:*")):
-            continue  # "**What we're changing:**" over its own list is a label, not a change
+        if not_a_change(text) or section_of_label(text.strip(" .:*")) or participle_lead().match(text[:1].lower() + text[1:]):
+            continue  # "**What we're changing:**" over its own list is a label, not a change; "Applied automatically on ..." leans on the line before
         if re.match(r"[\w' -]{3,40}:\s", text) and re.search(r"\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?\s*[-–]", text):
             continue  # "Customer impact window: 7:42 AM - 10:18 AM AEST" is a field, not a change
         if re.match(r"(?i)(?:we(?:'re| are) )?(?:sorry|apologi[sz]e|thanks?|happy to|regards|cheers)\b", text):
@@ -117,7 +120,7 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
         fact = Fact(clean, span, 0.8 if u.kind == "row" or u.kind == "item" else 0.6)
         advice = re.match(r"(?i)(?:we (?:recommend|advise|suggest|ask)|(?:customers|users|you) (?:should|can|may|must|need)|please)\b", clean)
         owed = re.search(r"(?i)\b(?:refund|reimburs|credit(?:s|ed)? (?:to|for|of|on)|waive|compensat|goodwill|voucher)", clean)  # "Fee refunds for 6,217 withdrawals"
-        if customer_facing and has_role(clean, "remedy") or advice or owed:  # "We recommend updating to 6.2": advice, not a change
+        if customer_facing and has_role(clean, "remedy") or advice or owed or span.start in owed_items:  # "We recommend updating to 6.2": advice, not a change
             remedies.append(fact)
         else:
             actions.append(fact)

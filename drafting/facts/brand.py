@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..checks.jargon import glossary
+from ..reading.declared import city_zone
 from ..reading.document import Document, Span
 from ..reading.rules import product_noun_pattern, rules
 from ..redact import Redactor
@@ -146,7 +147,8 @@ def _opens_banner(name: str, text: str) -> bool:
 
 def written_form(low: str, text: str) -> str:
     """The brand as the write-up spells it: "DentaDiary" not "Dentadiary", "Tread & Go" for "treadandgo"."""
-    m = next((m for m in re.finditer(r"\b(" + re.escape(low) + r")\b", text, re.I) if m.group(1)[0].isupper()), None)
+    said = [m for m in re.finditer(r"\b(" + re.escape(low) + r")\b", text, re.I) if m.group(1)[0].isupper()]
+    m = next((m for m in said if not m.group(1).isupper()), said[0] if said else None)  # "Harbourline" over a banner's "HARBOURLINE"
     if m:
         return m.group(1)
     flat = low.replace("-", "")
@@ -154,6 +156,16 @@ def written_form(low: str, text: str) -> str:
         if re.sub(r"[^a-z0-9]", "", r.group(0).lower().replace("&", "and").replace("+", "and")) == flat:
             return r.group(0)
     return low.capitalize()
+
+
+def _a_persons_name(name: str, text: str) -> bool:
+    """Whether the name is mostly written after a first name ("Rohit Nair") or alone as a chat message's author line
+    ("[11:24 PM] Rohit Nair", "Ngaio:"): a person, never the company."""
+    said = list(re.finditer(r"(?<![\w@./-])" + re.escape(name) + r"(?![\w@-])", text))
+    person = [m for m in said if re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(0, m.start() - 20): m.start()])
+              or re.fullmatch(r"[^\S\n]*(?:\[[^\]\n]{1,20}\][^\S\n]*)?(?:[A-Z][a-z]+[^\S\n]+)?", text[text.rfind("\n", 0, m.start()) + 1: m.start()])
+              and re.match(r"[^\S\n]*(?::|\s*$|[^\S\n]+\d{1,2}:\d{2})", text[m.end():])]
+    return bool(said) and len(person) * 2 >= len(said)
 
 
 def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span | None] | None:
@@ -198,8 +210,8 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     if not ranked or ranked[0][1] < 3:
         return None
     brand = written_form(ranked[0][0], text)
-    if red.internal_details(brand):
-        return None
+    if red.internal_details(brand) or city_zone(brand) or _a_persons_name(brand, text):
+        return None  # "Christchurch", the depot's city: a place; "Nair" of a chat's "[11:24 PM] Rohit Nair": a person
     if red.doc is not None and any(t.text == brand and t.pos_ in ("VERB", "ADJ", "ADV", "ADP", "PRON", "DET") for t in red.doc):
         return None  # "Manage" in "Manage Booking page": an everyday word, not the company's name
     phrases: dict[str, int] = {}

@@ -166,7 +166,10 @@ def _written(doc: Document) -> date | None:
 
 
 def _title(doc: Document) -> Fact:
+    """The write-up's first line, or the heading under a tracker's breadcrumb ("cardamom / platform / Issues / #3318")."""
     u = next((u for u in doc.units if u.text.strip()), None)
+    if u is not None and re.fullmatch(r"[\w.-]+(?:\s+/\s+[#!\w. -]+){2,}\s*", u.text.strip()):
+        u = next((h for h in doc.units[:8] if h.kind == "heading"), u)
     if u is None:
         return Fact("")
     t = re.sub(r"^[#\s*]+|[*#\s]+$", "", u.text if u.kind != "field" else f"{u.key}: {u.text}")

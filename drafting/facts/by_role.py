@@ -27,7 +27,7 @@ from ..redact import Redactor
 from ..resources import data_yaml
 from .cause import side_remark
 from .gate import customer_sentence, for_the_team, independent, label_participle, our_system_subject
-from .kinds import not_a_change, plain_cause, without_owner
+from .kinds import denies_cause, not_a_change, plain_cause, without_owner
 from .listed import REMEDY_RETOLD
 from .prose import figure_note_as_sentence, leans_back, prose_rules
 from .remedy_note import remedy_note_as_sentence
@@ -205,7 +205,8 @@ def _cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[Sentence],
         return
     if not sheet.cause.source or "plain summary" in sheet.cause.note or not sheet.cause.value:
         return  # a plain summary made from cues is already in customer words
-    pool = [s for s in read if s.top == "cause" and s.p("cause") >= threshold and not side_remark(s.span.text) and _eligible(s, "cause", cfg)]
+    pool = [s for s in read if s.top == "cause" and s.p("cause") >= threshold and not side_remark(s.span.text) and not denies_cause(s.span.text)
+            and _eligible(s, "cause", cfg)]
     pool.sort(key=lambda s: (s.section != "cause", -s.p("cause")))
     chosen: list[tuple[Sentence, str]] = []
     for s in pool:
@@ -262,7 +263,7 @@ def _unstated_cause(doc: Document, red: Redactor, sheet: FactSheet, read: list[S
     flagged for the liaison to check."""
     sure = cfg.get("unstated_cause_threshold", 0.6)
     pool = [s for s in read if s.top == "cause" and s.p("cause") >= sure and s.section in ("summary", "cause", "preamble", "other")
-            and not side_remark(s.span.text) and _eligible(s, "cause", cfg)]
+            and not side_remark(s.span.text) and not denies_cause(s.span.text) and _eligible(s, "cause", cfg)]
     for s in sorted(pool, key=lambda s: -s.p("cause")):
         t = customer_sentence(s.span, red, min_words=6, sentence=False)
         if t and not has_role(t, "unconfirmed") and reads_alone(s.span, t, red):

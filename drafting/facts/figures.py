@@ -12,13 +12,19 @@ from .gate import internal_identifiers
 from .prose import figure_note_as_sentence, plain_words
 
 _COUNT = r"(?:about |around |~|over |more than )?\d[\d,.]*"  # "about 1,139", "~2.1"
+_SPAN_UNIT = r"(?:ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|days?)\.?"  # a figure that is a length of time
+_EMPHASIS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")  # Markdown marks, never the "_" inside AUTO_RETRY
+_CODE_WORD = re.compile(r"\b[a-z]+[._][a-z_]+\b|\b[A-Z]+_[A-Z_]+\b")  # "job.failed", "ENCODER_INIT_FAILED": names in code
 
 
 def field_figure(u: Unit, red: Redactor) -> str | None:
     """A labelled figure as a sentence a customer may read: "1,139 students were affected.", "There were 612 early
     returns.", "The resubmission deadline is 6 May."; None when the label names something internal."""
-    key = re.sub(r"[*_`]", "", u.key).strip()
-    value = re.sub(r"[*_`]", "", u.text).strip()
+    key = re.sub(r"\s*\([^()]*\)", "", _EMPHASIS.sub("", u.key)).strip()  # "Jobs failed (terminal `ENCODER_INIT_FAILED`)": the label
+    value = _EMPHASIS.sub("", u.text).strip()
+    value = re.sub(r"^(" + _COUNT + r")\s*,\s*(?:of which|including)\b.*$", r"\1", value)  # "611, of which 37 Enterprise": the count
+    if _CODE_WORD.search(key) or re.fullmatch(_COUNT + r"\s*" + _SPAN_UNIT, re.sub(r"\s*\([^)]*\)", "", value).strip(), re.I):
+        return None  # "job.failed webhooks sent", "Time in SEV-2: 94 min", "Peak p95 queue time: 41 min": for engineers only
     if any(re.search(p, f"{key}: {value}", re.I) for p in rules().get("tool_chrome", [])):
         return None  # a list archive's "Messages: 61": the tool's count, not the incident's
     if re.search(rules().get("internal_field_key_words", "(?!)"), key, re.I) or re.search(r"\b\d+\.\d+\.\d+\b", value):

@@ -17,13 +17,14 @@ from ..reading.lines import participle_lead
 from ..reading.roles import has_role
 from ..reading.rules import canon, has_cue, rules
 from ..redact import Redactor, service_names, service_words
+from .customer_voice import in_requester_message
 from .prose import chat_voice, either_word, figure_note_as_sentence, greeting_lead, has_finite_verb, plain_words, prose_rules, unshouted, without_linking_words
 from .system_names import explained_names
 
 _LOG_OR_CHAT = re.compile(r"^\s*(?:\[|\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|(?-i:[a-z][\w.-]{1,25}):\s|(?-i:[A-Z][\w.-]{1,25}):\s+(?-i:[a-z])|\d{1,2}(?::\d{2})?\s*[ap]m\b)", re.I)  # "mika: ...", "Dani: looking", never "Credit: Business and ..."
 # a Teams or Slack message header run into its words: "Markus Huber 00:41 took longer ...", "goran.p  23:46 ...",
 # "Tomáš Novák 12.03.2025 8:06 Status 8:05: ..."
-_SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
+_SPEAKER_TIME = re.compile(r"^\s*(?P<who>(?:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})|[a-z][\w.-]{2,25})\s+(?:\([^()\n]{1,80}\)\s*)?(?:[—–]\s+)?(?:\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+)?\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s+\S")
 _NOT_SPEAKER = re.compile(r"(?i)\b(?:on|at|from|by|since|until|between|after|before|around|about|(?:mon|tues?|wednes|thurs?|fri|satur|sun)(?:day)?|sat|wed|thu"
                           r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _NOT_PROSE = re.compile(r"\b(?:he|she|him|his|her|hers)\b|`|\||->|→|=>|\s=\s|\{|\}|\bTODO\b|#\w|\?\s*$|\bI\b|\bI'm\b|\bmy\b|\bugh\b|\blol\b|!!", re.I)
@@ -125,7 +126,7 @@ def _without_relative_day(text: str) -> str:
     if not cue or not re.search(cue, text, re.I):
         return text
     said = re.sub(r"^(?:(?:early|late)\s+)?" + cue + r",?\s+", "", text, flags=re.I)  # "Early this morning some ..."
-    said = re.sub(_AT_CLOCK + r"(?:,?\s+(?:early|late))?,?\s+" + cue + r"(?:\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?", "", said, flags=re.I)
+    said = re.sub(r"(?:\s+(?:for|on|by|until|till|from|since|of))?" + _AT_CLOCK + r"(?:,?\s+(?:early|late))?,?\s+" + cue + r"(?:\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?", "", said, flags=re.I)
     said = said[:1].upper() + said[1:] if said else said
     return said if not re.search(cue, said, re.I) and len(said.split()) >= 5 else ""
 
@@ -143,16 +144,16 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
     text = re.sub(r"(?<![\d,.:])(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d:,.]\d|\d)(?=\s+[A-Za-z])", r"\1,\2", text)  # "1 214 messages" (nb, fr, sv)
     text = _DOTTED_COUNT.sub(lambda m: m.group(0).replace(".", ","), text)  # "1.240 saves" (pt, tr, de): 1,240 for an English reader
     text = label_predicate(text) or text  # "Autocomplete: returned empty suggestion lists ..." -> "Autocomplete returned ..."
-    if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)):
-        return None
-    if greeting_lead(text):
-        return None  # "Hi, since about 8:20am PT our storefront is ...": a message from someone, in their voice
+    if not text or (_LOG_OR_CHAT.match(text) and not _LEAD_RANGE.match(text)) or sentence and text.endswith(":"):
+        return None  # a log or chat line; "What broke for customers:", the lead of a list, is no sentence
+    if greeting_lead(text) or span.end <= len(red.writeup) and in_requester_message(red.writeup, span.start):
+        return None  # "Hi, since about 8:20am PT our storefront is ...", a ticket's requester: a message from someone, in their voice
     if (chat := _SPEAKER_TIME.match(text)) and not _NOT_SPEAKER.search(chat.group("who")):
         return None  # "Markus Huber 00:41 took longer, the reload did not pick up ...": a chat message, not prose
     if span.end <= len(red.writeup) and re.search(r"(?i)\b(?:no|not|never|don't|doesn't|cannot|can't|without)\s*$", red.writeup[max(0, span.start - 20): span.start]):
         return None  # "... No\n  action needed from customers.": the line before carries the sentence's negation
-    if any(re.search(p, text, re.I) for p in rules().get("tool_chrome", [])):
-        return None  # "Messages: 61" in a list archive's header, "-------------- next part --------------"
+    if any(re.search(p, text, re.I) for p in [*rules().get("tool_chrome", []), *prose_rules().get("team_time_notes", []), *prose_rules().get("self_reference_notes", [])]):
+        return None  # "Messages: 61" in a list archive's header; "~15 min lost there": the team's time, "-------------- next part --------------"
     if re.search(rules().get("unknown_value", "(?!)"), text, re.I):
         return None  # "Sales lost during the window: not measured": no figure to tell
     text = _without_relative_day(text)
@@ -210,8 +211,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         text = rest[:1].upper() + rest[1:]
     text = _LEAD_TIME.sub("", text) if re.match(r"(?i)(?:at|from|between|by|around|since)\s+\d", text) and not re.search(r"\bUTC\b|Z\b", text[:40]) else text
     words = text.split()
-    if not min_words <= len(words) <= max_words:
-        return None
+    if not min_words <= len(words) <= max_words or _NOUNLESS_COUNT.match(text) or re.match(r"(?:Fixed|Resolved|Mitigated|Solved|Caused|Triggered|Found|Confirmed)\s+by\b", text):
+        return None  # "4 switched to click & collect", "Fixed by mapping the code ...": its subject is in the line before
     if not re.search(r"[a-z]{3,}", text):
         return None
     text = plain_words(text)
@@ -304,6 +305,7 @@ def label_predicate(text: str) -> str | None:
     return f"{m.group('k')} {m.group('v')}" if m else None
 
 
+_NOUNLESS_COUNT = re.compile(r"(?:about |around |~)?\d[\d,.]*\s+[a-z]+ed\b(?=\s+(?:to|in|on|at|by|from|for|with|into|over|back|out|up|off|the|a|an|their|our)\b|\s*[.,;]|\s*$)")
 _FIGURE_LED = re.compile(r"(?i)^(?:(?:all|about|around|over|nearly|almost|some|roughly)\s+)?~?\s*[£$€¥₩₹]?\d")
 _DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")
 
@@ -326,7 +328,14 @@ def _as_sentence(text: str, span: Span, red: Redactor) -> str | None:
             return repaired[0]
     if repaired and (not has_finite_verb(tokens, besides=repaired[1]) or repaired[1] and re.search(rf"\b{re.escape(repaired[1])}\s*,", text)):
         return repaired[0]
-    return text if has_finite_verb(tokens) else None
+    return text if has_finite_verb(tokens) or _name_then_verb(text) else None
+
+
+def _name_then_verb(text: str) -> bool:
+    """ "Giftly waives all fees ...": a name and a verb the parse missed, taking the name for an adverb (verbs in
+    data/drafting/prose.yaml, ``name_then_verb``)."""
+    said = "|".join(re.escape(str(v)) for v in prose_rules().get("name_then_verb", []))
+    return bool(said) and re.match(r"\s*(?:[-*•]\s*)?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)? (?:" + said + r")\b", text) is not None
 
 
 _CLAUSE_SPLIT = re.compile(r"(?:,?\s+(?P<c>so|and so|which meant|because|and then|but|and(?=\s+(?:the|a|an|our|its|their|saved|new|all|every|no)\b))\s+(?=[a-z])|;\s+|:\s+(?=[A-Za-z])|\.\s+(?=[a-z]))")
@@ -341,7 +350,7 @@ def independent(red: Redactor, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and start <= t.head.idx < end for t in span)
+    return _name_then_verb(red.writeup[start:end]) or any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and start <= t.head.idx < end for t in span)
 
 
 def customer_clauses(span: Span, red: Redactor) -> str | None:

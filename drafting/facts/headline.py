@@ -26,6 +26,7 @@ _NOISE = [
     r"(?i)\bsev(?:erity)?[\s-]*[0-4]\b|\bP[0-4]\b",
     r"(?i)\b(?:preliminary|draft(?: v\d+)?|internal|postmortem|post-mortem|incident review|incident)\b\s*:?",
     r"^\s*h\d\.\s*",                    # a Jira heading mark "h1."
+    rf"(?i)\b{WEEKDAY}\.?(?:\s*[–—-]\s*{WEEKDAY}\.?)?(?=\s+[—–-]\s|\s*$|\s*[,;(])",  # "deposit delays Tue–Thu — what happened": when, not what
     r"(?i)\b(?:(?:since|from|until|as of) )?(?:this (?:morning|afternoon|evening)|today|tonight|yesterday|last night|overnight)\b",  # "outage this morning", "not loading since this morning"
 ]
 _SPLIT = re.compile(r"\s+[—–→|·›»]\s+|\s+-{1,2}\s+|;\s+|\s{2,}|,\s+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\b|\d)|(?<=[A-Z]{2}):\s+")  # "Android IAP: gems not credited"

@@ -32,7 +32,9 @@ def _search(pattern: str, text: str) -> re.Match | None:
 
 
 def _affirmed(pattern: str, text: str) -> bool:
-    """Whether the cue is said, not denied: "So it is NOT overload." and "overload (ruled out)" tell no kind."""
+    """Whether the cue is said, not denied: "So it is NOT overload." and "overload (ruled out)" tell no kind. A
+    sentence an e-mail wrapped over lines is read as one line."""
+    text = re.sub(r"[^\S\n]*\n[^\S\n]*(?=\S)", " ", text)
     m = _search(pattern, text)
     if m is None:
         return False
@@ -62,7 +64,14 @@ def _cause_sentences(doc: Document, also: list[Span]) -> list[Span]:
             and (has_role(u.text, "cause") or u.kind == "field" and re.search(r"(?i)\bcause\b", u.key or ""))]  # "Root cause confirmed: CHG-5512 went out"
     deny = kind_rules()["not_the_cause_cues"]
     return [s for s in out if not has_role(s.text, "unconfirmed") and not side_remark(s.text) and not s.text.rstrip().endswith("?")
-            and not _search(deny, doc.text[doc.text.rfind("\n", 0, s.start) + 1: s.end])]  # "Checked and NOT the cause: ... v3.4.1 released"
+            and not _search(deny, _with_label(doc.text, s))]  # "Checked and NOT the cause: ... v3.4.1 released"
+
+
+def _with_label(text: str, s: Span) -> str:
+    """A sentence with the label its line opens with ("Checked and NOT the cause: ..."), never with the sentences
+    of the paragraph before it ("Signing could be opened ... The delay happened because ...")."""
+    lead = text[text.rfind("\n", 0, s.start) + 1: s.start]
+    return (lead if re.fullmatch(r"[^.!?\n]{0,80}:\s*", lead) else "") + s.text
 
 
 def _opening(doc: Document, s: Span) -> str:
@@ -100,6 +109,12 @@ def plain_cause(doc: Document, also: list[Span] | None = None) -> Fact | None:
             text = str(kind["say"]).replace("{part}", str(k["part_unknown"])) + (" " + str(kind.get("fixed", "")) if undone else "")
             return Fact(text.strip(), None, 0.4, f"a plain sentence for a cause of the kind '{kind['kind']}', from the story as a whole: check it")
     return None
+
+
+def denies_cause(text: str) -> bool:
+    """ "That guess was wrong; the deploy had nothing to do with it.": a sentence that rules a cause out or only
+    weighs one, never the statement of the cause (``not_the_cause_cues`` in data/drafting/kinds.yaml)."""
+    return _search(kind_rules()["not_the_cause_cues"], text) is not None
 
 
 def not_a_change(text: str) -> bool:

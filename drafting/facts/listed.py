@@ -69,6 +69,8 @@ def who_must(text: str) -> str | None:
         tail = re.sub(r"(?i)^(?:nothing to do|no action(?: needed| required)?)\s*[.;,]?\s*", "", rest)
         one = re.match(r"(?i)(?:anyone|everyone|each|every)\b", who)  # "Anyone who paid: nothing to do" -> "Anyone who paid does not ..."
         return f"{who} {'does' if one else 'do'} not need to do anything" + (f"; {tail}" if tail else ".")
+    if re.match(r"(?i)(?:must|should|need to|needs to|have to|has to)\s+\w", rest):
+        return f"{who} {rest[:1].lower() + rest[1:]}"  # "Accounts without auto-retry: must resubmit failed jobs"
     if re.match(rf"(?i)(?:{verbs})\b", rest):
         return f"{who} should {rest[:1].lower() + rest[1:]}"
     return None

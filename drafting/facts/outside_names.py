@@ -40,8 +40,9 @@ def outside_parties(text: str, public: list[str]) -> list[str]:
     known |= {str(w).lower() for w in rules().get("outside_party", {}).get("not_names", [])}
     allowed = {p.lower() for name in public for p in [name, *name.split()]}
     out: list[str] = []
+    one_line = re.sub(r"[^\S\n]*\n[^\S\n]*(?=[a-z])", " ", text)  # "our\nemail delivery provider, Mailfort,": an e-mail's wrapped line
     for pattern in _cues():
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(one_line):
             name = re.sub(r"['’]s$", "", m.group("n")).strip()
             words = name.split()
             while words and (words[0].lower() in known or words[0].lower() in STOP_WORDS or _everyday(words[0], text)):

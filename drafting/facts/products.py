@@ -13,6 +13,7 @@ import re
 from ..checks.jargon import glossary
 from ..config import CompanyConfig
 from ..reading.dates import MONTHS, WEEKDAY
+from ..reading.declared import city_zone
 from ..reading.document import Document, Span
 from ..reading.roles import roles_of
 from ..reading.rules import has_cue, product_noun_pattern, rules
@@ -47,8 +48,8 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if re.fullmatch(r"(?i:the\s+)?[a-z0-9]+(?:[-_][a-z0-9]+)+", name) or re.search(r"(?i)\bstatus\s?page\b", name):
             return  # "epro-mobile" is an internal service's name; the status page tells about the product, it is not it
         words = name.lower().split()
-        if words[0] in not_product_words() or words[-1] in not_product_words():
-            return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore" (a place)
+        if words[0] in not_product_words() or words[-1] in not_product_words() or len(words) == 1 and (_place(name, red) or city_zone(name)):
+            return  # "From" (an e-mail header), "Incident service" (a bot), "Support Ops" (a team), "Singapore", "Christchurch" (a place)
         low = name.lower()
         for f in out:
             if low in f.value.lower():
@@ -186,8 +187,23 @@ def find_products(doc: Document, red: Redactor, cfg: CompanyConfig, title: str) 
         if brand and _plausible(brand[0], text):
             out.append(Fact(brand[0], brand[1], 0.5, BRAND_NOTE))
     tools = tool_names(text)  # "Webex" of "copied from Webex desktop": where the notes came from, never what customers use
+    out = _one_per_product(out)
     return [f for f in out if (f.confidence >= 0.7 or not any(_SUSPECT.search(line) for line in text.split("\n") if f.value in line))
             and f.value.split()[0].lower() not in tools and not (f.confidence < 0.8 and f.note != BRAND_NOTE and _place(f.value, red))][:4]
+
+
+def _one_per_product(found: list[Fact]) -> list[Fact]:
+    """Components listed under one product ("Dripwise Cloud – Device Connectivity", "Dripwise Cloud – Remote Control
+    API") as that product once: a draft says "Dripwise Cloud", not a status page's component list."""
+    heads = [m.group(1) if (m := re.match(r"(.+?)\s+[–—-]\s+\S", f.value)) else None for f in found]
+    out: list[Fact] = []
+    for f, head in zip(found, heads):
+        if head and heads.count(head) > 1:
+            if not any(o.value == head for o in out):
+                out.append(Fact(head, f.source, f.confidence, f.note))
+        else:
+            out.append(f)
+    return out
 
 
 def _place(name: str, red: Redactor) -> bool:

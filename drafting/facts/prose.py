@@ -21,10 +21,11 @@ from ..resources import data_dir
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _SUBORDINATE = {"relcl", "acl", "advcl", "ccomp", "pcomp", "csubj", "xcomp", "parataxis"}
 _BARE_DATE = r"\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\b|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)"
-_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|(?-i:" + _BARE_DATE + r")|\s*[,(;:–-]|\s+(?:by|in|on|at(?!\s+(?:least|most)\b)|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|automatically|manually|early|late|yet|so far|in total|overall)\b)")
+_AFTER_PARTICIPLE = re.compile(r"(?i)^(?:$|(?-i:" + _BARE_DATE + r")|\s*[,(;:–-]|\s+(?:by|in|on|at(?!\s+(?:least|most)\b)|for|from|during|between|across|over|since|until|to|with|and|but|after|before|because|as|twice|again|too|more than|less than|fewer than|up to|automatically|manually|early|late|yet|so far|in total|overall)\b)")
 _LEAD = r"(?:(?:about|around|over|nearly|almost|roughly|more than|fewer than|less than|up to|at least|only|all|some|most|no|none of the)\s+)?"
 _FIGURE = r"(?:~\s*)?[£$€¥₩₹]?\d[\d,.]*\s*(?:%|k\b|[kmKM]\b)?"
 _NOT_A_NOUN = "over|under|in|at|by|on|from|to|of|for|per|and|or|out|up|down|across|during|since|before|after|more|less|times|minutes|hours|seconds|days|weeks"
+_TAIL_VERB = re.compile(r"(?i)\b(?:hit|saw|got|had|showed|received|tried|reached|switched|went|called|left)\b")  # "... sessions with a postcode hit ..."
 _BE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|should|may|might|must|shall|did|does|do)\b")
 
 
@@ -54,6 +55,8 @@ def plain_words(text: str) -> str:
     text = re.sub(r"^~\s*(?=\d)", "About ", text)
     text = re.sub(r"(?<=\s)~\s*(?=\d)", "about ", text)
     text = re.sub(r"(?<=[a-z])\s+\+\s+(?=[a-z])", " and ", text)
+    text = re.sub(r"(?<!\S)(?:>=|≥)\s*(?=\d)", "at least ", re.sub(r"(?<!\S)>\s*(?=\d)", "more than ", text))  # "delayed > 10 min"
+    text = re.sub(r"(?<!\S)<\s*(?=\d)", "less than ", text)
     shouted = {str(w) for w in prose_rules()["shouted_words"]}
     return re.sub(r"\b[A-Z][A-Z']+\b", lambda m: m.group(0).lower() if m.group(0) in shouted and m.start() > 0 else m.group(0), text)
 
@@ -113,7 +116,7 @@ def figure_note_as_sentence(text: str) -> tuple[str, str] | None:
     if re.match(rf"(?i)^{_LEAD}(?:~\s*)?[£$€¥₩₹]\d[\d,.]*\s*(?:[kKmM]\b|million|billion)?\s+(?:in|of|worth of)\s+[a-z][^:;]*$", body) and len(body.split()) <= 14:
         return f"There was {body[:1].lower() + body[1:] if body[:1].isupper() else body}.", ""  # "$48,200 in transfers in the batch"
     m = re.match(rf"(?i)^{_LEAD}{_FIGURE}\s+(?!(?:{_NOT_A_NOUN})\b)(?:[a-z][\w'’-]*\s+){{0,3}}[a-z][\w'’-]*s\b(?:\s*[,(][^:;]*|\s+(?:in|on|at|across|from|during|over|for|with|by|between)\b[^:;]*)?$", body)  # "31,420 failed attempts, about 9,800 riders"
-    if m and len(body.split()) <= 14 and not _BE.search(body):
+    if m and len(body.split()) <= 14 and not _BE.search(body) and not _TAIL_VERB.search(body):
         return f"There were {body[:1].lower() + body[1:] if body[:1].isupper() and not body.startswith('I ') else body}.", ""
     return None
 
@@ -153,7 +156,7 @@ def either_word(text: str) -> str:
 def unshouted(text: str, source: str) -> str:
     """A word in capitals for emphasis ("WAIVED", "TWICE") in lower case, when ``source`` (the write-up) also writes
     it so or it ends like a verb form: a shouted word, not an acronym a reader needs as written."""
-    return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"\b" + m.group(0).lower() + r"\b", source)
+    return re.sub(r"\b[A-Z]{4,}\b", lambda m: m.group(0).lower() if re.search(r"(?<![\w=/`-])(?<!\w\.)" + m.group(0).lower() + r"(?![\w=/`-]|\.\w)", source)
                   or re.search(r"(?:ED|ING)$", m.group(0)) else m.group(0), text)
 
 

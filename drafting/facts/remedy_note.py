@@ -29,7 +29,7 @@ def _note_re() -> re.Pattern:
     heads = sorted((str(h) for h in prose_rules().get("remedy_heads", [])), key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
     return re.compile(
-        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>" + _FREE_THING + r"|(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
+        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>" + _FREE_THING + r"|(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:(?-i:[A-Z]{2,5})\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
         + r"\s+)?" + head + r"s?\b(?![-'’])(?:\s+\((?:[£$€¥₩₹₱฿₫₺₦₽₪]|[A-Z]{3}\s?)\d[\d,.]*\))?(?:\s+(?:of|for|to|on|worth|per|covering|equal to|towards?|against)\b(?:[^,;]|,(?=\d{3}))*)?)(?P<tail>(?:(?:[,;]\s*|\s+(?=(?:valid|expires|expiring|credited|applied|paid|refunded|issued|already)\b))(?:[^,;]|,(?=\d{3}))+)*)\s*\.?\s*$",
         re.I)
 
@@ -70,10 +70,17 @@ def _with_article(np: str) -> str:
         return ("an " if re.match(r"(?i)(?:8|11|18|80)\b|[AEFHILMNORSX][A-Z]{2}\s", np) else "a ") + np
     if re.match(r"(?i)\S+s\b", np.split(" of ")[0].split(" for ")[0].split()[-1]):
         return low  # "Refunds for the 38 who cancelled"
-    return ("an " if re.match(r"(?i)[aeiou]", np) else "a ") + low
+    acronym = re.match(r"[AEFHILMNORSX][A-Z]{1,4}\b", np)  # "an SLA credit"
+    return ("an " if acronym or re.match(r"(?i)[aeiou]", np) and not re.match(r"[A-Z]{2}", np) else "a ") + low
 
 
 def _the(label: str) -> str:
+    """The group a remedy is for: "Learners" -> "the learners"; a plan's name ("Enterprise", "Growth plans") -> the
+    customers on it, never "the Enterprise"."""
+    if re.fullmatch(r"[A-Z][\w-]*(?:\s*/\s*[A-Z][\w-]*)*", label) and not label.endswith("s"):
+        return f"{label} customers"
+    if (plan := re.fullmatch(r"(?i)(?P<name>.+?)\s+(?:plans?|tiers?)", label)):
+        return f"customers on the {plan.group('name')} {'plans' if '/' in label or ' and ' in label or label.endswith('s') else 'plan'}"
     low = label[:1].lower() + label[1:] if not re.match(r"[A-Z]{2}", label) else label
     return low if re.match(r"(?i)(?:the|all|every|each|any|those|\d)", low) else "the " + low
 

@@ -52,8 +52,18 @@ def _customerish(text: str) -> bool:
     return has_cue(text, cfg["symptom_cues"]) or has_cue(text, cfg["customer_nouns"]) or has_cue(text, cfg.get("outage_words", []))
 
 
+def _zoned(doc: Document, pairs: list[tuple[TimePoint, TimePoint]]) -> list[tuple[TimePoint, TimePoint]]:
+    """ "impact 14:05 – 16:50 ship time (18:05–20:50 UTC)": a range with no zone written, restated with one in brackets."""
+    out = list(pairs)
+    for i, ((a, b), (c, d)) in enumerate(zip(pairs, pairs[1:])):
+        written = [re.search(r"[A-Za-z]", re.sub(r"(?i)\b[ap]\.?m\b\.?", "", p.raw)) is not None for p in (a, b, c, d)]  # a zone written beside the time
+        if not (written[0] or written[1]) and (written[2] or written[3]) and re.fullmatch(r"[^()\n.;]{0,20}\(\s*", doc.text[b.end: c.start]):
+            out[i] = pairs[i + 1]
+    return out
+
+
 def _range_in(doc: Document, reading: Reading, u: Unit) -> tuple[TimePoint, TimePoint] | None:
-    pairs = ranges(doc.text, points_in(reading, u.span.start, u.span.end))  # "Window: 14:30 → 20:55 ← WRONG ... Corrected: 14:05 → 21:40"
+    pairs = _zoned(doc, ranges(doc.text, points_in(reading, u.span.start, u.span.end)))  # "Window: 14:30 → 20:55 ← WRONG ... Corrected: 14:05 → 21:40"
     return (pairs[-1] if len(pairs) > 1 and _any(rules().get("window_corrected_range_cues", []), u.text) else pairs[0]) if pairs else None
 
 
@@ -121,7 +131,7 @@ def _window_pair(doc: Document, u: Unit, got: list[TimePoint]) -> tuple[TimePoin
     """The two times a window field states ("window: 14:03-14:51 UTC (48m). TTD 6m (page @14:09)"): its
     first range, not its last time (a page, an alert); a length written beside it picks the pair. The
     reason to check it when the field cannot tell ("" when it can)."""
-    pairs = ranges(doc.text, got)
+    pairs = _zoned(doc, ranges(doc.text, got))
     if len(pairs) > 1 and _any(rules().get("window_corrected_range_cues", []), u.text):
         pairs = pairs[-1:]  # the corrected range, as in _range_in
     want = length_beside_range(u.text)

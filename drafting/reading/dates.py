@@ -333,6 +333,14 @@ def night_pairs(text: str, dates: list[tuple[int, int, date]], first_hour: Calla
     return out
 
 
+# "08:47–11:05 PDT (15:47–18:05 UTC), Tue Jun 10 |": a date that ends a line or a table cell after its times and
+# nothing but times, zones and brackets: the day of those times
+LINE_END_DATE = re.compile(
+    r"(?:[^\S\n]|[,;()\[\]*_~→/–—-]|\b(?:to|and|until|till)\b|\b[A-Z]{2,5}\b|\b\d{1,2}[:.h]\d{2}(?::\d{2})?\b(?:[^\S\n]*(?i:[ap]\.?m\.?))?)*?"
+    rf"(?i:(?:{WEEKDAY}\.?,?[^\S\n]+)?(?P<d>\d{{1,2}}(?:st|nd|rd|th)?[^\S\n]+{MONTHS}[a-z]*\.?(?:[^\S\n]+\d{{4}})?|{MONTHS}[a-z]*\.?[^\S\n]+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?[^\S\n]+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}))"
+    r"(?=[^\S\n]*[*_)]*[^\S\n]*(?:\||$))", re.M)
+
+
 _INVITE = re.compile(r"(?im)^\s*Where\s*:[^\n]*\n(?:[^\n]*\n){0,2}?\s*(?:Organi[sz]er|Required Attendees|Attendees)\s*:")
 
 

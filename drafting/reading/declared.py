@@ -36,7 +36,16 @@ def declared_zone(text: str) -> tuple[str, tzinfo] | None:
                 z = zone_of(word)
                 if z is not None:
                     return (word if "/" in word else word.upper()), z
+    for m in _LOCAL_CITY.finditer(text):  # "--- Notes (ora locale Roma) ---", "Hamburg local time"
+        city = m.group("c1") or m.group("c2")
+        if (key := _zone_cities().get(_plain(city))) and (z := zone_of(key)) is not None:
+            return city, z
     return None
+
+
+_CITY = r"[A-Z][\w\u00C0-\u017F]+(?: [A-Z][\w\u00C0-\u017F]+)?"
+_LOCAL_CITY = re.compile(r"(?i:ora locale|hora local|heure locale|local time|lokale tijd|lokal tid|czas lokalny|ortszeit)\s+(?:(?i:di|de|du|in|en|von)\s+)?(?P<c1>" + _CITY
+                         + r")|(?P<c2>" + _CITY + r")\s+(?i:local time|ortszeit)\b")
 
 
 _BLOCK_END = re.compile(r"\n[^\S\n]*\n(?![^\S\n]*(?:[-*•|>]\s*)?(?:\[?\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}))")  # a blank line, then no time
@@ -86,6 +95,11 @@ def _zone_cities() -> dict[str, str]:
         for city in cities:
             out.setdefault(_plain(str(city)), str(zone))
     return out
+
+
+def city_zone(name: str) -> str | None:
+    """The zone of a city the write-up names ("Christchurch" -> "Pacific/Auckland"), None for any other word."""
+    return _zone_cities().get(_plain(name.strip()))
 
 
 def _plain(text: str) -> str:

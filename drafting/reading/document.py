@@ -222,7 +222,7 @@ class _Builder:
             if fm and ":" in core[:fm.start("value")] and not canon(fm.group("key"), rules()["fields"]) and participle_lead().match(fm.group("value")):
                 prose.append(sp)  # "Unreconciled duplicates: removed by us automatically ...": a statement, its label the subject
                 continue
-            if fm and not re.search(r"\d$", fm.group("key")) and len(fm.group("key").split()) <= 5:
+            if fm and not re.search(r"\d$|^(?!what|how|why|when|who|where)\w.*? (?:is|was|were|are|has|had|did) ", fm.group("key"), re.I) and len(fm.group("key").split()) <= 5:  # "X itself was never down: ..." is prose
                 flush()
                 key = fm.group("key").strip()
                 sec = section_of_label(key)
@@ -233,14 +233,14 @@ class _Builder:
                     self.section = sec  # "What happened: our payment dispatcher takes ...": a part opened inline, its prose read as prose
                     prose.append(value)
                     continue
-                if sec:
-                    self.section = sec
+                if sec and not (kind == "item" and self.section not in ("preamble", "other")):
+                    self.section = sec  # (a TL;DR's "- cause: ..." item is in that part, and the items after it are not)
                 elif canon(key, rules()["fields"]) or key.lower() in ("ticket", "channel", "thread", "notes", "links", "owner", "people", "from", "to", "cc", "subject", "sent"):
                     if self.section in ("actions", "cause", "impact"):
                         self.section = "other"
                 hedged = re.match(r"(?i)(?:unconfirmed|unverified|not (?:yet )?confirmed|suspected|theory|hypothesis|guess|maybe|possibly|tbc)\b", key)
                 for k, v in side_by_side(key, value):  # "Page: status.fetchwell.com   Components: Prescription orders, Autoship"
-                    self.add("field", v, key=k, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {}))
+                    self.add("field", v, key=k, quoted=quoted, level=level, **({"section": "hypotheses"} if hedged else {"section": sec} if sec else {}))
                 continue
             ym = _RECORD_KEY.match(core) if kind == "line" else None
             if ym:  # a tool's record: 'end_local: "2025-09-19 04:30 WIB"' is a field, not someone's chat line

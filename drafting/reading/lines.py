@@ -10,7 +10,7 @@ from functools import lru_cache
 from .rules import canon, rules
 from .spans import Span
 
-FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s|\s*\.{4,}|\s\.{2,3}(?=\s+[A-Z0-9]))\s*(?P<value>\S.*)$")  # "Window ...... 17:30-18:58", "Customer impact window ... Mon 07 Apr" too
+FIELD_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\d{1,2}(?:\.\d{1,2})+\s+(?=[^\n]*?\.{4,}))?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z0-9 ()/.'&-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:|\s[—–]\s|\s-\s|\s*\.{4,}|\s\.{2,3}(?=\s+[A-Z0-9]))\s*(?P<value>\S.*)$")  # "Window ...... 17:30-18:58", "Customer impact window ... Mon 07 Apr" too
 CHAT_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?:\[?\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}[T ]\d|\[[^\]]{1,30}\]|[a-z][\w.-]{1,20}:\s|\d{1,2}(?::\d{2})?\s*[ap]m)", re.I)
 TABLE_ROLES = {
     "action": ["action", "action item", "item", "what", "task", "change", "follow-up", "follow up", "description", "remediation", "fix"],

@@ -11,7 +11,7 @@ from .rules import rules
 # A chat or log line's lead, read off before its words: "[3/4/2025 7:48 AM] Kim Tran: ", "2025-07-08 16:24 UTC jhale: ",
 # "09:14 UTC dsilva: ", "10:02 " (the speaker is optional), a meeting chat's "20:26:48 From Linh Tran To Everyone: "
 CHAT_LEAD = re.compile(r"^\s*(?:\[[^\]]{1,40}\]\s*|\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2})?Z?(?:\s*UTC)?\s*|\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]m)?\s*(?:[A-Z]{2,4}\s+)?)"
-                       r"(?:[-–]\s*)?(?:@?[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:\s+|" + SPEAKER + r"\s+)?")
+                       r"(?:[-–]\s*)?(?:@?[A-Za-z][\w.-]*(?:\s+[A-Z][\w.-]*)?\s*:\s+|@?[a-z][\w.-]{1,24}\s+[—–]\s+|" + SPEAKER + r"\s+)?")  # "12:44 mcolombo — ..."
 
 
 def mask_editorial(text: str) -> str:

@@ -18,7 +18,7 @@ from functools import partial
 
 from . import dates as day_reading
 from .clock import clock
-from .dates import DATE_RE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
+from .dates import DATE_RE, LINE_END_DATE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
 from .declared import declared_zone, place_zone, restated_offset, team_clock
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
@@ -174,6 +174,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         am = _AFTER_DATE.match(text, m.end())
         if am and re.match(r"[^\S\n]*,?[^\S\n]*(?:at[^\S\n]+)?\d{1,2}:\d{2}", text[am.end(): am.end() + 12]):
             am = None  # "10:47 ACST (Sun 14 Jul 23:30 UTC": a date right before a time is that time's date
+        am = am or LINE_END_DATE.match(text, m.end())  # "08:47–11:05 PDT (15:47–18:05 UTC), Tue Jun 10"
         after = None
         if am:
             g = "d" if am.group("d") else "d2"
@@ -200,14 +201,14 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
         raws.append(_Raw(m, c, mer, zone_word, after, ampm, rel, weekday=wd, day_number=int(bw.group("dn")) if bw and bw.group("dn") else 0))
     for i, (a, b) in enumerate(zip(raws, raws[1:])):  # range partners share zone and am/pm: "from 2:09 to 3:38pm PT"
         between = text[a.m.end(): b.m.start()]
-        if RANGE_JOIN.match(between) or (a.after_date is not None and RANGE_JOIN.match(_LEAD_DATE.sub("", between))):  # "23:20 Fri 14 Mar → 01:05"
+        if RANGE_JOIN.match(re.sub(r"(?i)\b" + WEEKDAY + r"\.?,?\s*$", "", between)) or (a.after_date is not None and RANGE_JOIN.match(_LEAD_DATE.sub("", between))):  # "23:20 Fri 14 Mar → 01:05", "Tue 9:40 AM → Thu 2:15 PM"
             b.opens = i
             if a.zone_word is None and b.zone_word is not None:
                 a.zone_word = b.zone_word
             if a.after_date is None and b.after_date is not None:
                 a.after_date = b.after_date
-            if a.after_date is None and a.weekday is None and not a.rel:
-                a.weekday = b.weekday  # "from 10:40 a.m. to 5:25 p.m. on Friday": both ends on Friday
+            if a.after_date is None and a.weekday is None and not a.rel and not re.search(r"(?i)\b" + WEEKDAY + r"\.?,?\s*$", between):
+                a.weekday = b.weekday  # "from 10:40 a.m. to 5:25 p.m. on Friday": both ends on Friday (never "Mon 13 Jan 8:15 → Wed 4:40")
             if a.after_date is None and not a.rel and b.rel and not b.m.group("rel"):
                 a.rel = b.rel  # "between 7:30 PM and 9:52 PM ET last night": both ends last night
             if not a.meridiem and b.meridiem and b.clock[0] >= 12 and a.clock[0] < 12 and a.clock[0] + 12 <= b.clock[0]:
@@ -322,6 +323,8 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
                 when_day = ahead  # "IMPACT (as at Sun 9am)" in a write-up of "Sat 18 Jan": the Sunday after, the nearer one
             if r.day_number and when_day.day != r.day_number and (numbered := day_reading.nearest_numbered(when_day, r.day_number)) != when_day:
                 when_day, why = numbered, ""  # "Thu 14th": the Thursday the 14th nearest the write-up's date
+            while r.opens >= 0 and whens[r.opens] is not None and when_day < whens[r.opens].date() - timedelta(days=1):
+                when_day += timedelta(days=7)  # "Tue 9:40 AM → Thu 2:15 PM": the Thursday after that Tuesday
             date_stated = True
         else:  # "21:05Z (00:05 EAT 6-Mar)" then "23:10Z": the day of the last time, in this time's zone (5 Mar in UTC)
             when_day, why = (moment.astimezone(this_zone or timezone.utc).date() if moment is not None else day), doubt
@@ -376,8 +379,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             day, moment = when.date(), when  # "IMPACT (as at Sun 9am)" tells when it was counted, not the day of what follows
         whens[-1] = when
         last = when if at_line_start else last
-        before = text[max(0, m.start() - 12): m.start()].lower()
-        approx = bool(re.search(r"\b(around|about|approx\.?|approximately|roughly|circa)\s*$|~\s*$", before))
+        approx = bool(re.search(r"\b(around|about|approx\.?|approximately|roughly|circa)\s*$|~\s*$", text[max(0, m.start() - 12): m.start()].lower()))
         out.points.append(TimePoint(utc, m.group(0).strip(), m.start(), m.end(), this_name or "UTC", stated, date_stated, approx, why))
     return out
 
