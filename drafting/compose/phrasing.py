@@ -316,8 +316,9 @@ def as_we_will(text: str) -> str:
     """An imperative action or remedy as a sentence: "Email the customers ..." -> "We will email the customers ..."."""
     words = text.split()
     first = words[0] if words else ""
-    if first.lower() in _ACTION_VERBS and not (len(words) > 1 and words[1].lower() in ("of", "for", "to", "is", "was", "will")):  # "Credit of one month": a noun
-        return "We will " + first.lower() + text[len(first):]
+    told = any(re.fullmatch(r"(?i)(?:is|are|was|were|has|had|will|\w+ed)\W*", w) for w in words[1:4]) or len(words) > 1 and words[1].lower().endswith("ing")
+    if first.lower() in _ACTION_VERBS and not told and not (len(words) > 1 and words[1].lower() in ("of", "for", "to", "is", "was", "will")):  # "Credit of one month": a noun
+        return "We will " + first.lower() + text[len(first):]  # never "We will refund processing continued until 1:10 PM"
     return text
 
 

@@ -125,3 +125,9 @@ def read_actions(doc: Document, red: Redactor) -> tuple[list[Fact], list[Fact], 
         else:
             actions.append(fact)
     return actions[:8], remedies, items
+
+
+def one_per_change(actions: list[Fact]) -> list[Fact]:
+    """ "Key-format changes need Payments sign-off." and "... sign-off (CODEOWNERS).", read twice: one change."""
+    said = [re.sub(r"\W+", " ", re.sub(r"\s*\([^()]*\)", "", str(a.value))).strip().lower() for a in actions]
+    return [a for i, a in enumerate(actions) if said[i] not in said[:i]]

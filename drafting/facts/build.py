@@ -21,7 +21,7 @@ from ..reading.rules import canon, has_cue, rules, written_zones, zone_of
 from ..reading.spoken import spoken_times
 from ..reading.times import DATE_RE, parse_date, read_times
 from ..redact import Redactor
-from .actions import read_actions
+from .actions import one_per_change, read_actions
 from .brand import address_scores
 from .by_role import refine
 from .cause import cause_passage_units, cause_passages, cause_verdict, side_remark
@@ -113,6 +113,12 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     if sheet.cause_status.value == "confirmed":
         sheet.cause_plain = plain_cause(doc) or Fact("")
     sheet.remedy += [r for r in remedies if r.value not in sheet.texts("remedy")]
+    if not sheet.remedy and replies:  # a forwarded thread that tells what customers get only in the messages it quotes
+        kept = {name: list(getattr(sheet, name)) for name in ("symptoms", "numbers", "harm", "unaffected", "figures")}
+        with _read_as_written(replies):
+            _impact(doc, red, sheet)
+        for name, facts in kept.items():
+            setattr(sheet, name, facts or getattr(sheet, name))  # the quoted replies fill only what the last message left empty
     if not sheet.actions:
         sheet.flag("actions", "The write-up lists no action a customer can be told about; the report says the specific changes will follow.")
     sheet.resolution = [Fact(t, u.span, 0.7) for u in doc.in_section("resolution")  # a field there ("Component/s: a, b") is not how it was fixed
@@ -127,6 +133,7 @@ def _build(writeup: str, config: CompanyConfig | None, timezone_name: str, redac
     if cfg.contact and not sheet.contact.value:
         sheet.contact = Fact(cfg.contact, None, 1.0, "from the company config")
     refine(doc, red, sheet)
+    sheet.actions = one_per_change(sheet.actions)
     take_wording(doc, red, sheet)  # the team's own quoted wording for customers leads each field it speaks to
     sheet.numbers = [f for f in sheet.numbers if not only_times(str(f.value))]  # "Impact window 6:50 AM to 1:05 PM IST." is the window
     cause_said = {x.text.strip() for x in sentences(str(sheet.cause.value), 0, len(str(sheet.cause.value)))} if sheet.cause.value else set()
@@ -186,10 +193,13 @@ def _severity(doc: Document) -> Fact:
     return Fact(f"sev{m.group(1)}", u.span if u else None, 0.9 if u else 0.6) if m else Fact("")
 
 
+_FOR_CUSTOMERS = re.compile(r"(?i)\W*(?:for (?:the )?customers?(?: side)?|customer side|re customers)\s*:\s*\S")  # a chat's "for the customer side: ..."
+
+
 def _candidates(doc: Document) -> list[Unit]:
     """Units that may describe what customers saw: the impact and summary parts, or a chat's numbers list."""
     units = [u for u in doc.units if u.kind != "heading" and not u.quoted and u.kind != "code"
-             and (u.section in _CUSTOMER_SECTIONS or u.kind in ("item", "field") and u.section == "other")]
+             and (u.section in _CUSTOMER_SECTIONS or u.kind in ("item", "field") and u.section == "other" or _FOR_CUSTOMERS.match(u.text))]
     return units
 
 

@@ -33,7 +33,7 @@ _LEAD_TIME = re.compile(r"^(?:at|from|between|by|around|since)\s+\d{1,2}(?::\d{2
 
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z][a-z])")
 _LABEL_THEN_SENTENCE = re.compile(r"^[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*:\s+(?=[A-Z])")
-_LEAD_LABEL = re.compile(r"^(?:Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan|(?:Confirmed |Root |Actual )?[Cc]ause(?: \(confirmed\)| (?:is|was|has been) (?:now )?confirmed(?: (?:by|with) [\w ]{2,30}?)?)?)\s*:\s+(?=\S)")
+_LEAD_LABEL = re.compile(r"^(?:(?i:for (?:the )?customers?(?: side)?|customer side|re customers)|Decision|Update|Note|NB|FYI|Status|Outcome|Result|Summary|Confirmed|Agreed|Plan|(?:Confirmed |Root |Actual )?[Cc]ause(?: \(confirmed\)| (?:is|was|has been) (?:now )?confirmed(?: (?:by|with) [\w ]{2,30}?)?)?)\s*:\s+(?=\S)")
 _TRAILING_ASIDE = re.compile(r"\s+[-–—]\s+[A-Z][\w'’]*(?:\s+[\w'’]+){0,5}[.!]?\s*$")
 _LEAD_RANGE = re.compile(r"^(?P<a>\d{1,2}:\d{2})(?::\d{2})?\s*[-–—]\s*(?P<b>\d{1,2}:\d{2})(?::\d{2})?\s*(?P<z>UTC|GMT|Z|[A-Z]{2,4})?\s*[:,]?\s+(?=[A-Za-z0-9~])")
 

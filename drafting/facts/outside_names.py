@@ -18,7 +18,7 @@ from ..reading.rules import rules
 from .kinds import kind_rules
 
 # a name: capitalised words, joined by "&" or "of" ("Hartwell & Byrne", "Fastlane Edge", "Bank of Tula")
-_NAME = r"(?P<n>[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?[A-Z][\w'’-]*[a-z][\w'’-]*){0,3})"
+_NAME = r"(?P<n>[A-Z][\w'’-]*[a-z][\w'’-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+)?(?:[A-Z][\w'’-]*[a-z][\w'’-]*|[A-Z]{2,5}\b)){0,3})"  # "Harbourlight CRM"
 
 
 @lru_cache(maxsize=1)

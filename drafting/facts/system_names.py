@@ -35,7 +35,8 @@ def internal_systems(text: str, public: list[str]) -> list[str]:
         after = text[m.end(): m.end() + 40]
         if product.match(after):
             marks[word] = -99  # "the Kelvo app": what customers use
-        elif system.match(after) or re.search(r"(?i)\b(?:on|off|into|from) $", text[max(0, m.start() - 6): m.start()]) and re.match(r"\s+(?:yet|now|today|version|for)\b", after):
+        elif system.match(after) or re.search(r"(?i)\b(?:on|off|into|from|in) $", text[max(0, m.start() - 6): m.start()]) and re.match(r"\s+(?:yet|now|today|version|for|so)\b", after) \
+                or re.match(r"\s+v?\d+\.\d+\.\d+\b", after) and word.lower() not in ("release", "build", "patch", "update", "hotfix", "version", "firmware"):  # "Ladle 5.33.0 deployed": a component released by version
             marks[word] = marks.get(word, 0) + 1
     for m in _NAMED_IN_BRACKETS.finditer(text):  # "the entitlement sync from billing platform (Merpati)"
         if m.group("n").lower() not in known:
@@ -47,7 +48,8 @@ def internal_systems(text: str, public: list[str]) -> list[str]:
     return sorted(w for w, n in marks.items() if n >= 2)
 
 
-_NAMED_IN_BRACKETS = re.compile(r"\b(?:platform|system|backend|tool|database|engine|middleware|orchestrator|service)\s*\((?P<n>[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?)\)")
+_NAMED_IN_BRACKETS = re.compile(r"\b(?i:platform|system|backend|tool|database|engine|middleware|orchestrator|services?|run|job|scheduler|pipeline|portal|"
+                                r"connector|importer|exporter|worker|queue|gateway|api|bot)\s*\((?P<n>[A-Z][a-z]{3,}(?:[A-Z][a-z]+)?)\)")  # "the renewal run (Metronome)"
 
 
 @lru_cache(maxsize=8)
