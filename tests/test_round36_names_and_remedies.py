@@ -147,3 +147,19 @@ def test_a_headline_that_is_a_clause_is_never_told_as_an_incident_with():
     for stage in ("preliminary", "report"):
         text = draft(SCANNER, stage, "general", "sev3").text
         assert "incident with barcode scan returns" not in text and "sorry for the barcode scan returns" not in text
+
+
+PENSION_NOTE = """\
+# Fund switches failed on the member portal
+
+## Summary
+
+1,284 switch submissions failed, from 1,139 distinct members, on Monday 16 June 2025 from 07:31 to 10:18 UTC.
+"""
+
+
+def test_a_note_to_one_account_gives_the_whole_incidents_figures_as_the_whole_incidents():
+    """Given a figure for the whole incident, the personal note to Northwind says it is across all customers, so the
+    account does not read 1,284 failures as its own."""
+    text = draft(PENSION_NOTE, "followup", "executive", "sev2", account="Northwind").text
+    assert "Across all our customers, 1,284 switch submissions failed" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..facts.figures import only_times
 from ..redact import templates
 from .apology import apology
 from .document import Document, Unit
@@ -29,7 +30,7 @@ def compose(inp: Inputs) -> Document:
     harm = [Unit(s, "writeup") for s in pick(inp, f.harm, 1, allowance=1)] if inp.high else []
     remedy = [Unit(remedy_to_reader(as_we_will(s)), "writeup") for s in pick(inp, f.remedy, 3, allowance=1, remedy=True)]
     seen = [Unit(s, "writeup") for s in pick(inp, f.symptoms, 1, skip_ranges=True)]
-    doc.paragraph(*harm, *seen)
+    doc.paragraph(*[_across_all(u, fu) for u in (*harm, *seen)])
     doc.paragraph(*remedy)
     cause = cause_units(inp, 1) if f.cause_status.value == "confirmed" and (f.cause.value or f.cause_plain.value) else [Unit(cause_status_sentence(inp), required=True)]
     doc.paragraph(apology(inp), *cause)
@@ -51,3 +52,13 @@ def compose(inp: Inputs) -> Document:
         sign.append(inp.company)
     doc.line("\n".join(sign))
     return doc
+
+
+def _across_all(u: Unit, fu: dict) -> Unit:
+    """ "1,284 switch submissions failed." in a note to one account: "Across all our customers, 1,284 ...", so the
+    account does not read the whole incident's figure as its own."""
+    if not re.search(r"\d", u.text) or only_times(u.text) or re.match(r"(?i)(?:you|your|all|every|across|no|on|from|between|at)\b", u.text):
+        return u
+    first = u.text.split()[0]
+    lowered = u.text if re.match(r"[\d~]|[A-Z]{2}|[A-Z]\w*[A-Z]", first) else u.text[:1].lower() + u.text[1:]
+    return Unit(fu["across_all"].format(sentence=lowered), u.source, required=u.required, alt=u.alt)
