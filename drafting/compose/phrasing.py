@@ -288,7 +288,7 @@ def pick(inp: Inputs, facts: list[Fact], limit: int, *, skip_ranges: bool = Fals
 
 
 _BARE_TIME = re.compile(r"(?<![\d:.,/])(\d{1,2}:\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
-                        r"(?![\d:]|\s?[ap]\.?m\b|\s*(?:[-–—]|to|and|until)\s*\d|\s*\(?(?-i:UTC|GMT|Z\b|[A-Z]{2,5}\b|[A-Z][a-z]+/)"
+                        r"(?![\d:]|\s?[ap]\.?m\b|\s?[ap]\b|\s*(?:[-–—]|to|and|until)\s*\d|\s*\(?(?-i:UTC|GMT|Z\b|[A-Z]{2,5}\b|[A-Z][a-z]+/)"
                         r"|\s*(?:Pacific|Eastern|Central|Mountain|local)\b|\s+[A-Za-z]+\s+time\b|\s*(?:hours?|hrs?|h|minutes?|mins?)\b)", re.I)  # "15:30 ship time"
 
 
@@ -316,7 +316,7 @@ def as_we_will(text: str) -> str:
     """An imperative action or remedy as a sentence: "Email the customers ..." -> "We will email the customers ..."."""
     words = text.split()
     first = words[0] if words else ""
-    told = any(re.fullmatch(r"(?i)(?:is|are|was|were|has|had|will|\w+ed)\W*", w) for w in words[1:4]) or len(words) > 1 and words[1].lower().endswith("ing")
+    told = len(words) > 1 and re.match(r"(?i)(?:is|are|was|were|has|had|will)\b|\w+ing\b|\d{1,2}:\d{2}", words[1])  # "Refund processing continued ..."
     if first.lower() in _ACTION_VERBS and not told and not (len(words) > 1 and words[1].lower() in ("of", "for", "to", "is", "was", "will")):  # "Credit of one month": a noun
         return "We will " + first.lower() + text[len(first):]  # never "We will refund processing continued until 1:10 PM"
     return text

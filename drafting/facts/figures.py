@@ -23,7 +23,7 @@ def field_figure(u: Unit, red: Redactor) -> str | None:
     key = re.sub(r"\s*\([^()]*\)", "", _EMPHASIS.sub("", u.key)).strip()  # "Jobs failed (terminal `ENCODER_INIT_FAILED`)": the label
     value = _EMPHASIS.sub("", u.text).strip()
     value = re.sub(r"^(" + _COUNT + r")\s*,\s*(?:of which|including)\b.*$", r"\1", value)  # "611, of which 37 Enterprise": the count
-    if _CODE_WORD.search(key) or re.fullmatch(_COUNT + r"\s*" + _SPAN_UNIT, re.sub(r"\s*\([^)]*\)", "", value).strip(), re.I):
+    if _CODE_WORD.search(key) or re.fullmatch(r"(?:" + _COUNT + r"\s*" + _SPAN_UNIT + r"\s*)+", re.sub(r"\s*\([^)]*\)", "", value).strip(), re.I):
         return None  # "job.failed webhooks sent", "Time in SEV-2: 94 min", "Peak p95 queue time: 41 min": for engineers only
     if any(re.search(p, f"{key}: {value}", re.I) for p in rules().get("tool_chrome", [])):
         return None  # a list archive's "Messages: 61": the tool's count, not the incident's

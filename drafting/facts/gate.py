@@ -211,7 +211,7 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         text = rest[:1].upper() + rest[1:]
     text = _LEAD_TIME.sub("", text) if re.match(r"(?i)(?:at|from|between|by|around|since)\s+\d", text) and not re.search(r"\bUTC\b|Z\b", text[:40]) else text
     words = text.split()
-    if not min_words <= len(words) <= max_words or _NOUNLESS_COUNT.match(text) or re.match(r"(?:Fixed|Resolved|Mitigated|Solved|Caused|Triggered|Found|Confirmed)\s+by\b", text):
+    if not min_words <= len(words) <= max_words or _NOUNLESS_COUNT.match(text) or re.match(r"(?!(?:From|At|Between|By|Until|Since|Around|About|Before|After|On|To|Till)\b)[A-Z][a-z]+\s+\d{1,2}:\d{2}\s+[a-z]", text) or re.match(r"(?:Fixed|Resolved|Mitigated|Solved|Caused|Triggered|Found|Confirmed)\s+by\b", text):
         return None  # "4 switched to click & collect", "Fixed by mapping the code ...": its subject is in the line before
     if not re.search(r"[a-z]{3,}", text):
         return None

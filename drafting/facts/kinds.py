@@ -149,7 +149,7 @@ def plain_changes(items: list[tuple[str, Span]]) -> list[Fact]:
     out: list[Fact] = []
     seen: set[str] = set()
     for raw, span in items:
-        name = change_kind(raw)
+        name = change_kind(raw) if not not_a_change(raw) else None
         if name is None or name in seen:
             continue
         seen.add(name)

@@ -38,7 +38,11 @@ def remedy_said(sp: Span, red: Redactor) -> str | None:
     told = who_must(sp.text) or remedy_note_as_sentence(sp.text)  # "Learners: 1 lesson credit ..., added by Thu 22 Aug"
     if told is not None and (said := customer_sentence(Span(sp.start, sp.end, told), red, sentence=False)):
         return said
-    return customer_sentence(sp, red) or remedy_line(sp, red)
+    said = customer_sentence(sp, red) or remedy_line(sp, red)
+    label = re.match(r"\s*[^:.;\n]{2,40}(?<!\d):(?!\d)\s*", sp.text) if said is None else None
+    if label and len(sp.text[label.end():].split()) >= 4:  # "Followers: we're recommending everyone turn on SMS backup": the sentence
+        said = customer_sentence(Span(sp.start + label.end(), sp.end, sp.text[label.end():]), red)
+    return said
 
 
 def remedy_line(sp: Span, red: Redactor) -> str | None:

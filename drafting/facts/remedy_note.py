@@ -29,7 +29,7 @@ def _note_re() -> re.Pattern:
     heads = sorted((str(h) for h in prose_rules().get("remedy_heads", [])), key=len, reverse=True)
     head = "(?:" + "|".join(re.escape(h) for h in heads) + ")"
     return re.compile(
-        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>" + _FREE_THING + r"|(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:(?-i:[A-Z]{2,5})\s+)?(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
+        r"^(?:(?P<label>[A-Z][^:;.]{2,50}):\s+)?(?P<np>" + _FREE_THING + r"|(?:(?:a|an)\s+)?(?:" + _AMOUNT + r"\s+)?(?:(?-i:[A-Z][\w-]*)\s+){0,2}(?:" + _QUALIFIER + r"[\s-]+){0,3}(?:" + _AMOUNT
         + r"\s+)?" + head + r"s?\b(?![-'’])(?:\s+\((?:[£$€¥₩₹₱฿₫₺₦₽₪]|[A-Z]{3}\s?)\d[\d,.]*\))?(?:\s+(?:of|for|to|on|worth|per|covering|equal to|towards?|against)\b(?:[^,;]|,(?=\d{3}))*)?)(?P<tail>(?:(?:[,;]\s*|\s+(?=(?:valid|expires|expiring|credited|applied|paid|refunded|issued|already)\b))(?:[^,;]|,(?=\d{3}))+)*)\s*\.?\s*$",
         re.I)
 
@@ -37,6 +37,7 @@ def _note_re() -> re.Pattern:
 def remedy_note_as_sentence(text: str) -> str | None:
     """The note as a sentence said by us, or None when it is not a remedy note this can say safely."""
     text = re.sub(r"\s+", " ", text.strip().strip("-*• ")).rstrip()
+    text = re.sub(r"\s*\((?![^()]*[£$€¥₩₹]\s?\d)[^()]*[a-z]{3}[^()]*\)", "", text)  # "(finance to confirm count ...)": a note to the team
     if not text or re.search(r"\b(?:we|you|they|is|are|was|were|will|has|have|had|get|gets|got|receive|receives)\b", text.split(",")[0], re.I):
         return None  # already a sentence, or one this does not know how to read
     m = _note_re().match(text)

@@ -201,13 +201,13 @@ def _choose(doc: Document, reading: Reading, cands: list[Cand], slot: str) -> tu
 
 
 def find_window(doc: Document, reading: Reading, sheet: FactSheet) -> None:
-    """Collect every statement of the window with a strength, take the strongest for each end
-    (a later correction beats an earlier statement), then fall back to the timeline."""
+    """Collect every statement of the window with a strength, take the strongest for each end (a later correction beats an earlier one), then the timeline."""
     cfg = rules()
     cands: list[Cand] = []
 
     def add(tier: int, slot: str, p: TimePoint, conf: float, u: Unit, why: str = "") -> None:
-        cands.append((tier, p.start, slot, p, conf, u, why))
+        if not has_cue(u.text, cfg.get("window_edit_note_cues", [])):  # "14:10 — impact start corrected in this doc": when the doc changed
+            cands.append((tier, p.start, slot, p, conf, u, why))
 
     corr = cfg.get("window_correction_cues", [])
     # 1. labelled fields, and a form's questions ("End time (UTC)?")

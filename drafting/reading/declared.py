@@ -172,13 +172,29 @@ _UTC_IS_LOCAL = re.compile(r"\b(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?\s*(?:UTC
 _LOCAL_IS_UTC = re.compile(r"\b(?P<lh>\d{1,2})[:.](?P<lm>\d{2})(?::\d{2})?\s*(?P<ap>[ap]\.?m\.?)?\s*" + _LOCAL_WORDS + r"\s*(?:=|≈|->|→|\bis\b)\s*(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?\s*(?:UTC|Z|GMT)\b", re.I)
 
 
+# "first blank output is 2025-06-10 18:12:40Z on render-03 — i.e. 6:12am today our time", "first 500 is
+# `2025-05-31T14:41:09Z`. so started 7:41 our time": a log's UTC stamp, then the same moment on the team's clock
+_UTC_THEN_LOCAL = re.compile(r"(?<![\d:])(?P<uh>\d{1,2}):(?P<um>\d{2})(?::\d{2})?\s*(?:UTC|Z|GMT)\b(?:(?!\d{1,2}[:.]\d{2})[^\n]){0,40}?\b(?P<lh>\d{1,2})[:.](?P<lm>\d{2})(?::\d{2})?\s*"
+                             r"(?P<ap>[ap]\.?m\.?)?\s*(?:today\s+|yesterday\s+|this morning\s+)?" + _LOCAL_WORDS + r"\b", re.I)
+
+
+def declared_or_restated(text: str) -> tuple[str, tzinfo] | None:
+    """The zone of the write-up's bare times: the one it declares, or its own clock read from a time it restates.
+    A UTC "declared" for a tool ("render logs are UTC") gives way to "18:12:40Z ... i.e. 6:12am our time", unless
+    the write-up says all its times are UTC."""
+    said, restated = declared_zone(text), restated_offset(text)
+    if said and restated and said[0] in ("UTC", "GMT", "Z") and not re.search(r"(?i)\ball (?:the )?times\b[^\n]{0,12}\b(?:UTC|GMT|Z)\b", text):
+        return restated
+    return said or restated
+
+
 def restated_offset(text: str) -> tuple[str, tzinfo] | None:
     """The team's own clock, from a time it restates between UTC and its own ("rate went 0 at 09:58 UTC = 17:58
     here", "00:30:12Z = 21:30 nosso"): for a write-up that names no zone for its bare times."""
-    for m in list(_UTC_IS_LOCAL.finditer(text)) + list(_LOCAL_IS_UTC.finditer(text)):
+    for m in list(_UTC_IS_LOCAL.finditer(text)) + list(_LOCAL_IS_UTC.finditer(text)) + list(_UTC_THEN_LOCAL.finditer(text)):
         lh = int(m.group("lh")) % 12 + (12 if (m.group("ap") or "").lower().startswith("p") else 0) if m.group("ap") else int(m.group("lh"))
         minutes = (lh * 60 + int(m.group("lm"))) - (int(m.group("uh")) * 60 + int(m.group("um")))
-        minutes = (minutes + 12 * 60) % (24 * 60) - 12 * 60  # -12:00 .. +11:59
+        minutes = (minutes + 12 * 60 - 1) % (24 * 60) - 12 * 60 + 1  # -11:59 .. +12:00 (New Zealand, never Baker Island)
         if minutes % 15 == 0 and minutes != 0:
             word = _offset_word(minutes)
             if (z := zone_of(word)) is not None:

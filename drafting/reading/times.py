@@ -19,7 +19,7 @@ from functools import partial
 from . import dates as day_reading
 from .clock import clock
 from .dates import DATE_RE, LINE_END_DATE, MONTHS, ON_WEEKDAY, WEEKDAY, Years, day_of_weekday, file_stamp_day, invite_when, numeric_order, parse_date, weekday_dates, weekday_index, written_date
-from .declared import declared_zone, place_zone, restated_offset, team_clock
+from .declared import declared_or_restated, declared_zone, place_zone, team_clock
 from .declared import part_zones as zones_of_parts
 from .rules import rules, zone_of
 
@@ -140,7 +140,7 @@ def read_times(text: str, resets: tuple[int, ...] = ()) -> Reading:
             out.dates.append((m.start(), m.end(), d))
         elif m.group("iso") or why.startswith("there is no day"):
             out.rejected.append({"item": m.group(0), "reason": f"not a real date ({why}); left out"})
-    declared = declared_zone(text) or restated_offset(text)  # "09:58 UTC = 17:58 here": the team's own clock
+    declared = declared_or_restated(text)  # "09:58 UTC = 17:58 here": the team's own clock
     out.declared_zone = declared[0] if declared else ""
     if declared:  # "GMT20250614-162205_Recording.mp4" in a chat kept on AEST: the recording began on the 15th there
         out.dates = [(s_, e_, file_stamp_day(text, s_, e_, d, declared[1])) for s_, e_, d in out.dates]
