@@ -152,8 +152,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         return None  # "Markus Huber 00:41 took longer, the reload did not pick up ...": a chat message, not prose
     if span.end <= len(red.writeup) and re.search(r"(?i)\b(?:no|not|never|don't|doesn't|cannot|can't|without)\s*$", red.writeup[max(0, span.start - 20): span.start]):
         return None  # "... No\n  action needed from customers.": the line before carries the sentence's negation
-    if any(re.search(p, text, re.I) for p in [*rules().get("tool_chrome", []), *prose_rules().get("team_time_notes", []), *prose_rules().get("self_reference_notes", [])]):
-        return None  # "Messages: 61" in a list archive's header; "~15 min lost there": the team's time, "-------------- next part --------------"
+    if any(re.search(p, text, re.I) for p in [*rules().get("tool_chrome", []), *prose_rules().get("team_time_notes", []), *prose_rules().get("never_told_notes", [])]):
+        return None  # a list archive's "Messages: 61"; the team's "~15 min lost there"; "Correction (v2): ... this doc", "Told them ..."
     if re.search(rules().get("unknown_value", "(?!)"), text, re.I):
         return None  # "Sales lost during the window: not measured": no figure to tell
     text = _without_relative_day(text)
@@ -211,8 +211,8 @@ def customer_sentence(span: Span, red: Redactor, *, min_words: int = 4, max_word
         text = rest[:1].upper() + rest[1:]
     text = _LEAD_TIME.sub("", text) if re.match(r"(?i)(?:at|from|between|by|around|since)\s+\d", text) and not re.search(r"\bUTC\b|Z\b", text[:40]) else text
     words = text.split()
-    if not min_words <= len(words) <= max_words or _NOUNLESS_COUNT.match(text) or re.match(r"(?!(?:From|At|Between|By|Until|Since|Around|About|Before|After|On|To|Till)\b)[A-Z][a-z]+\s+\d{1,2}:\d{2}\s+[a-z]", text) or re.match(r"(?:Fixed|Resolved|Mitigated|Solved|Caused|Triggered|Found|Confirmed)\s+by\b", text):
-        return None  # "4 switched to click & collect", "Fixed by mapping the code ...": its subject is in the line before
+    if not min_words <= len(words) <= max_words or _NOUNLESS_COUNT.match(text) or _CLOCK_NOTE.match(text) or _SUBJECTLESS.match(text):
+        return None  # "4 switched to click & collect", "Email 10:30 includes the link", "Fixed by mapping the code ...": notes
     if not re.search(r"[a-z]{3,}", text):
         return None
     text = plain_words(text)
@@ -305,6 +305,9 @@ def label_predicate(text: str) -> str | None:
     return f"{m.group('k')} {m.group('v')}" if m else None
 
 
+# "Email 10:30 includes the link": a note that names a thing by its clock time (never "From 10:41 to 10:44 UTC, ...")
+_CLOCK_NOTE = re.compile(r"(?!(?:From|At|Between|By|Until|Since|Around|About|Before|After|On|To|Till)\b)[A-Z][a-z]+\s+\d{1,2}:\d{2}\s+[a-z]")
+_SUBJECTLESS = re.compile(r"(?:Fixed|Resolved|Mitigated|Solved|Caused|Triggered|Found|Confirmed)\s+by\b")  # "Fixed by mapping the code ..."
 _NOUNLESS_COUNT = re.compile(r"(?:about |around |~)?\d[\d,.]*\s+[a-z]+ed\b(?=\s+(?:to|in|on|at|by|from|for|with|into|over|back|out|up|off|the|a|an|their|our)\b|\s*[.,;]|\s*$)")
 _FIGURE_LED = re.compile(r"(?i)^(?:(?:all|about|around|over|nearly|almost|some|roughly)\s+)?~?\s*[£$€¥₩₹]?\d")
 _DASH_LABEL = re.compile(r"^[A-Z][\w'’/&-]*(?: [\w'’/&-]+){0,3}\s+[—–]\s+(?=[a-z])")
