@@ -158,9 +158,12 @@ def written_form(low: str, text: str) -> str:
     return low.capitalize()
 
 
-def _a_persons_name(name: str, text: str) -> bool:
-    """Whether the name is mostly written after a first name ("Rohit Nair") or alone as a chat message's author line
-    ("[11:24 PM] Rohit Nair", "Ngaio:"): a person, never the company."""
+def persons_name(name: str, text: str) -> bool:
+    """Whether the write-up uses the name as a person's: with a person's verbs ("escalated to Stavros", "Ngaio said";
+    extract.yaml ``person_cues``), or mostly after a first name ("Rohit Nair") or alone as a chat message's author line
+    ("[11:24 PM] Rohit Nair", "Ngaio:"). Never the company, never the product."""
+    if re.search(rules()["person_cues"].replace("{NAME}", re.escape(name)), text, re.I):
+        return True
     said = list(re.finditer(r"(?<![\w@./-])" + re.escape(name) + r"(?![\w@-])", text))
     person = [m for m in said if re.search(r"\b[A-Z][a-z]+[ \t]$", text[max(0, m.start() - 20): m.start()])
               or re.fullmatch(r"[^\S\n]*(?:\[[^\]\n]{1,20}\][^\S\n]*)?(?:[A-Z][a-z]+[^\S\n]+)?", text[text.rfind("\n", 0, m.start()) + 1: m.start()])
@@ -210,7 +213,7 @@ def company_brand(doc: Document, red: Redactor, title: str) -> tuple[str, Span |
     if not ranked or ranked[0][1] < 3:
         return None
     brand = written_form(ranked[0][0], text)
-    if red.internal_details(brand) or city_zone(brand) or _a_persons_name(brand, text):
+    if red.internal_details(brand) or city_zone(brand) or persons_name(brand, text):
         return None  # "Christchurch", the depot's city: a place; "Nair" of a chat's "[11:24 PM] Rohit Nair": a person
     if red.doc is not None and any(t.text == brand and t.pos_ in ("VERB", "ADJ", "ADV", "ADP", "PRON", "DET") for t in red.doc):
         return None  # "Manage" in "Manage Booking page": an everyday word, not the company's name

@@ -18,7 +18,7 @@ from ..reading.document import Document, Span
 from ..reading.roles import roles_of
 from ..reading.rules import has_cue, product_noun_pattern, rules
 from ..redact import Redactor
-from .brand import BRAND_NOTE, company_brand, tool_names
+from .brand import BRAND_NOTE, company_brand, persons_name, tool_names
 from .name_words import generic_names, jargon_terms, not_names, not_product_words, platforms, vendor_names
 from .sheet import Fact
 
@@ -270,10 +270,10 @@ def title_name(text: str, title: str, red: Redactor, outside: set[str]) -> tuple
 
 
 def _person_like(name: str, text: str) -> bool:
-    """A one-word name the write-up uses as a person (extract.yaml ``person_cues``) and never puts before a product word."""
+    """A one-word name the write-up uses as a person (brand.persons_name) and never puts before a product word."""
     if re.search(r"\b" + re.escape(name) + r"\s+" + product_noun_pattern() + r"\b", text, re.I):
         return False
-    return re.search(rules()["person_cues"].replace("{NAME}", re.escape(name)), text, re.I) is not None
+    return persons_name(name, text)
 
 
 def _common_feature(name: str, text: str) -> bool:
